@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from .pages import footer_pages
+
+
+def language_alternates(request, urls=None):
+    """This page in each language: code, the language's own name, absolute address.
+
+    `urls` maps a language code to the page's path in it, for pages whose address
+    is more than a translated pattern (a page with a translated slug); otherwise
+    the current address is translated pattern by pattern, query string kept.
+    """
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": request.build_absolute_uri(urls[code] if urls else translate_url(path, code)),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def site(request):
+    return {
+        "site_name": settings.SITE_NAME,
+        # A callable, so templates that show no footer (the 500 page) run no query.
+        "footer_pages": footer_pages,
+        "alternates": language_alternates(request),
+    }

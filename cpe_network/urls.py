@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import path, re_path
+from django.views.generic import RedirectView
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True),
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    # The network's pages (about, values, policies): last, as their addresses are
+    # whatever staff give them, in each language.
+    re_path(r"^(?P<url>(?:[-\w.~]+/)+)$", views.page, name="page"),
+)

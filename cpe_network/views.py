@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.flatpages.models import FlatPage
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from .context_processors import language_alternates
+from .pages import page_url
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+def page(request, url):
+    """One of the network's pages, looked up by its address in the current language."""
+    page = get_object_or_404(FlatPage, url=f"/{url}", sites=settings.SITE_ID)
+    if page.registration_required and not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    urls = {code: page_url(page, code) for code, _name in settings.LANGUAGES}
+    return render(
+        request,
+        page.template_name or "flatpages/default.html",
+        {"flatpage": page, "alternates": language_alternates(request, urls)},
+    )
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": False}, status=503)
+    return JsonResponse({"status": "ok", "database": True})
