@@ -10,15 +10,17 @@ from .pages import page_url
 
 page_address = RegexValidator(
     r"^/(?:[-\w.~]+/)+$",
-    _("Start and end the address with a slash, for example “/about/”; use letters, "
-      "numbers, dots, dashes and underscores only."),
+    _(
+        "Start and end the address with a slash, for example “/about/”; use letters, "
+        "numbers, dots, dashes and underscores only."
+    ),
 )
 
 
 class PageForm(forms.ModelForm):
     class Meta:
         model = FlatPage
-        fields = "__all__"
+        fields = ["url", "title", "content", "sites", "registration_required", "template_name"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -14,11 +15,15 @@ def language_alternates(request, urls=None):
     """
     current = get_language()
     path = request.get_full_path()
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a request to an unknown host
+        origin = ""
     return [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": request.build_absolute_uri(urls[code] if urls else translate_url(path, code)),
+            "url": origin + (urls[code] if urls else translate_url(path, code)),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES

@@ -213,8 +213,10 @@ class Command(BaseCommand):
     def seed_site(self):
         site, _ = Site.objects.update_or_create(
             pk=settings.SITE_ID,
-            defaults={"domain": os.environ.get("SITE_DOMAIN", "127.0.0.1:8000"),
-                      "name": settings.SITE_NAME},
+            defaults={
+                "domain": os.environ.get("SITE_DOMAIN", "127.0.0.1:8000"),
+                "name": settings.SITE_NAME,
+            },
         )
         return site
 

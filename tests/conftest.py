@@ -1,0 +1,69 @@
+import io
+import re
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+# Static files are served from the source folders in tests: the hashed manifest only
+# exists after collectstatic, which a deployment runs.
+PLAIN_STATIC = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+EXTERNAL = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed|track)\b[^>]*\bsrc(?:set)?=["']?(?:https?:)?//"""
+    r"""|<link\b(?![^>]*\brel=["']?alternate)[^>]*\bhref=["']?(?:https?:)?//"""
+    r"""|<object\b[^>]*\bdata=["']?(?:https?:)?//"""
+    r"""|url\(\s*["']?(?:https?:)?//"""
+    r"""|@import\s+["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def external_references(html):
+    """What in a page would make a browser ask another host for something."""
+    return EXTERNAL.findall(html)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_static_storage():
+    with override_settings(STORAGES=PLAIN_STATIC):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_page_loads_from_other_hosts(monkeypatch):
+    """Every HTML page that a test fetches is checked: no script, style, font, image
+    or frame may come from another host."""
+    offenders = []
+    original = Client.request
+
+    def request(self, **kwargs):
+        response = original(self, **kwargs)
+        if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
+            found = external_references(response.content.decode(response.charset, "replace"))
+            if found:
+                offenders.append((kwargs.get("PATH_INFO"), found))
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
+    yield
+    assert not offenders, f"pages load from other hosts: {offenders}"
+
+
+@pytest.fixture
+def pages(db):
+    """The network's pages as seed_demo makes them, in both languages."""
+    call_command("seed_demo", stdout=io.StringIO())
+    return FlatPage.objects.order_by("pk")

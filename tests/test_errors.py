@@ -1,0 +1,64 @@
+import pytest
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def failing_client():
+    with override_settings(ROOT_URLCONF="tests.urls_with_errors"):
+        yield Client(raise_request_exception=False)
+
+
+@pytest.mark.parametrize(
+    ("path", "title"), [("/en/nowhere/", "Page not found"), ("/fr/nulle-part/", "Page introuvable")]
+)
+def test_missing_page_has_a_styled_page_in_its_language(client, path, title):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert f"<h1>{title}</h1>" in response.text
+    assert "/static/css/site.css" in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [("/en/broken/", "Something went wrong"), ("/fr/broken/", "Un problème est survenu")],
+)
+def test_server_error_has_a_styled_page_in_its_language_and_no_traceback(
+    failing_client, path, title
+):
+    response = failing_client.get(path)
+
+    assert response.status_code == 500
+    assert f"<h1>{title}</h1>" in response.text
+    assert "Traceback" not in response.text
+    assert "a bug" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "title"), [("/en/forbidden/", "Access denied"), ("/fr/forbidden/", "Accès refusé")]
+)
+def test_forbidden_has_a_styled_page_in_its_language(failing_client, path, title):
+    response = failing_client.get(path)
+
+    assert response.status_code == 403
+    assert f"<h1>{title}</h1>" in response.text
+
+
+def test_bad_request_has_a_styled_page(failing_client):
+    response = failing_client.get("/en/", headers={"host": "evil.example"})
+
+    assert response.status_code == 400
+    assert "<h1>Bad request</h1>" in response.text
+
+
+def test_form_sent_without_its_security_token_gets_a_page_that_explains(db):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(
+        "/admin/login/", {"username": "x", "password": "y"}, headers={"accept-language": "fr"}
+    )
+
+    assert response.status_code == 403
+    assert "<h1>Votre formulaire n’a pas pu être envoyé</h1>" in response.text

@@ -1,0 +1,113 @@
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+
+pytestmark = pytest.mark.django_db
+
+SEEDED = [
+    ("/en/about/", "About the network"),
+    ("/en/values/", "Our values"),
+    ("/en/child-protection-policy/", "Child protection policy"),
+    ("/en/privacy/", "Privacy notice"),
+    ("/en/accessibility/", "Accessibility statement"),
+    ("/fr/a-propos/", "À propos du réseau"),
+    ("/fr/valeurs/", "Nos valeurs"),
+    ("/fr/politique-de-protection-de-l-enfance/", "Politique de protection de l’enfance"),
+    ("/fr/confidentialite/", "Politique de confidentialité"),
+    ("/fr/accessibilite/", "Déclaration d’accessibilité"),
+]
+
+
+@pytest.mark.parametrize(("path", "title"), SEEDED)
+def test_seeded_page_is_shown_in_its_language(client, pages, path, title):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert f"<h1>{title}</h1>" in response.text
+
+
+@pytest.mark.parametrize(("path", "title"), SEEDED)
+def test_footer_links_to_every_page_in_the_current_language(client, pages, path, title):
+    home = "/en/" if path.startswith("/en/") else "/fr/"
+
+    assert f'<a href="{path}">{title}</a>' in client.get(home).text
+
+
+def test_english_address_under_the_french_prefix_is_not_found(client, pages):
+    assert client.get("/fr/about/").status_code == 404
+
+
+def test_page_address_without_trailing_slash_redirects(client, pages):
+    response = client.get("/en/about")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/en/about/"
+
+
+def test_unknown_page_is_not_found(client, pages):
+    assert client.get("/en/no-such-page/").status_code == 404
+
+
+def test_page_without_french_text_falls_back_to_english_with_a_note(client, db):
+    page = FlatPage.objects.create(
+        url_en="/annual-report/",
+        url_fr="/rapport-annuel/",
+        title_en="Annual report",
+        content_en="<p>What we did this year.</p>",
+    )
+    page.sites.add(Site.objects.get_current())
+
+    html = client.get("/fr/rapport-annuel/").text
+
+    assert '<h1 lang="en">Annual report</h1>' in html
+    assert '<div class="prose" lang="en">' in html
+    assert "pas encore disponible dans votre langue" in html
+
+
+def test_translated_page_has_no_fallback_note(client, pages):
+    html = client.get("/fr/a-propos/").text
+
+    assert "pas encore disponible" not in html
+    assert 'lang="en"' not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_page_that_requires_sign_in_sends_visitors_to_sign_in(client, db):
+    page = FlatPage.objects.create(
+        url_en="/members-only/",
+        url_fr="/reserve/",
+        title_en="Members only",
+        registration_required=True,
+    )
+    page.sites.add(Site.objects.get_current())
+
+    response = client.get("/en/members-only/")
+
+    assert response.status_code == 302
+
+
+def test_footer_follows_a_page_renamed_in_the_admin(client, pages):
+    client.get("/en/")  # the footer is now cached
+    page = FlatPage.objects.get(url_en="/values/")
+    page.title_en = "What we stand for"
+    page.save()
+
+    assert '<a href="/en/values/">What we stand for</a>' in client.get("/en/").text
+
+
+def test_home_introduces_the_network_in_english(client, pages):
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    assert "European network of organisations" in response.text
+
+
+def test_home_introduces_the_network_in_french(client, pages):
+    response = client.get("/fr/")
+
+    assert response.status_code == 200
+    assert "réseau européen" in response.text
+
+
+def test_home_runs_a_fixed_number_of_queries(client, pages, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        client.get("/en/")
