@@ -41,6 +41,7 @@ class PageForm(forms.ModelForm):
         return cleaned
 
 
+admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.unregister(FlatPage)
 
 
