@@ -1,0 +1,66 @@
+# Two commands for a newcomer: `make run` and `make test`. Nothing else to install:
+# the virtual environment is made on first use, with a Python >= 3.12 found here.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+PYTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cpe_network
+
+# The first Python 3.12 or newer: on PATH, then pyenv's installed versions.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.*/bin/python3 2>/dev/null | sort -V); do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
+
+.PHONY: help venv compiled-messages run test test-postgres lint format messages clean
+
+help:
+	@echo "make run            set up (first time) and serve the site on http://127.0.0.1:8000/"
+	@echo "make test           the whole test suite on SQLite (browser tests need Chromium)"
+	@echo "make test-postgres  the same suite on PostgreSQL (PYTEST_DATABASE_URL=$(PYTEST_DATABASE_URL))"
+	@echo "make lint           ruff check and ruff format --check"
+	@echo "make messages       refresh the French catalogue after changing interface text"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "No Python 3.12 or newer found (on PATH or under pyenv). Install one, or run"; \
+		echo "  make run PYTHON=/path/to/python3.12"; exit 1; fi
+	@[ -x $(PY) ] || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+venv: $(STAMP)
+
+compiled-messages: $(STAMP)
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install gettext (apt-get install gettext)"; exit 1; }
+	@DEBUG=1 $(PY) manage.py compilemessages --verbosity 0 --ignore '$(VENV)'
+
+run: compiled-messages
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: compiled-messages
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: compiled-messages
+	DATABASE_URL=$(PYTEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(STAMP)
+	DEBUG=1 $(PY) manage.py makemessages --locale fr --no-location --no-obsolete \
+		--ignore '$(VENV)/*' --ignore 'tests/*'
+	@echo "Now translate the new entries in locale/fr/LC_MESSAGES/django.po (and clear any fuzzy flag)."
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	find . -name '*.mo' -path './locale/*' -delete
