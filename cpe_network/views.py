@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.http import require_GET
 
 from .context_processors import language_alternates
 from .pages import page_url
+from .sitemaps import SITEMAPS
 
 
 def home(request):
@@ -36,3 +39,14 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+@require_GET
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@cache_page(60 * 60)
+def sitemap(request):
+    """Every public address, with its other-language alternate (hreflang)."""
+    return sitemap_view(request, {name: cls(request) for name, cls in SITEMAPS.items()})

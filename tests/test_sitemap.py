@@ -1,0 +1,45 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_entries(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return {
+        url.find("s:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_lists_the_home_page_in_both_languages(client, pages):
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/en/"] == {
+        "en": "http://testserver/en/",
+        "fr": "http://testserver/fr/",
+    }
+    assert "http://testserver/fr/" in entries
+
+
+def test_sitemap_lists_each_page_under_its_address_in_each_language(client, pages):
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/fr/valeurs/"] == {
+        "en": "http://testserver/en/values/",
+        "fr": "http://testserver/fr/valeurs/",
+    }
+    assert len(entries) == 12  # home and five pages, in two languages
+
+
+def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
