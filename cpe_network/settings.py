@@ -47,7 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    "django_countries",
     "cpe_network",
+    "members",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +152,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded pictures (logos) are served by the application unless the proxy serves
+# MEDIA_ROOT at /media/ itself (then set SERVE_MEDIA=0).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

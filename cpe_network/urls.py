@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from . import views
@@ -17,8 +17,12 @@ urlpatterns = [
     ),
 ]
 
+if settings.SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", views.media, name="media"))
+
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("", include("members.urls")),
     # The network's pages (about, values, policies): last, as their addresses are
     # whatever staff give them, in each language.
     re_path(r"^(?P<url>(?:[-\w.~]+/)+)$", views.page, name="page"),

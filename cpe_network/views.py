@@ -5,8 +5,12 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.cache import cache_control, cache_page, never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
+
+from members.geo import map_context
+from members.models import Member
 
 from .context_processors import language_alternates
 from .pages import page_url
@@ -14,7 +18,16 @@ from .sitemaps import SITEMAPS
 
 
 def home(request):
-    return render(request, "home.html")
+    counts = Member.objects.listed().country_counts()
+    return render(
+        request,
+        "home.html",
+        {
+            "map": map_context(counts),
+            "member_total": sum(counts.values()),
+            "country_total": len(counts),
+        },
+    )
 
 
 def page(request, url):
@@ -50,3 +63,9 @@ def robots_txt(request):
 def sitemap(request):
     """Every public address, with its other-language alternate (hreflang)."""
     return sitemap_view(request, {name: cls(request) for name, cls in SITEMAPS.items()})
+
+
+@cache_control(public=True, max_age=60 * 60 * 24)
+def media(request, path):
+    """Uploaded pictures, when no proxy or object store serves them (SERVE_MEDIA)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,11 +1,11 @@
-import io
 import re
 
 import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client, override_settings
+
+from cpe_network.demo import seed_pages
 
 # Static files are served from the source folders in tests: the hashed manifest only
 # exists after collectstatic, which a deployment runs.
@@ -65,5 +65,5 @@ def _no_page_loads_from_other_hosts(monkeypatch):
 @pytest.fixture
 def pages(db):
     """The network's pages as seed_demo makes them, in both languages."""
-    call_command("seed_demo", stdout=io.StringIO())
+    seed_pages()
     return FlatPage.objects.order_by("pk")

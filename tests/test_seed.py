@@ -5,7 +5,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
 
+from members.models import Member, MembershipCategory, Topic
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 def seed():
@@ -38,3 +45,26 @@ def test_seeded_staff_account_signs_in_to_the_admin(client):
 
     assert client.login(username="admin", password="network-demo")
     assert client.get("/admin/").status_code == 200
+
+
+def test_seed_demo_creates_a_realistic_directory():
+    seed()
+
+    assert MembershipCategory.objects.count() == 4
+    assert Topic.objects.count() == 15
+    assert Member.objects.count() == 62
+    listed = Member.objects.listed()
+    assert listed.values("country").distinct().count() >= 25
+    assert listed.filter(kind="individual").exists()
+    assert listed.filter(category__slug="applicant-member").exists()
+    assert listed.filter(summary_fr="").exists()  # French falls back to English
+    assert listed.exclude(logo_small="").exists()
+    assert listed.filter(logo_small="").exists()  # initials instead of a logo
+
+
+def test_seed_demo_adds_synthetic_members_on_request():
+    call_command("seed_demo", "--members", "30", stdout=io.StringIO())
+    call_command("seed_demo", "--members", "5", stdout=io.StringIO())
+
+    assert Member.objects.filter(slug__startswith="synthetic-member-").count() == 35
+    assert Member.objects.count() == 62 + 35

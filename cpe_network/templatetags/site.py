@@ -22,3 +22,8 @@ def shown_language(obj, field):
         if getattr(obj, build_localized_fieldname(field, code), None):
             return code
     return current
+
+
+@register.filter
+def startswith(text, prefix):
+    return str(text).startswith(str(prefix))

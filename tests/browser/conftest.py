@@ -4,13 +4,13 @@ Without /usr/bin/chromium they are skipped with the reason printed, unless
 REQUIRE_BROWSER=1 (as in CI), when they fail.
 """
 
-import io
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
+
+from cpe_network.demo import seed_pages
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -103,4 +103,4 @@ def visit(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+    seed_pages()

@@ -1,0 +1,160 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import WORK_LANGUAGES, CategoryChange, Member, MembershipCategory, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(MembershipCategory)
+class MembershipCategoryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "admission", "listed", "order", "member_count")
+    list_editable = ("order",)
+    prepopulated_fields = {"slug": ("name_en",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description=_("members"), ordering="member_count")
+    def member_count(self, category):
+        return category.member_count
+
+
+class MemberForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("languages of work"),
+        required=False,
+        widget=FilteredSelectMultiple(_("languages"), is_stacked=False),
+    )
+    category_note = forms.CharField(
+        label=_("note on the category change"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the member's history when the category changes."),
+    )
+
+    class Meta:
+        model = Member
+        fields = ()  # the admin's fieldsets say which
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = sorted(
+            ((code, get_language_info(code)["name_translated"]) for code in WORK_LANGUAGES),
+            key=lambda choice: str(choice[1]),
+        )
+
+
+class CategoryChangeInline(admin.TabularInline):
+    model = CategoryChange
+    fields = ("changed_on", "from_category", "to_category", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("membership history")
+
+    def has_add_permission(self, request, obj):
+        return False
+
+
+@admin.register(Member)
+class MemberAdmin(TabbedTranslationAdmin):
+    form = MemberForm
+    list_display = (
+        "logo_thumbnail",
+        "name",
+        "country",
+        "category",
+        "status",
+        "published",
+        "profile_confirmed_on",
+    )
+    list_display_links = ("logo_thumbnail", "name")
+    list_filter = ("category", "status", "published", "kind", "setting", "country", "topics")
+    list_select_related = ("category",)
+    search_fields = ("name", "acronym", "city", "email")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("topics", "representatives")
+    readonly_fields = ("logo_preview", "profile_confirmed_on")
+    inlines = [CategoryChangeInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "slug", "kind", "published")}),
+        (
+            _("Membership"),
+            {"fields": ("category", "category_note", "status", "joined_on", "category_since")},
+        ),
+        (_("Place"), {"fields": ("country", "city", "latitude", "longitude")}),
+        (_("Contact"), {"fields": ("website", "email", "phone")}),
+        (_("Logo"), {"fields": ("logo", "logo_preview")}),
+        (
+            _("About"),
+            {"fields": ("summary", "description", "mission", "topics", "languages")},
+        ),
+        (
+            _("Organisation"),
+            {"fields": ("year_founded", "legal_status", "setting", "funding_sources")},
+        ),
+        (_("Representatives"), {"fields": ("representatives", "profile_confirmed_on")}),
+    )
+
+    @admin.display(description=_("logo"))
+    def logo_thumbnail(self, member):
+        if not member.logo_small:
+            return ""
+        return format_html(
+            '<img src="{}" width="40" height="40" alt="" class="member-logo">',
+            member.logo_small.url,
+        )
+
+    @admin.display(description=_("current logo"))
+    def logo_preview(self, member):
+        if not member.logo_large:
+            return _("No logo yet.")
+        return format_html('<img src="{}" alt="" width="200">', member.logo_large.url)
+
+    def save_model(self, request, member, form, change):
+        note = form.cleaned_data.get("category_note", "")
+        if change and "category" in form.changed_data:
+            new_category = member.category
+            member.category = Member.objects.get(pk=member.pk).category
+            super().save_model(request, member, form, change)
+            member.change_category(new_category, note=note)
+        else:
+            super().save_model(request, member, form, change)
+            if not change:
+                CategoryChange.objects.create(
+                    member=member,
+                    to_category=member.category,
+                    changed_on=member.category_since,
+                    note=note,
+                )
+
+    @admin.action(description=_("Publish the selected members"))
+    def publish(self, request, queryset):
+        count = queryset.update(published=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d member published.", "%(count)d members published.", count)
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Unpublish the selected members"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(published=False)
+        self.message_user(
+            request,
+            ngettext("%(count)d member unpublished.", "%(count)d members unpublished.", count)
+            % {"count": count},
+        )

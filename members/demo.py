@@ -1,0 +1,128 @@
+"""Demo members for `seed_demo`: categories, topics, about sixty fictional members with
+generated logos, and as many synthetic ones as asked for scale tests."""
+
+import io
+import random
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageDraw, ImageFont
+
+from . import demo_data
+from .models import CategoryChange, Member, MembershipCategory, Topic
+
+TILE_COLOURS = ["#0b5c6b", "#7a3e9d", "#b43c0a", "#1e6b34", "#8a6d00", "#1f4e8c", "#a3294f"]
+
+
+def logo_for(initials, seed):
+    """A simple logo: initials on a coloured tile (never a photograph)."""
+    colour = TILE_COLOURS[seed % len(TILE_COLOURS)]
+    image = Image.new("RGB", (320, 320), colour)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=120 if len(initials) < 3 else 96)
+    draw.ellipse((24, 24, 296, 296), outline="white", width=10)
+    draw.text((160, 164), initials, fill="white", font=font, anchor="mm")
+    output = io.BytesIO()
+    image.save(output, "PNG")
+    return ContentFile(output.getvalue(), name=f"logo-{seed}.png")
+
+
+@transaction.atomic
+def seed_members(extra=0):
+    """Create what is missing; never change what staff may have edited. Returns the
+    number of members created."""
+    categories = {}
+    for order, data in enumerate(demo_data.CATEGORIES):
+        category, _ = MembershipCategory.objects.get_or_create(
+            slug=data["slug"], defaults={"order": order, **_without(data, "slug")}
+        )
+        categories[category.slug] = category
+    topics = {}
+    for data in demo_data.TOPICS:
+        topic, _ = Topic.objects.get_or_create(slug=data["slug"], defaults=_without(data, "slug"))
+        topics[topic.slug] = topic
+
+    created = 0
+    existing = set(Member.objects.values_list("slug", flat=True))
+    for index, data in enumerate(demo_data.MEMBERS):
+        if data["slug"] in existing:
+            continue
+        member = Member(
+            category=categories[data["category"]],
+            joined_on=date.fromisoformat(data["joined_on"]),
+            category_since=date.fromisoformat(data["category_since"]),
+            funding_sources_en=data["funding_en"],
+            funding_sources_fr=data["funding_fr"],
+            profile_confirmed_on=date(2026, 1 + index % 10, 1 + index % 27) if index % 3 else None,
+            **_without(
+                data,
+                "category",
+                "topics",
+                "joined_on",
+                "category_since",
+                "funding_en",
+                "funding_fr",
+            ),
+        )
+        if index % 4 != 3:
+            member.logo = logo_for(member.initials, index)
+        member.save()
+        member.topics.set([topics[slug] for slug in data["topics"]])
+        _history(member, categories)
+        created += 1
+    return created + _synthetic(extra, categories, list(topics.values()))
+
+
+def _without(data, *keys):
+    return {key: value for key, value in data.items() if key not in keys}
+
+
+def _history(member, categories):
+    """Applicants joined as such; full members were applicants first."""
+    if member.category.slug == "member-organisation":
+        CategoryChange.objects.create(
+            member=member, to_category=categories["applicant-member"], changed_on=member.joined_on
+        )
+        CategoryChange.objects.create(
+            member=member,
+            from_category=categories["applicant-member"],
+            to_category=member.category,
+            changed_on=member.category_since,
+            note="Confirmed by the board.",
+        )
+    else:
+        CategoryChange.objects.create(
+            member=member, to_category=member.category, changed_on=member.category_since
+        )
+
+
+def _synthetic(count, categories, topics):
+    """Plain members in bulk, for measuring pages with a large directory."""
+    if not count:
+        return 0
+    rng = random.Random(count)
+    codes = sorted({data["country"] for data in demo_data.MEMBERS})
+    start = Member.objects.filter(slug__startswith="synthetic-member-").count()
+    members = [
+        Member(
+            name=f"Synthetic member {number:05d}",
+            slug=f"synthetic-member-{number:05d}",
+            sort_name=f"synthetic member {number:05d}",
+            category=categories[rng.choice(["member-organisation", "applicant-member"])],
+            country=rng.choice(codes),
+            city="Testville",
+            summary_en="A synthetic member, made to measure pages with many members.",
+            summary_fr="Un membre fictif, créé pour mesurer les pages avec beaucoup de membres.",
+            setting=rng.choice(["prison", "community", "both"]),
+            published=True,
+        )
+        for number in range(start + 1, start + count + 1)
+    ]
+    Member.objects.bulk_create(members, batch_size=500)
+    through = Member.topics.through
+    saved = Member.objects.filter(slug__in=[m.slug for m in members]).values_list("pk", flat=True)
+    through.objects.bulk_create(
+        [through(member_id=pk, topic_id=rng.choice(topics).pk) for pk in saved], batch_size=500
+    )
+    return count

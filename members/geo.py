@@ -1,0 +1,150 @@
+"""The map of members: country shapes kept in the repository (members/data/europe.json,
+built once by scripts/build_map_data.py), a projection for pins, the framing, and what
+the SVG template draws."""
+
+import functools
+import json
+import math
+from pathlib import Path
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_countries import countries as country_names
+
+DATA = Path(__file__).resolve().parent / "data" / "europe.json"
+
+# Lambert azimuthal equal-area centred on Europe (as EPSG:3035), on a sphere, in km.
+RADIUS_KM = 6371.0
+CENTRE_LAT, CENTRE_LON = math.radians(52), math.radians(10)
+
+# The view when no country has members yet: Portugal to Finland, Ireland to Cyprus.
+DEFAULT_CODES = ("PT", "IE", "NO", "FI", "GR", "CY")
+
+
+def project(lat, lon):
+    """SVG coordinates (x east, y south) in km of a point given in degrees."""
+    phi, lam = math.radians(lat), math.radians(lon) - CENTRE_LON
+    k = math.sqrt(
+        2
+        / (
+            1
+            + math.sin(CENTRE_LAT) * math.sin(phi)
+            + math.cos(CENTRE_LAT) * math.cos(phi) * math.cos(lam)
+        )
+    )
+    x = RADIUS_KM * k * math.cos(phi) * math.sin(lam)
+    y = (
+        RADIUS_KM
+        * k
+        * (
+            math.cos(CENTRE_LAT) * math.sin(phi)
+            - math.sin(CENTRE_LAT) * math.cos(phi) * math.cos(lam)
+        )
+    )
+    return x, -y
+
+
+@functools.cache
+def countries():
+    """{code: {"name", "d" (SVG path), "main" (box of its largest part)}}, read once."""
+    return json.loads(DATA.read_text(encoding="utf-8"))["countries"]
+
+
+def frame(codes, points=(), *, padding=0.08, min_size=900):
+    """An SVG viewBox (x, y, width, height) showing the main part of each country and
+    each point, padded, at least `min_size` km across, between square and 4:3."""
+    shapes = countries()
+    boxes = [shapes[code]["main"] for code in codes if code in shapes]
+    boxes += [(x, y, x, y) for x, y in points]
+    if not boxes:
+        boxes = [shapes[code]["main"] for code in DEFAULT_CODES if code in shapes]
+    left = min(box[0] for box in boxes)
+    top = min(box[1] for box in boxes)
+    right = max(box[2] for box in boxes)
+    bottom = max(box[3] for box in boxes)
+    width, height = right - left, bottom - top
+    pad = padding * max(width, height, min_size)
+    width, height = max(width + 2 * pad, min_size), max(height + 2 * pad, min_size)
+    width, height = max(width, height), max(height, width * 3 / 4)
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    return (
+        round(centre_x - width / 2),
+        round(centre_y - height / 2),
+        round(width),
+        round(height),
+    )
+
+
+# Countries with members are shaded by how many they have: (lowest, highest) of each.
+SHADES = ((1, 1), (2, 3), (4, 6), (7, None))
+
+
+def shade(count):
+    for index, (_low, high) in enumerate(SHADES, start=1):
+        if high is None or count <= high:
+            return index
+    return len(SHADES)
+
+
+def legend():
+    labels = []
+    for index, (low, high) in enumerate(SHADES, start=1):
+        if high is None:
+            label = _("%(low)d or more members") % {"low": low}
+        elif low == high:
+            label = ngettext("%(low)d member", "%(low)d members", low) % {"low": low}
+        else:
+            label = _("%(low)d to %(high)d members") % {"low": low, "high": high}
+        labels.append((index, label))
+    return labels
+
+
+def _overlaps(box, view):
+    x, y, width, height = view
+    return box[0] < x + width and box[2] > x and box[1] < y + height and box[3] > y
+
+
+def map_context(counts, pins=()):
+    """What the map template draws: `counts` maps country codes to member counts,
+    `pins` are (name, slug, latitude, longitude) of members with coordinates."""
+    shapes = countries()
+    placed = [
+        (name, slug, *project(float(latitude), float(longitude)))
+        for name, slug, latitude, longitude in pins
+    ]
+    view = frame([code for code in counts if code in shapes], [(x, y) for *_, x, y in placed])
+    width = view[2]
+    radius = round(width / 220, 1)
+    return {
+        "view_box": " ".join(str(n) for n in view),
+        "shaded": [
+            {
+                "code": code,
+                "name": country_names.name(code),
+                "d": shape["d"],
+                "count": counts[code],
+                "shade": shade(counts[code]),
+            }
+            for code, shape in shapes.items()
+            if code in counts
+        ],
+        "plain": [
+            shape["d"]
+            for code, shape in shapes.items()
+            if code not in counts and _overlaps(shape["box"], view)
+        ],
+        "pins": [
+            {
+                "name": name,
+                "url": reverse("members:detail", kwargs={"slug": slug}),
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "label_x": round(x + radius * 1.8, 1),
+            }
+            for name, slug, x, y in placed
+        ],
+        "pin_radius": radius,
+        "label_size": round(width / 50),
+        "legend": legend(),
+    }

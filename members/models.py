@@ -1,0 +1,362 @@
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from cpe_network.lib.images import rendition, validate_image
+
+# Languages a member may work in: those of Europe and of its largest migrant communities,
+# named by Django in the visitor's language.
+# fmt: off
+WORK_LANGUAGES = (
+    "ar", "bg", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "eu", "fi", "fr", "ga",
+    "gl", "hr", "hu", "hy", "is", "it", "ka", "lb", "lt", "lv", "mk", "nb", "nl", "pl", "pt",
+    "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk",
+)
+# fmt: on
+
+LOGO_SMALL = (160, 160)  # cards in the directory
+LOGO_LARGE = (400, 400)  # the member's page
+
+
+def validate_languages(value):
+    if not isinstance(value, list) or not set(value) <= set(WORK_LANGUAGES):
+        raise ValidationError(_("Choose languages from the list."), code="invalid")
+
+
+def sort_key(name):
+    """Name folded for sorting: accents and case ignored, so "Éveil" files under E."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Topic(models.Model):
+    """An area of work, shared by members, news, events and practices."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('members:directory')}?topic={self.slug}"
+
+
+class MembershipCategory(models.Model):
+    class Admission(models.TextChoices):
+        APPLICATION = "application", _("by application")
+        INVITATION = "invitation", _("by invitation")
+        OPEN = "open", _("open sign-up")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    admission = models.CharField(
+        _("who may join"), max_length=20, choices=Admission, default=Admission.APPLICATION
+    )
+    listed = models.BooleanField(
+        _("listed in the directory"),
+        default=True,
+        help_text=_("Members of an unlisted category never appear on the public site."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("membership category")
+        verbose_name_plural = _("membership categories")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_applicant(self):
+        return self.slug == "applicant-member"
+
+
+class MemberQuerySet(models.QuerySet):
+    def listed(self):
+        """What the public sees: published, active, in a listed category."""
+        return self.filter(published=True, status=Member.Status.ACTIVE, category__listed=True)
+
+    def for_cards(self):
+        return self.select_related("category")
+
+    def search(self, text):
+        """Name, acronym, city, or the summary as shown in the current language
+        (its own, or the fallback where it has none)."""
+        languages = resolution_order(get_language())
+        summary = Q()
+        missing = Q()
+        for code in languages:
+            field = build_localized_fieldname("summary", code)
+            summary |= missing & Q(**{f"{field}__icontains": text})
+            missing &= Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+        return self.filter(
+            Q(name__icontains=text) | Q(acronym__icontains=text) | Q(city__icontains=text) | summary
+        )
+
+    def filter_by(self, filters):
+        """Apply the directory's filters: any of the values within one filter, all the
+        filters together."""
+        members = self
+        if text := filters.get("q"):
+            members = members.search(text)
+        if codes := filters.get("country"):
+            members = members.filter(country__in=codes)
+        if category := filters.get("category"):
+            members = members.filter(category__slug=category)
+        if topics := filters.get("topic"):
+            tagged = Member.topics.through.objects.filter(topic__slug__in=topics)
+            members = members.filter(pk__in=tagged.values("member_id"))
+        if kind := filters.get("kind"):
+            members = members.filter(kind=kind)
+        if setting := filters.get("setting"):
+            members = members.filter(setting=setting)
+        return members
+
+    FACETS = {
+        "country": "country",
+        "category": "category__slug",
+        "topic": "topics__slug",
+        "kind": "kind",
+        "setting": "setting",
+    }
+
+    def facet_counts(self, filters):
+        """For each filter, how many members each of its values would show, given
+        the other filters: {"country": {"FR": 4, ...}, "topic": {...}, ...}."""
+        counts = {}
+        for facet, column in self.FACETS.items():
+            others = {name: value for name, value in filters.items() if name != facet}
+            rows = self.filter_by(others).order_by().values(column).annotate(n=Count("pk"))
+            counts[facet] = {row[column]: row["n"] for row in rows if row[column]}
+        return counts
+
+    def country_counts(self):
+        rows = self.order_by().values("country").annotate(n=Count("pk"))
+        return {row["country"]: row["n"] for row in rows}
+
+
+class Member(models.Model):
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("organisation")
+        INDIVIDUAL = "individual", _("individual")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        FORMER = "former", _("former")
+
+    class Setting(models.TextChoices):
+        PRISON = "prison", _("prison-based")
+        COMMUNITY = "community", _("community-based")
+        BOTH = "both", _("prison and community")
+
+    class LegalStatus(models.TextChoices):
+        ASSOCIATION = "association", _("association or NGO")
+        FOUNDATION = "foundation", _("foundation")
+        PUBLIC_BODY = "public_body", _("public body")
+        RESEARCH = "research", _("university or research centre")
+        SOCIAL_ENTERPRISE = "social_enterprise", _("social enterprise")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    sort_name = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORGANISATION)
+    category = models.ForeignKey(
+        MembershipCategory,
+        on_delete=models.PROTECT,
+        related_name="members",
+        verbose_name=_("category"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    category_since = models.DateField(_("in its category since"), default=timezone.localdate)
+
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("public email"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="members/logos/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. It is resized, and its metadata removed."),
+    )
+    logo_small = models.ImageField(upload_to="members/logos/small/", blank=True, editable=False)
+    logo_large = models.ImageField(upload_to="members/logos/large/", blank=True, editable=False)
+
+    summary = models.CharField(
+        _("short summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences, shown in the directory."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    mission = models.TextField(_("mission statement"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="members", verbose_name=_("topics")
+    )
+    languages = models.JSONField(
+        _("languages of work"),
+        default=list,
+        blank=True,
+        validators=[validate_languages],
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    legal_status = models.CharField(
+        _("legal status"), max_length=20, choices=LegalStatus, blank=True
+    )
+    setting = models.CharField(_("setting"), max_length=10, choices=Setting, blank=True)
+    funding_sources = models.TextField(_("funding sources"), blank=True)
+
+    representatives = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="represented_members",
+        verbose_name=_("representatives"),
+    )
+    published = models.BooleanField(_("published"), default=False)
+    profile_confirmed_on = models.DateField(_("profile last confirmed on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        indexes = [
+            models.Index(fields=["published", "status", "sort_name"]),
+            models.Index(fields=["country"]),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        if self.logo and not self.logo._committed:
+            self._make_logo_renditions()
+        elif not self.logo:
+            self.logo_small = self.logo_large = ""
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # /members/map/ and /membres/carte/ are the map, not a member.
+        if self.slug in {"map", "carte"}:
+            raise ValidationError({"slug": _("This address is taken by the map; choose another.")})
+
+    def _make_logo_renditions(self):
+        """Replace the upload by a clean copy and make the sizes pages show."""
+        upload = self.logo.file
+        name = self.slug or "logo"
+        self.logo_small = rendition(upload, LOGO_SMALL, name, square=True)
+        self.logo_large = rendition(upload, LOGO_LARGE, name, square=True)
+        self.logo = rendition(upload, (1200, 1200), name)
+
+    @property
+    def is_listed(self):
+        return self.published and self.status == self.Status.ACTIVE and self.category.listed
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def initials(self):
+        """Shown on a tile where there is no logo."""
+        if self.acronym:
+            return self.acronym[:3].upper()
+        words = [word for word in self.name.replace("-", " ").split() if word[:1].isalpha()]
+        return "".join(word[0] for word in words[:2]).upper()
+
+    def change_category(self, category, *, on=None, note=""):
+        """Move the member to another category and keep the history of it."""
+        on = on or timezone.localdate()
+        with transaction.atomic():
+            CategoryChange.objects.create(
+                member=self,
+                from_category=self.category if self.category_id else None,
+                to_category=category,
+                changed_on=on,
+                note=note,
+            )
+            self.category = category
+            self.category_since = on
+            self.save(update_fields=["category", "category_since", "updated_at"])
+
+
+class CategoryChange(models.Model):
+    """One step in a member's membership history."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="category_changes", verbose_name=_("member")
+    )
+    from_category = models.ForeignKey(
+        MembershipCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from"),
+    )
+    to_category = models.ForeignKey(
+        MembershipCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    changed_on = models.DateField(_("date"))
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-changed_on", "-pk"]
+        verbose_name = _("category change")
+        verbose_name_plural = _("category changes")
+
+    def __str__(self):
+        return f"{self.member}: {self.from_category or '—'} → {self.to_category}"

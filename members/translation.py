@@ -1,0 +1,21 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Member, MembershipCategory, Topic
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("en",)
+
+
+@register(MembershipCategory)
+class MembershipCategoryTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("en",)
+
+
+@register(Member)
+class MemberTranslationOptions(TranslationOptions):
+    # Text for readers only; names, places and contact details are not translated.
+    fields = ("summary", "description", "mission", "funding_sources")

@@ -1,0 +1,179 @@
+"""Build members/data/europe.json, the country shapes of the map of members.
+
+Run once, when the boundaries should change:
+
+    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+    .venv/bin/python scripts/build_map_data.py package/countries-50m.json members/data/europe.json
+
+It decodes the TopoJSON of Natural Earth's 1:50m countries, keeps Europe and its
+neighbours, projects them (members.geo.project), simplifies each outline and writes
+one SVG path per country, in km.
+"""
+
+import itertools
+import json
+import math
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import django
+from django.conf import settings
+
+settings.configure(USE_I18N=False)
+django.setup()
+
+from django_countries import countries as country_names  # noqa: E402
+
+from members.geo import project  # noqa: E402
+
+WINDOW = (-32, 25, 60, 83)  # lon min, lat min, lon max, lat max
+TOLERANCE_KM = 2.5
+EXTRA_CODES = {"Kosovo": "XK", "N. Cyprus": "CY"}
+
+
+def decode_arcs(topology):
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale_x + shift_x, y * scale_y + shift_y))
+        arcs.append(points)
+    return arcs
+
+
+def ring(arcs, indexes):
+    points = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def polygons(geometry, arcs):
+    if geometry["type"] == "Polygon":
+        return [[ring(arcs, r) for r in geometry["arcs"]]]
+    if geometry["type"] == "MultiPolygon":
+        return [[ring(arcs, r) for r in polygon] for polygon in geometry["arcs"]]
+    return []
+
+
+def in_window(points):
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    return not (
+        max(lons) < WINDOW[0]
+        or min(lons) > WINDOW[2]
+        or max(lats) < WINDOW[1]
+        or min(lats) > WINDOW[3]
+    )
+
+
+def simplify(points, tolerance):
+    """Douglas–Peucker, iterative."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        length = math.hypot(x2 - x1, y2 - y1)
+        best, best_index = 0.0, None
+        for i in range(first + 1, last):
+            x0, y0 = points[i]
+            if length == 0:
+                distance = math.hypot(x0 - x1, y0 - y1)
+            else:
+                distance = abs((x2 - x1) * (y1 - y0) - (x1 - x0) * (y2 - y1)) / length
+            if distance > best:
+                best, best_index = distance, i
+        if best_index is not None and best > tolerance:
+            keep[best_index] = True
+            stack += [(first, best_index), (best_index, last)]
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def area(points):
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(points))) / 2
+
+
+def path(rings):
+    """Compact SVG path: absolute move, then relative lines, per ring."""
+    parts = []
+    for points in rings:
+        x, y = points[0]
+        steps = [f"M{x} {y}l"]
+        deltas = []
+        for nx, ny in points[1:]:
+            if (nx, ny) != (x, y):
+                deltas.append(f"{nx - x} {ny - y}")
+                x, y = nx, ny
+        parts.append(steps[0] + " ".join(deltas) + "z")
+    return "".join(parts)
+
+
+def box(points):
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return [min(xs), min(ys), max(xs), max(ys)]
+
+
+def build(source):
+    topology = json.loads(Path(source).read_text())
+    arcs = decode_arcs(topology)
+    result = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        name = geometry.get("properties", {}).get("name", "")
+        code = (
+            country_names.alpha2(int(geometry["id"])) if geometry.get("id") else None
+        ) or EXTRA_CODES.get(name)
+        if not code:
+            continue
+        kept = []
+        for polygon in polygons(geometry, arcs):
+            if not in_window(polygon[0]):
+                continue
+            for outline in polygon:
+                projected = [project(lat, lon) for lon, lat in outline]
+                rounded = [(round(x), round(y)) for x, y in simplify(projected, TOLERANCE_KM)]
+                if len(set(rounded)) >= 3:
+                    kept.append(rounded)
+        if not kept:
+            continue
+        entry = result.setdefault(code, {"name": str(country_names.name(code)), "rings": []})
+        entry["rings"] += kept
+    output = {}
+    for code, entry in sorted(result.items()):
+        rings = entry["rings"]
+        largest = max(rings, key=area)
+        everything = [p for r in rings for p in r]
+        output[code] = {
+            "name": entry["name"],
+            "d": path(rings),
+            "main": box(largest),
+            "box": box(everything),
+        }
+    return output
+
+
+def main(source, target):
+    shapes = build(source)
+    data = {
+        "source": "Natural Earth 1:50m countries via world-atlas 2.0.2 (ISC); data in the "
+        "public domain",
+        "projection": "Lambert azimuthal equal-area, lat 52 N, lon 10 E, km, y down",
+        "countries": shapes,
+    }
+    Path(target).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    size = Path(target).stat().st_size
+    print(f"{len(shapes)} countries, {size / 1024:.0f} KB written to {target}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])

@@ -1,0 +1,64 @@
+import io
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from members.models import Member, MembershipCategory, Topic
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    name_fr = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipCategory
+        django_get_or_create = ("slug",)
+
+    name_en = "Member organisation"
+    name_fr = "Organisation membre"
+    slug = "member-organisation"
+    description_en = "Full members of the network."
+    description_fr = "Les membres à part entière du réseau."
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Organisation {n:04d}")
+    slug = factory.Sequence(lambda n: f"organisation-{n:04d}")
+    category = factory.SubFactory(CategoryFactory)
+    country = "FR"
+    city = "Lyon"
+    summary_en = "Supports families visiting a parent in prison."
+    summary_fr = "Accompagne les familles qui rendent visite à un parent détenu."
+    published = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+
+def applicant_category():
+    return CategoryFactory(
+        slug="applicant-member", name_en="Applicant member", name_fr="Membre candidat"
+    )
+
+
+def image_file(name="logo.png", size=(300, 200), image_format="PNG", exif=None):
+    """A real picture, made in memory."""
+    output = io.BytesIO()
+    image = Image.new("RGB", size, "#0b5c6b")
+    options = {"exif": exif} if exif is not None else {}
+    image.save(output, image_format, **options)
+    return SimpleUploadedFile(name, output.getvalue(), content_type=f"image/{image_format.lower()}")

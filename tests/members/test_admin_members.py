@@ -1,0 +1,157 @@
+import datetime
+
+import pytest
+
+from members.models import CategoryChange, Member
+from tests.factories import CategoryFactory, MemberFactory, TopicFactory, applicant_category
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(member, **overrides):
+    return {
+        "name": member.name,
+        "slug": member.slug,
+        "kind": member.kind,
+        "category": member.category_id,
+        "status": member.status,
+        "joined_on": member.joined_on.isoformat(),
+        "category_since": member.category_since.isoformat(),
+        "country": member.country.code,
+        "summary_en": member.summary_en,
+        "published": "on",
+        "category_changes-TOTAL_FORMS": "0",
+        "category_changes-INITIAL_FORMS": "0",
+    } | overrides
+
+
+def test_staff_add_a_member_and_its_history_starts(admin_client):
+    applicant = applicant_category()
+
+    response = admin_client.post(
+        "/admin/members/member/add/",
+        {
+            "name": "Nouveau Départ",
+            "slug": "nouveau-depart",
+            "kind": "organisation",
+            "category": applicant.pk,
+            "status": "active",
+            "joined_on": "2025-02-01",
+            "category_since": "2025-02-01",
+            "country": "BE",
+            "category_note": "Board, 1 Feb",
+            "category_changes-TOTAL_FORMS": "0",
+            "category_changes-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    step = CategoryChange.objects.get(member__slug="nouveau-depart")
+    assert (step.from_category, step.to_category, step.note) == (None, applicant, "Board, 1 Feb")
+
+
+def test_changing_the_category_is_recorded_with_its_date_and_note(admin_client):
+    applicant = applicant_category()
+    full = CategoryFactory()
+    member = MemberFactory(category=applicant, category_since=datetime.date(2023, 1, 1))
+
+    response = admin_client.post(
+        f"/admin/members/member/{member.pk}/change/",
+        form_data(member, category=full.pk, category_note="Confirmed by the board"),
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.category == full
+    assert member.category_since == datetime.date.today()
+    step = member.category_changes.get()
+    assert (step.from_category, step.to_category) == (applicant, full)
+    assert step.note == "Confirmed by the board"
+
+
+def test_saving_without_a_category_change_adds_no_history(admin_client):
+    member = MemberFactory()
+
+    admin_client.post(f"/admin/members/member/{member.pk}/change/", form_data(member))
+
+    assert not member.category_changes.exists()
+
+
+def test_history_is_shown_on_the_member_in_the_admin(admin_client):
+    member = MemberFactory(category=applicant_category())
+    member.change_category(CategoryFactory(), note="Promoted")
+
+    html = admin_client.get(f"/admin/members/member/{member.pk}/change/").text
+
+    assert "Membership history" in html
+    assert "Promoted" in html
+
+
+def test_publish_and_unpublish_actions(admin_client):
+    one = MemberFactory(published=False)
+    two = MemberFactory(published=False)
+
+    admin_client.post(
+        "/admin/members/member/",
+        {"action": "publish", "_selected_action": [one.pk, two.pk]},
+    )
+
+    assert Member.objects.filter(published=True).count() == 2
+    admin_client.post(
+        "/admin/members/member/", {"action": "unpublish", "_selected_action": [one.pk]}
+    )
+    assert list(Member.objects.filter(published=True)) == [two]
+
+
+def test_member_list_has_filters_search_and_view_on_site(admin_client):
+    member = MemberFactory(name="Findable Org", slug="findable-org", topics=[TopicFactory()])
+    MemberFactory(category=applicant_category(), topics=[TopicFactory()])
+
+    listing = admin_client.get("/admin/members/member/?q=findable").text
+    change = admin_client.get(f"/admin/members/member/{member.pk}/change/").text
+
+    assert "Findable Org" in listing
+    for label in ["By category", "By status", "By published", "By country", "By topics"]:
+        assert label in listing
+    assert "/admin/r/" in change  # "View on site"
+    assert admin_client.get(f"/admin/r/{_content_type(member)}/{member.pk}/").url.endswith(
+        "/members/findable-org/"
+    )
+
+
+def _content_type(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
+def test_the_map_address_cannot_be_a_member_slug(admin_client):
+    category = CategoryFactory()
+
+    response = admin_client.post(
+        "/admin/members/member/add/",
+        {
+            "name": "Map",
+            "slug": "map",
+            "kind": "organisation",
+            "category": category.pk,
+            "status": "active",
+            "joined_on": "2025-02-01",
+            "category_since": "2025-02-01",
+            "country": "BE",
+            "category_changes-TOTAL_FORMS": "0",
+            "category_changes-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert "This address is taken by the map" in response.text
+    assert not Member.objects.exists()
+
+
+def test_category_editor_has_translation_tabs(admin_client):
+    category = CategoryFactory()
+
+    html = admin_client.get(f"/admin/members/membershipcategory/{category.pk}/change/").text
+
+    assert 'name="name_fr"' in html
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html

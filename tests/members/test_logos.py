@@ -1,0 +1,114 @@
+import io
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from members.models import Member
+from tests.factories import CategoryFactory, image_file
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/admin/members/member/add/"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def member_form(logo, **overrides):
+    category = CategoryFactory()
+    return {
+        "name": "Logo Test",
+        "slug": "logo-test",
+        "kind": "organisation",
+        "category": category.pk,
+        "status": "active",
+        "joined_on": "2024-01-01",
+        "category_since": "2024-01-01",
+        "country": "FR",
+        "logo": logo,
+        "category_changes-TOTAL_FORMS": "0",
+        "category_changes-INITIAL_FORMS": "0",
+    } | overrides
+
+
+def test_logo_is_stored_resized_without_metadata(admin_client):
+    exif = Image.Exif()
+    exif[0x010F] = "Secret Camera Maker"  # Make
+    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 0.0)}  # GPS
+    upload = image_file("photo.jpg", size=(2000, 1500), image_format="JPEG", exif=exif.tobytes())
+
+    response = admin_client.post(ADD, member_form(upload))
+
+    assert response.status_code == 302
+    member = Member.objects.get(slug="logo-test")
+    for stored, size in [(member.logo_small, (160, 160)), (member.logo_large, (400, 400))]:
+        with Image.open(stored.path) as image:
+            assert image.size == size
+            assert not image.getexif()
+            assert "exif" not in image.info
+    with Image.open(member.logo.path) as image:
+        assert image.format == "WEBP"
+        assert max(image.size) == 1200
+        assert not image.getexif()
+
+
+def test_pages_show_the_resized_logo_never_the_original(admin_client, client):
+    admin_client.post(ADD, member_form(image_file()) | {"published": "on"})
+    member = Member.objects.get(slug="logo-test")
+
+    directory = client.get("/en/members/").text
+    page = client.get("/en/members/logo-test/").text
+
+    assert f'src="{member.logo_small.url}" width="160" height="160"' in directory
+    assert f'src="{member.logo_large.url}" width="400" height="400"' in page
+    assert member.logo.url not in directory + page
+
+
+def test_file_that_is_not_an_image_is_refused_with_a_message(admin_client):
+    fake = SimpleUploadedFile("logo.png", b"%PDF-1.4 not a picture at all", "image/png")
+
+    response = admin_client.post(ADD, member_form(fake))
+
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.text
+    assert not Member.objects.exists()
+
+
+def test_decompression_bomb_is_refused_with_a_message(admin_client):
+    output = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(output, "PNG")  # tiny file, 400 million pixels
+    bomb = SimpleUploadedFile("bomb.png", output.getvalue(), "image/png")
+
+    response = admin_client.post(ADD, member_form(bomb))
+
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.text
+    assert not Member.objects.exists()
+
+
+def test_picture_with_too_many_pixels_is_refused_with_a_message(admin_client):
+    output = io.BytesIO()
+    Image.new("1", (8000, 6000)).save(output, "PNG")  # 48 million pixels, under Pillow's limit
+    big = SimpleUploadedFile("big.png", output.getvalue(), "image/png")
+
+    response = admin_client.post(ADD, member_form(big))
+
+    assert "too large in pixels" in response.text
+    assert not Member.objects.exists()
+
+
+def test_oversized_file_is_refused_with_a_message(admin_client):
+    output = io.BytesIO()
+    noise = os.urandom(1600 * 1600 * 3)  # incompressible: about 7.7 MB as PNG
+    Image.frombytes("RGB", (1600, 1600), noise).save(output, "PNG")
+    assert output.tell() > 5 * 1024 * 1024
+    heavy = SimpleUploadedFile("heavy.png", output.getvalue(), "image/png")
+
+    response = admin_client.post(ADD, member_form(heavy))
+
+    assert "pictures may be at most 5" in response.text
+    assert not Member.objects.exists()

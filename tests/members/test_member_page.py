@@ -1,0 +1,124 @@
+import datetime
+
+import pytest
+
+from members.models import Member
+from tests.factories import MemberFactory, TopicFactory, applicant_category
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member():
+    topic = TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
+    return MemberFactory(
+        name="Relais Enfants Parents Lyon",
+        acronym="REP",
+        slug="relais-enfants-parents-lyon",
+        city="Lyon",
+        website="https://relais.example",
+        email="contact@relais.example",
+        phone="+33 4 00 00 00 00",
+        description_en="We run a visitor centre.",
+        description_fr="Nous gérons une maison d’accueil.",
+        mission_en="No child should lose a parent to prison.",
+        mission_fr="",
+        year_founded=1995,
+        legal_status="association",
+        setting="both",
+        languages=["fr", "ar"],
+        funding_sources_en="Regional grants",
+        funding_sources_fr="Subventions régionales",
+        profile_confirmed_on=datetime.date(2026, 3, 14),
+        topics=[topic],
+    )
+
+
+def test_member_page_shows_the_public_profile_in_english(client, member):
+    html = client.get("/en/members/relais-enfants-parents-lyon/").text
+
+    for text in [
+        "Relais Enfants Parents Lyon",
+        "(REP)",
+        "Lyon, France",
+        "We run a visitor centre.",
+        "https://relais.example",
+        "mailto:contact@relais.example",
+        "1995",
+        "Association or NGO",
+        "Prison and community",
+        "French, Arabic",
+        "Regional grants",
+        "Profile last confirmed by the member on March 14, 2026.",
+    ]:
+        assert text in html
+
+
+def test_member_page_shows_the_public_profile_in_french(client, member):
+    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
+
+    for text in [
+        "Nous gérons une maison d’accueil.",
+        "Lyon, France",
+        "Français, Arabe",
+        "Subventions régionales",
+        "Organisation membre",
+        "14 mars 2026",
+    ]:
+        assert text in html
+
+
+def test_missing_french_text_falls_back_to_english_marked_as_english(client, member):
+    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
+
+    assert '<div class="prose" lang="en"><p>No child should lose a parent to prison.</p>' in html
+    assert "pas encore disponible dans votre langue" in html
+
+
+def test_fully_translated_profile_has_no_fallback_note(client, member):
+    Member.objects.filter(pk=member.pk).update(mission_fr="Aucun enfant ne doit perdre un parent.")
+
+    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
+
+    assert "pas encore disponible" not in html
+
+
+def test_topics_link_to_the_directory_filtered_by_them(client, member):
+    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
+
+    assert '<a class="tag" href="/fr/membres/?topic=prison-visits">Parloirs</a>' in html
+
+
+def test_applicant_shows_since_when(client, db):
+    MemberFactory(
+        slug="new-one", category=applicant_category(), category_since=datetime.date(2025, 6, 1)
+    )
+
+    html = client.get("/en/members/new-one/").text
+
+    assert "Applicant member" in html
+    assert "Applicant since June 2025" in html
+
+
+def test_unconfirmed_profile_says_so(client, db):
+    MemberFactory(slug="unconfirmed", profile_confirmed_on=None)
+
+    assert "has not yet been confirmed" in client.get("/en/members/unconfirmed/").text
+
+
+@pytest.mark.parametrize("hidden", [{"published": False}, {"status": Member.Status.FORMER}])
+def test_hidden_member_page_is_not_found(client, db, hidden):
+    MemberFactory(slug="hidden", **hidden)
+
+    assert client.get("/en/members/hidden/").status_code == 404
+
+
+def test_switcher_leads_to_the_same_member_in_french(client, member):
+    html = client.get("/en/members/relais-enfants-parents-lyon/").text
+
+    assert 'href="http://testserver/fr/membres/relais-enfants-parents-lyon/" lang="fr"' in html
+
+
+def test_member_page_query_count_is_fixed(client, member, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        client.get("/en/members/relais-enfants-parents-lyon/")
