@@ -1,0 +1,51 @@
+from members.geo import DEFAULT_CODES, countries, frame, project
+
+
+def test_projection_puts_places_where_they_belong():
+    paris, berlin, rome = project(48.86, 2.35), project(52.52, 13.40), project(41.90, 12.50)
+
+    assert paris[0] < berlin[0]  # Paris is west of Berlin
+    assert berlin[1] < rome[1]  # Berlin is north of Rome (SVG y grows southwards)
+
+
+def test_every_country_has_an_outline():
+    shapes = countries()
+
+    assert {"FR", "DE", "MT", "LU", "CY", "GB", "UA", "TR", "XK"} <= set(shapes)
+    assert all(shape["d"].startswith("M") for shape in shapes.values())
+
+
+def test_france_is_framed_on_its_mainland():
+    left, top, right, bottom = countries()["FR"]["main"]
+
+    assert right - left < 1200  # not stretched to French Guiana or Réunion
+
+
+def test_frame_holds_the_countries_between_square_and_four_by_three():
+    x, y, width, height = frame(["FR", "DE"])
+
+    for code in ("FR", "DE"):
+        left, top, right, bottom = countries()[code]["main"]
+        assert x <= left and right <= x + width
+        assert y <= top and bottom <= y + height
+    assert 1 <= width / height <= 4 / 3
+
+
+def test_frame_without_members_shows_europe():
+    assert frame([]) == frame(DEFAULT_CODES)
+
+
+def test_frame_of_a_tiny_country_is_wide_enough_to_see_it_in_context():
+    _x, _y, width, height = frame(["LU"])
+
+    assert width >= 900
+    assert height >= 900 * 3 / 4
+
+
+def test_frame_includes_pins():
+    pin = project(64.15, -21.94)  # Reykjavík
+
+    x, y, width, height = frame(["FR"], [pin])
+
+    assert x <= pin[0] <= x + width
+    assert y <= pin[1] <= y + height
