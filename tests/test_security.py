@@ -96,3 +96,10 @@ def test_templates_contain_no_inline_script_or_style(client, pages):
     assert "<script>" not in html
     assert "<style" not in html
     assert " style=" not in html
+
+
+@pytest.mark.django_db
+def test_pages_are_sent_compressed(client):
+    response = client.get("/en/", headers={"accept-encoding": "gzip"})
+
+    assert response["Content-Encoding"] == "gzip"

@@ -16,7 +16,7 @@ def test_every_country_has_an_outline():
 
 
 def test_france_is_framed_on_its_mainland():
-    left, top, right, bottom = countries()["FR"]["main"]
+    left, _top, right, _bottom = countries()["FR"]["main"]
 
     assert right - left < 1200  # not stretched to French Guiana or Réunion
 
