@@ -3,6 +3,8 @@ from django.contrib import sitemaps
 from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 
+from members.models import Member
+
 from .pages import page_url
 
 
@@ -20,14 +22,17 @@ class Sitemap(sitemaps.Sitemap):
         return self.domain
 
 
-class HomeSitemap(Sitemap):
-    priority = 1.0
+class SectionSitemap(Sitemap):
+    """The pages that are the same for everyone: home and the sections' front pages."""
 
     def items(self):
-        return ["home"]
+        return ["home", "members:directory", "members:map", "members:membership"]
 
     def location(self, item):
         return reverse(item)
+
+    def priority(self, item):
+        return 1.0 if item == "home" else 0.8
 
 
 class PageSitemap(Sitemap):
@@ -40,4 +45,12 @@ class PageSitemap(Sitemap):
         return page_url(item)
 
 
-SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap}
+class MemberSitemap(Sitemap):
+    def items(self):
+        return Member.objects.listed().only("slug", "updated_at")
+
+    def lastmod(self, member):
+        return member.updated_at
+
+
+SITEMAPS = {"sections": SectionSitemap, "pages": PageSitemap, "members": MemberSitemap}

@@ -34,7 +34,7 @@ def test_sitemap_lists_each_page_under_its_address_in_each_language(client, page
         "en": "http://testserver/en/values/",
         "fr": "http://testserver/fr/valeurs/",
     }
-    assert len(entries) == 12  # home and five pages, in two languages
+    assert len(entries) == 18  # home, three sections and five pages, in two languages
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -43,3 +43,17 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
+
+
+def test_sitemap_lists_listed_members_only(client, pages):
+    from tests.factories import MemberFactory
+
+    MemberFactory(slug="listed-one")
+    MemberFactory(slug="hidden-one", published=False)
+
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/fr/membres/listed-one/"]["en"] == (
+        "http://testserver/en/members/listed-one/"
+    )
+    assert "http://testserver/en/members/hidden-one/" not in entries
