@@ -3,6 +3,7 @@ languages, the site's name, and a staff account."""
 
 import os
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
@@ -234,4 +235,5 @@ def seed_staff():
     if created:
         user.set_password(password)
         user.save()
-    return DEMO_STAFF_USERNAME, password, created
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return DEMO_STAFF_EMAIL, password, created

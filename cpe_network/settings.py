@@ -32,6 +32,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="Children of Prisoners Europe")
+# The site's public address, for links in emails (no trailing slash).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_ID = 1
 
 INSTALLED_APPS = [
@@ -48,6 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django_countries",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "reversion",
     "cpe_network",
     "members",
 ]
@@ -65,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.staff_second_factor",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -127,6 +135,33 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
+
+AUTH_USER_MODEL = "members.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:portal"
+
+# Accounts (django-allauth): sign-in by email, verified addresses, no open sign-up
+# (people are invited), allauth's rate limits, no telling whether an address exists.
+ACCOUNT_ADAPTER = "members.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# Staff without a second factor are asked to set one up; with this on, the admin is
+# closed to them until they do.
+STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=False)
+INVITATION_MAX_AGE_DAYS = 14
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

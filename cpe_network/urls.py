@@ -1,10 +1,15 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from . import views
+
+# The admin's sign-in goes through the site's own (allauth), second factor included.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -23,6 +28,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("members.urls")),
+    path(_("accounts/"), include("allauth.urls")),
     # The network's pages (about, values, policies): last, as their addresses are
     # whatever staff give them, in each language.
     re_path(r"^(?P<url>(?:[-\w.~]+/)+)$", views.page, name="page"),

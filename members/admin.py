@@ -1,13 +1,31 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
 
-from .models import WORK_LANGUAGES, CategoryChange, Member, MembershipCategory, Topic
+from .accounts import invite_representative
+from .forms import InviteForm
+from .models import WORK_LANGUAGES, CategoryChange, Member, MembershipCategory, Topic, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Language"), {"fields": ("language",)}),
+    )
+    list_display = ("email", "first_name", "last_name", "is_staff", "language", "last_login")
+    search_fields = ("email", "first_name", "last_name", "username")
 
 
 @admin.register(Topic)
@@ -69,7 +87,10 @@ class CategoryChangeInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(TabbedTranslationAdmin):
+class MemberAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """Every save here or in the portal is a version: "History" shows who changed
+    what and when, and restores an earlier one."""
+
     form = MemberForm
     list_display = (
         "logo_thumbnail",
@@ -86,7 +107,7 @@ class MemberAdmin(TabbedTranslationAdmin):
     search_fields = ("name", "acronym", "city", "email")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("topics", "representatives")
-    readonly_fields = ("logo_preview", "profile_confirmed_on")
+    readonly_fields = ("logo_preview", "profile_confirmed_on", "profile_reminded_on")
     inlines = [CategoryChangeInline]
     actions = ["publish", "unpublish"]
     fieldsets = (
@@ -106,7 +127,10 @@ class MemberAdmin(TabbedTranslationAdmin):
             _("Organisation"),
             {"fields": ("year_founded", "legal_status", "setting", "funding_sources")},
         ),
-        (_("Representatives"), {"fields": ("representatives", "profile_confirmed_on")}),
+        (
+            _("Representatives"),
+            {"fields": ("representatives", "profile_confirmed_on", "profile_reminded_on")},
+        ),
     )
 
     @admin.display(description=_("logo"))
@@ -140,6 +164,36 @@ class MemberAdmin(TabbedTranslationAdmin):
                     changed_on=member.category_since,
                     note=note,
                 )
+
+    def get_urls(self):
+        invite = self.admin_site.admin_view(self.invite_view)
+        return [
+            path("<int:pk>/invite/", invite, name="members_member_invite"),
+            *super().get_urls(),
+        ]
+
+    def invite_view(self, request, pk):
+        """Invite a person by email to represent this member."""
+        member = get_object_or_404(Member, pk=pk)
+        if not self.has_change_permission(request, member):
+            raise PermissionDenied
+        form = InviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            person = invite_representative(member, invited_by=request.user, **form.cleaned_data)
+            self.message_user(
+                request,
+                _("%(email)s now represents %(member)s and has been told by email.")
+                % {"email": person.email, "member": member.name},
+            )
+            return redirect("admin:members_member_change", member.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "member": member,
+            "form": form,
+            "title": _("Invite a representative of %(member)s") % {"member": member.name},
+        }
+        return TemplateResponse(request, "admin/members/member/invite.html", context)
 
     @admin.action(description=_("Publish the selected members"))
     def publish(self, request, queryset):

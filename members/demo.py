@@ -5,12 +5,13 @@ import io
 import random
 from datetime import date
 
+from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
 
 from . import demo_data
-from .models import CategoryChange, Member, MembershipCategory, Topic
+from .models import CategoryChange, Member, MembershipCategory, Topic, User
 
 TILE_COLOURS = ["#0b5c6b", "#7a3e9d", "#b43c0a", "#1e6b34", "#8a6d00", "#1f4e8c", "#a3294f"]
 
@@ -72,6 +73,39 @@ def seed_members(extra=0):
         _history(member, categories)
         created += 1
     return created + _synthetic(extra, categories, list(topics.values()))
+
+
+REPRESENTATIVES = [
+    # email, first name, last name, language, member
+    ("rep@example.org", "Camille", "Martin", "fr", "familles-et-detention-lyon"),
+    ("kinder@example.org", "Jonas", "Schmidt", "en", "kinder-im-blick"),
+    ("pillar@example.org", "Aisha", "Khan", "en", "pillar-family-support"),
+]
+
+
+def seed_representatives(password):
+    """Demo representatives, able to sign in at once. Returns their addresses."""
+    seeded = []
+    for email, first_name, last_name, language, slug in REPRESENTATIVES:
+        member = Member.objects.filter(slug=slug).first()
+        if member is None:
+            continue
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={
+                "username": email.split("@")[0],
+                "first_name": first_name,
+                "last_name": last_name,
+                "language": language,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        member.representatives.add(user)
+        seeded.append(f"{email} ({member.name})")
+    return seeded
 
 
 def _without(data, *keys):

@@ -1,6 +1,8 @@
 import unicodedata
+from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -37,6 +39,21 @@ def sort_key(name):
     """Name folded for sorting: accents and case ignored, so "Éveil" files under E."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class User(AbstractUser):
+    """A person who signs in: staff, or a member's representative."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the emails the site sends them."),
+    )
+
+    def __str__(self):
+        return self.get_full_name() or self.email or self.username
 
 
 class Topic(models.Model):
@@ -94,6 +111,16 @@ class MemberQuerySet(models.QuerySet):
     def listed(self):
         """What the public sees: published, active, in a listed category."""
         return self.filter(published=True, status=Member.Status.ACTIVE, category__listed=True)
+
+    def due_for_reminder(self, today):
+        """Active members whose profile was last confirmed over a year ago (or never),
+        not reminded in the last month."""
+        return self.filter(status=Member.Status.ACTIVE).filter(
+            Q(profile_confirmed_on__isnull=True)
+            | Q(profile_confirmed_on__lt=today - timedelta(days=365)),
+            Q(profile_reminded_on__isnull=True)
+            | Q(profile_reminded_on__lte=today - timedelta(days=30)),
+        )
 
     def for_cards(self):
         return self.select_related("category")
@@ -260,6 +287,9 @@ class Member(models.Model):
     )
     published = models.BooleanField(_("published"), default=False)
     profile_confirmed_on = models.DateField(_("profile last confirmed on"), null=True, blank=True)
+    profile_reminded_on = models.DateField(
+        _("last reminded to confirm on"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -316,6 +346,10 @@ class Member(models.Model):
             return self.acronym[:3].upper()
         words = [word for word in self.name.replace("-", " ").split() if word[:1].isalpha()]
         return "".join(word[0] for word in words[:2]).upper()
+
+    def confirm_profile(self):
+        self.profile_confirmed_on = timezone.localdate()
+        self.save(update_fields=["profile_confirmed_on", "updated_at"])
 
     def change_category(self, category, *, on=None, note=""):
         """Move the member to another category and keep the history of it."""

@@ -10,4 +10,14 @@ urlpatterns = [
     path(_("members/map/"), views.member_map, name="map"),
     path(_("members/<slug:slug>/"), views.detail, name="detail"),
     path(_("membership/"), views.membership, name="membership"),
+    path(_("portal/"), views.portal, name="portal"),
+    path(_("portal/<slug:slug>/profile/"), views.edit_profile, name="edit_profile"),
+    path(_("portal/<slug:slug>/confirm/"), views.confirm_profile, name="confirm_profile"),
+    path(_("portal/<slug:slug>/representatives/"), views.representatives, name="representatives"),
+    path(
+        _("portal/<slug:slug>/representatives/<int:user_id>/remove/"),
+        views.remove_representative,
+        name="remove_representative",
+    ),
+    path(_("accounts/invitation/<str:token>/"), views.invitation, name="invitation"),
 ]

@@ -1,9 +1,24 @@
+import reversion
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_countries import countries
+from reversion.models import Version
 
-from .forms import DirectoryFilterForm
+from .accounts import (
+    InvitationError,
+    InvitationExpired,
+    accept_invitation,
+    invite_representative,
+    invited_user,
+)
+from .forms import DirectoryFilterForm, InviteForm, ProfileForm
 from .geo import map_context
 from .models import Member, MembershipCategory, Topic, sort_key
 
@@ -116,3 +131,104 @@ def member_map(request):
             "total": sum(counts.values()),
         },
     )
+
+
+# The member portal: a representative sees and changes only their own organisations.
+
+
+def _member_for_representative(request, slug):
+    """The member `slug` if the signed-in person represents it; 404 for anyone else,
+    so nothing is revealed about other members."""
+    return get_object_or_404(
+        Member.objects.select_related("category"), slug=slug, representatives=request.user
+    )
+
+
+@login_required
+def portal(request):
+    members = request.user.represented_members.select_related("category").order_by("sort_name")
+    return render(request, "members/portal/dashboard.html", {"members": members})
+
+
+@login_required
+def edit_profile(request, slug):
+    member = _member_for_representative(request, slug)
+    if not Version.objects.get_for_object(member).exists():
+        # Keep the profile as it was before its first change here, so staff can go back.
+        with reversion.create_revision():
+            reversion.add_to_revision(member)
+            reversion.set_comment(_("Profile before the first change from the member portal"))
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            with reversion.create_revision():
+                form.save()
+                reversion.set_user(request.user)
+                reversion.set_comment(
+                    _("Changed in the member portal: %(fields)s")
+                    % {"fields": ", ".join(form.changes())}
+                )
+            messages.success(request, _("Your organisation’s profile is saved."))
+        return redirect("members:portal")
+    return render(request, "members/portal/profile.html", {"member": member, "form": form})
+
+
+@login_required
+@require_POST
+def confirm_profile(request, slug):
+    member = _member_for_representative(request, slug)
+    member.confirm_profile()
+    messages.success(request, _("Thank you: the profile is marked as up to date."))
+    return redirect("members:portal")
+
+
+@login_required
+def representatives(request, slug):
+    member = _member_for_representative(request, slug)
+    form = InviteForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST" and form.is_valid():
+        person = invite_representative(member, invited_by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("%(email)s now represents %(member)s and has been told by email.")
+            % {"email": person.email, "member": member.name},
+        )
+        return redirect("members:representatives", slug=member.slug)
+    return render(
+        request,
+        "members/portal/representatives.html",
+        {"member": member, "form": form, "people": member.representatives.order_by("email")},
+    )
+
+
+@login_required
+@require_POST
+def remove_representative(request, slug, user_id):
+    member = _member_for_representative(request, slug)
+    person = get_object_or_404(member.representatives, pk=user_id)
+    if person == request.user:
+        messages.error(request, _("You cannot remove yourself; ask a colleague or the network."))
+    else:
+        member.representatives.remove(person)
+        messages.success(
+            request,
+            _("%(email)s no longer represents %(member)s.")
+            % {"email": person.email, "member": member.name},
+        )
+    return redirect("members:representatives", slug=member.slug)
+
+
+def invitation(request, token):
+    """The link in an invitation: choose a password, then sign in."""
+    try:
+        person = invited_user(token)
+    except InvitationExpired:
+        return render(request, "members/invitation_invalid.html", {"expired": True}, status=410)
+    except InvitationError:
+        return render(request, "members/invitation_invalid.html", status=404)
+    form = SetPasswordForm(person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept_invitation(person, form.cleaned_data["new_password1"])
+        messages.success(request, _("Your password is set. Sign in with your email address."))
+        return redirect("account_login")
+    return render(request, "members/invitation.html", {"form": form, "person": person})

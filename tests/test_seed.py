@@ -25,7 +25,8 @@ def test_seed_demo_creates_the_pages_and_says_how_to_sign_in():
     output = seed()
 
     assert FlatPage.objects.count() == 5
-    assert "Sign in at /admin/ as “admin”" in output
+    assert "Sign in at /admin/ as “admin@example.org”" in output
+    assert "Representative: sign in at /en/accounts/login/ as rep@example.org" in output
     assert get_user_model().objects.get(username="admin").is_staff
 
 
@@ -43,7 +44,12 @@ def test_seed_demo_can_run_twice_without_duplicating_or_overwriting():
 def test_seeded_staff_account_signs_in_to_the_admin(client):
     seed()
 
-    assert client.login(username="admin", password="network-demo")
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "admin@example.org", "password": "network-demo"},
+    )
+
+    assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
 

@@ -4,7 +4,7 @@ overwrites what is already there."""
 from django.core.management.base import BaseCommand
 
 from cpe_network.demo import PAGES, seed_pages, seed_staff
-from members.demo import seed_members
+from members.demo import seed_members, seed_representatives
 from members.models import Member
 
 
@@ -26,6 +26,8 @@ class Command(BaseCommand):
         created = seed_members(extra=options["members"])
         self.stdout.write(f"Members: {created} created, {Member.objects.count()} in all.")
         username, password, created = seed_staff()
+        for line in seed_representatives(password):
+            self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         if created:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -36,5 +38,5 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 f"Staff account “{username}” already exists (demo password “{password}” "
-                f"unless changed; reset it with `manage.py changepassword {username}`)."
+                "unless changed; reset it with `manage.py changepassword admin`)."
             )

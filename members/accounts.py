@@ -1,0 +1,111 @@
+"""Accounts: nobody signs up; staff or a representative invite a person by email, with a
+signed link that expires and works once."""
+
+from datetime import timedelta
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from allauth.utils import generate_unique_username
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import override
+
+from cpe_network.lib.mail import send_templated
+
+from .models import User
+
+SALT = "members.invitation"
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        return False
+
+
+class InvitationError(Exception):
+    pass
+
+
+class InvitationExpired(InvitationError):
+    pass
+
+
+def _state(user):
+    """Changes once the invited person sets a password or signs in: a link works once."""
+    return salted_hmac(SALT, f"{user.pk}{user.password}{user.last_login}").hexdigest()[:20]
+
+
+def invitation_token(user):
+    return signing.dumps({"user": user.pk, "state": _state(user)}, salt=SALT)
+
+
+def invited_user(token):
+    """The person a token invites; InvitationExpired or InvitationError otherwise."""
+    max_age = timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+    try:
+        data = signing.loads(token, salt=SALT, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise InvitationExpired from error
+    except (signing.BadSignature, TypeError, ValueError) as error:
+        raise InvitationError from error
+    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if user is None or data.get("state") != _state(user):
+        raise InvitationError
+    return user
+
+
+def accept_invitation(user, password):
+    """Set the password; the address the invitation went to is now verified."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email__iexact=user.email,
+            defaults={"email": user.email, "verified": True, "primary": True},
+        )
+
+
+def invite_representative(member, *, email, first_name, last_name, language, invited_by):
+    """Make `email` a representative of `member`, creating the account if needed, and
+    tell them by email in their language. Returns the user."""
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User(
+                username=generate_unique_username([first_name, last_name, email]),
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+            )
+            user.set_unusable_password()
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+        member.representatives.add(user)
+        transaction.on_commit(lambda: _tell(user, member, invited_by))
+    return user
+
+
+def _tell(user, member, invited_by):
+    with override(user.language):
+        if user.has_usable_password():
+            template, link = "members/email/added", reverse("account_login")
+        else:
+            template = "members/email/invitation"
+            link = reverse("members:invitation", kwargs={"token": invitation_token(user)})
+    send_templated(
+        template,
+        to=user.email,
+        language=user.language,
+        context={
+            "user": user,
+            "member": member,
+            "invited_by": invited_by,
+            "link": f"{settings.SITE_URL}{link}",
+            "days": settings.INVITATION_MAX_AGE_DAYS,
+        },
+    )
