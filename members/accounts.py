@@ -35,7 +35,8 @@ class InvitationExpired(InvitationError):
 
 def _state(user):
     """Changes once the invited person sets a password or signs in: a link works once."""
-    return salted_hmac(SALT, f"{user.pk}{user.password}{user.last_login}").hexdigest()[:20]
+    state = f"{user.pk}{user.password}{user.last_login}"
+    return salted_hmac(SALT, state, algorithm="sha256").hexdigest()[:20]
 
 
 def invitation_token(user):

@@ -28,7 +28,7 @@ from django_countries import countries as country_names  # noqa: E402
 
 from members.geo import project  # noqa: E402
 
-WINDOW = (-32, 25, 60, 83)  # lon min, lat min, lon max, lat max
+WINDOW = (-32, 25, 75, 83)  # lon min, lat min, lon max, lat max
 TOLERANCE_KM = 2.5
 EXTRA_CODES = {"Kosovo": "XK", "N. Cyprus": "CY"}
 
@@ -104,18 +104,25 @@ def area(points):
     return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(points))) / 2
 
 
+def numbers(values):
+    """SVG number list: a space between numbers, none before a minus sign."""
+    return "".join(f"{value}" if value < 0 or i == 0 else f" {value}" for i, value in enumerate(values))
+
+
 def path(rings):
-    """Compact SVG path: absolute move, then relative lines, per ring."""
+    """Compact SVG path: per ring, an absolute move, then relative lines, then a close
+    (which draws the last side, so the repeated first point is left out)."""
     parts = []
     for points in rings:
+        if points[-1] == points[0]:
+            points = points[:-1]
         x, y = points[0]
-        steps = [f"M{x} {y}l"]
         deltas = []
         for nx, ny in points[1:]:
             if (nx, ny) != (x, y):
-                deltas.append(f"{nx - x} {ny - y}")
+                deltas += [nx - x, ny - y]
                 x, y = nx, ny
-        parts.append(steps[0] + " ".join(deltas) + "z")
+        parts.append(f"M{numbers([points[0][0], points[0][1]])}l{numbers(deltas)}z")
     return "".join(parts)
 
 
@@ -124,7 +131,7 @@ def box(points):
     return [min(xs), min(ys), max(xs), max(ys)]
 
 
-def build(source):
+def build(source, tolerance=TOLERANCE_KM):
     topology = json.loads(Path(source).read_text())
     arcs = decode_arcs(topology)
     result = {}
@@ -139,11 +146,13 @@ def build(source):
         for polygon in polygons(geometry, arcs):
             if not in_window(polygon[0]):
                 continue
-            for outline in polygon:
+            for number, outline in enumerate(polygon):
                 projected = [project(lat, lon) for lon, lat in outline]
-                rounded = [(round(x), round(y)) for x, y in simplify(projected, TOLERANCE_KM)]
+                rounded = [(round(x), round(y)) for x, y in simplify(projected, tolerance)]
                 if len(set(rounded)) >= 3:
                     kept.append(rounded)
+                elif number == 0:
+                    break  # the outer ring is gone: its holes go with it
         if not kept:
             continue
         entry = result.setdefault(code, {"name": str(country_names.name(code)), "rings": []})
@@ -162,12 +171,11 @@ def build(source):
     return output
 
 
-def main(source, target):
-    shapes = build(source)
+def main(source, target, tolerance=TOLERANCE_KM):
+    shapes = build(source, float(tolerance))
     data = {
-        "source": "Natural Earth 1:50m countries via world-atlas 2.0.2 (ISC); data in the "
-        "public domain",
-        "projection": "Lambert azimuthal equal-area, lat 52 N, lon 10 E, km, y down",
+        "source": "Natural Earth 1:50m via world-atlas 2.0.2 (ISC; data public domain)",
+        "projection": "LAEA lat0=52 lon0=10, km, y down",
         "countries": shapes,
     }
     Path(target).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -176,4 +184,4 @@ def main(source, target):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

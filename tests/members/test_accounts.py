@@ -1,0 +1,248 @@
+import re
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.test import override_settings
+
+from members.accounts import invitation_token, invite_representative
+from members.models import User
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-and-unusual-passphrase"
+
+
+def make_user(email="rep@example.org", verified=True, **extra):
+    user = User.objects.create_user(
+        username=email.split("@")[0], email=email, password=PASSWORD, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+def link_in(message):
+    return re.search(r"https?://\S+", message.body).group(0).split("://", 1)[1].split("/", 1)[1]
+
+
+@pytest.fixture
+def member():
+    return MemberFactory(name="Relais Lyon", slug="relais-lyon")
+
+
+@pytest.fixture
+def invite(member, django_capture_on_commit_callbacks):
+    """Invite someone to represent `member`, sending the email as a commit would."""
+
+    def invite(email="camille@example.org", language="en"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return invite_representative(
+                member,
+                email=email,
+                first_name="Camille",
+                last_name="Martin",
+                language=language,
+                invited_by=None,
+            )
+
+    return invite
+
+
+def test_invitation_email_is_in_the_persons_language_with_a_link(invite, mailoutbox):
+    invite(language="fr")
+
+    (message,) = mailoutbox
+    assert message.to == ["camille@example.org"]
+    assert message.subject == (
+        "[Children of Prisoners Europe] Vous êtes invité à représenter Relais Lyon"
+    )
+    assert "/fr/comptes/invitation/" in message.body
+    assert message.alternatives[0][1] == "text/html"
+
+
+def test_invited_person_sets_a_password_and_can_then_sign_in(client, invite, mailoutbox):
+    invite()
+    link = "/" + link_in(mailoutbox[0])
+
+    response = client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+
+    assert response.status_code == 302
+    signed_in = client.post(
+        "/en/accounts/login/", {"login": "camille@example.org", "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    assert client.get("/en/portal/").status_code == 200
+    assert "Relais Lyon" in client.get("/en/portal/").text
+
+
+def test_invitation_works_only_once(client, invite, mailoutbox):
+    invite("c@example.org")
+    link = "/" + link_in(mailoutbox[0])
+    client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+
+    again = client.get(link)
+
+    assert again.status_code == 404
+    assert "already been used" in again.text
+
+
+def test_tampered_invitation_is_refused(client, invite):
+    user = invite("c@example.org")
+    token = invitation_token(user)
+
+    response = client.get(f"/en/accounts/invitation/{token[:-2]}xx/")
+
+    assert response.status_code == 404
+    assert not User.objects.get(pk=user.pk).has_usable_password()
+
+
+def test_expired_invitation_is_refused(client, invite, settings):
+    user = invite("c@example.org")
+    token = invitation_token(user)
+    settings.INVITATION_MAX_AGE_DAYS = -1  # as if the fortnight had passed
+
+    response = client.get(f"/en/accounts/invitation/{token}/")
+
+    assert response.status_code == 410
+    assert "expired" in response.text
+
+
+def test_person_with_an_account_is_told_rather_than_invited(invite, member, mailoutbox):
+    make_user("known@example.org")
+
+    invite("known@example.org")
+
+    assert mailoutbox[0].subject.endswith("You now represent Relais Lyon")
+    assert member.representatives.filter(email="known@example.org").exists()
+
+
+def test_nobody_can_sign_up(client):
+    response = client.post(
+        "/en/accounts/signup/",
+        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert not User.objects.filter(email="new@example.org").exists()
+    assert "Sign Up Closed" in response.text or response.status_code == 200
+
+
+def test_unverified_address_cannot_sign_in_and_gets_a_verification_email(client, mailoutbox):
+    make_user("unverified@example.org", verified=False)
+
+    response = client.post(
+        "/en/accounts/login/", {"login": "unverified@example.org", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/confirm-email/"
+    assert client.get("/en/portal/").status_code == 302
+    assert "Confirm" in mailoutbox[0].subject
+
+
+def test_password_reset_by_email(client, mailoutbox):
+    make_user("forgetful@example.org")
+
+    client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
+    link = "/" + link_in(mailoutbox[0])
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "another-long-passphrase", "password2": "another-long-passphrase"},
+    )
+
+    assert client.login(username="forgetful", password="another-long-passphrase")
+
+
+def test_password_reset_does_not_reveal_whether_an_address_exists(client, mailoutbox):
+    known = client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
+    make_user("forgetful@example.org")
+    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+
+def test_failed_sign_ins_are_rate_limited(client):
+    make_user("target@example.org")
+    for _ in range(10):
+        client.post("/en/accounts/login/", {"login": "target@example.org", "password": "wrong"})
+
+    response = client.post(
+        "/en/accounts/login/", {"login": "target@example.org", "password": PASSWORD}
+    )
+
+    assert response.status_code in (200, 429)
+    assert client.get("/en/portal/").status_code == 302  # still not signed in
+
+
+def test_admin_is_refused_to_someone_who_is_not_staff(client):
+    make_user("rep@example.org")
+    client.post("/en/accounts/login/", {"login": "rep@example.org", "password": PASSWORD})
+
+    response = client.get("/admin/", follow=True)
+
+    assert response.status_code == 403
+
+
+def test_admin_sign_in_goes_through_the_sites_sign_in(client):
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    login = client.get(response["Location"])
+    assert login.status_code == 302
+    assert "/accounts/login/" in login["Location"]
+
+
+def totp_now(secret):
+    from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
+
+    return f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
+
+
+def test_staff_set_up_a_second_factor_and_sign_in_with_a_code(client):
+    make_user("staff@example.org", is_staff=True)
+    client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
+
+    # Setting up a second factor asks for the password again.
+    client.post(
+        "/en/accounts/reauthenticate/?next=/en/accounts/2fa/totp/activate/",
+        {"password": PASSWORD},
+    )
+    page = client.get("/en/accounts/2fa/totp/activate/")
+    secret = page.context["form"].secret
+    client.post("/en/accounts/2fa/totp/activate/", {"code": totp_now(secret)})
+    assert Authenticator.objects.filter(type="totp").exists()
+
+    client.post("/en/accounts/logout/")
+    step = client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
+    assert step["Location"] == "/en/accounts/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302  # not yet
+    client.post("/en/accounts/2fa/authenticate/", {"code": totp_now(secret)})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_staff_without_a_second_factor_are_asked_to_set_one_up(client):
+    make_user("staff@example.org", is_staff=True)
+    client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
+
+    response = client.get("/admin/")
+
+    assert "no second factor yet" in response.text
+
+
+@override_settings(STAFF_REQUIRE_MFA=True)
+def test_a_setting_closes_the_admin_to_staff_without_a_second_factor(client):
+    make_user("staff@example.org", is_staff=True)
+    client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/2fa/totp/activate/"
+
+
+def test_invitation_link_lasts_two_weeks(settings):
+    assert timedelta(days=settings.INVITATION_MAX_AGE_DAYS) == timedelta(days=14)

@@ -1,0 +1,199 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from reversion.models import Version
+
+from members.models import Member
+from tests.factories import MemberFactory, TopicFactory
+
+from .test_accounts import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rep(client):
+    """A representative of Relais Lyon, signed in."""
+    person = make_user("rep@example.org", first_name="Camille")
+    member = MemberFactory(name="Relais Lyon", slug="relais-lyon", summary_fr="Ancien résumé")
+    member.representatives.add(person)
+    client.force_login(person)
+    return member
+
+
+@pytest.fixture
+def other():
+    """Another member, with its own representative."""
+    member = MemberFactory(name="Kinder Berlin", slug="kinder-berlin", country="DE")
+    member.representatives.add(make_user("other@example.org"))
+    return member
+
+
+def profile_data(member, **changes):
+    return {
+        "summary_en": member.summary_en,
+        "summary_fr": member.summary_fr or "",
+        "description_en": "",
+        "description_fr": "",
+        "mission_en": "",
+        "mission_fr": "",
+        "website": "",
+        "email": "",
+        "phone": "",
+        "latitude": "",
+        "longitude": "",
+    } | changes
+
+
+def test_portal_lists_the_organisations_the_person_represents(client, rep, other):
+    html = client.get("/en/portal/").text
+
+    assert "Relais Lyon" in html
+    assert "Kinder Berlin" not in html
+
+
+def test_portal_needs_signing_in(client, db):
+    response = client.get("/fr/espace-membre/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/") or response[
+        "Location"
+    ].startswith("/fr/comptes/login/")
+
+
+def test_representative_edits_the_french_summary_and_the_public_page_shows_it(client, rep):
+    topic = TopicFactory()
+
+    response = client.post(
+        "/fr/espace-membre/relais-lyon/profil/",
+        profile_data(rep, summary_fr="Nouveau résumé", topics=[topic.pk]),
+    )
+
+    assert response.status_code == 302
+    assert "Nouveau résumé" in client.get("/fr/membres/relais-lyon/").text
+    assert list(Member.objects.get(pk=rep.pk).topics.all()) == [topic]
+
+
+def test_each_change_is_recorded_with_who_and_what(client, rep):
+    client.post("/en/portal/relais-lyon/profile/", profile_data(rep, summary_fr="Nouveau résumé"))
+
+    versions = Version.objects.get_for_object(rep)
+    latest, before = versions[0], versions[1]
+    assert latest.revision.user.email == "rep@example.org"
+    assert latest.revision.comment == "Changed in the member portal: Short summary, in French"
+    assert before.field_dict["summary_fr"] == "Ancien résumé"
+
+
+def test_staff_see_the_history_and_can_restore_an_earlier_version(admin_client, client, rep):
+    client.post("/en/portal/relais-lyon/profile/", profile_data(rep, summary_fr="Vandalisé"))
+    before = Version.objects.get_for_object(rep)[1]
+
+    history = admin_client.get(f"/admin/members/member/{rep.pk}/history/").text
+    admin_client.post(
+        f"/admin/members/member/{rep.pk}/history/{before.pk}/",
+        {**_admin_form(admin_client, rep.pk, before.pk)},
+    )
+
+    assert "Changed in the member portal: Short summary, in French" in history
+    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+
+
+def _admin_form(admin_client, pk, version_pk):
+    """The fields of the admin's "restore this version" form, as the page fills them."""
+    response = admin_client.get(f"/admin/members/member/{pk}/history/{version_pk}/")
+    form = response.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            data[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif isinstance(value, datetime.date):
+            data[name] = value.isoformat()
+        else:
+            data[name] = str(value) if not hasattr(field, "queryset") else str(value)
+    data.pop("logo", None)
+    data["category_changes-TOTAL_FORMS"] = "0"
+    data["category_changes-INITIAL_FORMS"] = "0"
+    return data
+
+
+def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(client, rep):
+    fake = SimpleUploadedFile("logo.png", b"not a picture", "image/png")
+
+    response = client.post(
+        "/en/portal/relais-lyon/profile/",
+        profile_data(rep, summary_fr="Changé", logo=fake),
+    )
+
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+
+
+def test_representative_confirms_the_profile_is_up_to_date(client, rep):
+    response = client.post("/en/portal/relais-lyon/confirm/")
+
+    assert response.status_code == 302
+    assert Member.objects.get(pk=rep.pk).profile_confirmed_on == datetime.date.today()
+    assert client.get("/en/portal/relais-lyon/confirm/").status_code == 405
+
+
+def test_representative_invites_a_colleague(
+    client, rep, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/portal/relais-lyon/representatives/",
+            {
+                "first_name": "Léa",
+                "last_name": "Petit",
+                "email": "lea@example.org",
+                "language": "fr",
+            },
+        )
+
+    assert response.status_code == 302
+    assert rep.representatives.filter(email="lea@example.org").exists()
+    assert mailoutbox[0].to == ["lea@example.org"]
+
+
+def test_representative_removes_a_colleague_but_not_themselves(client, rep):
+    colleague = make_user("colleague@example.org")
+    rep.representatives.add(colleague)
+    me = rep.representatives.get(email="rep@example.org")
+
+    client.post(f"/en/portal/relais-lyon/representatives/{colleague.pk}/remove/")
+    client.post(f"/en/portal/relais-lyon/representatives/{me.pk}/remove/")
+
+    assert list(rep.representatives.values_list("email", flat=True)) == ["rep@example.org"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/en/portal/kinder-berlin/profile/"),
+        ("post", "/en/portal/kinder-berlin/profile/"),
+        ("post", "/en/portal/kinder-berlin/confirm/"),
+        ("get", "/en/portal/kinder-berlin/representatives/"),
+        ("post", "/en/portal/kinder-berlin/representatives/"),
+        ("post", "/fr/espace-membre/kinder-berlin/representants/{other_rep}/retirer/"),
+        ("get", "/fr/espace-membre/kinder-berlin/profil/"),
+    ],
+)
+def test_every_portal_page_of_another_member_is_not_found(client, rep, other, method, path):
+    other_rep = other.representatives.get()
+    url = path.format(other_rep=other_rep.pk)
+
+    response = getattr(client, method)(url, profile_data(other, summary_en="Hacked"))
+
+    assert response.status_code == 404
+    other.refresh_from_db()
+    assert other.summary_en != "Hacked"
+    assert other.profile_confirmed_on is None
+    assert other.representatives.count() == 1

@@ -1,0 +1,60 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import MemberFactory
+
+from .test_accounts import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def staff_in(group_name, client):
+    person = make_user(f"{group_name.split()[0].lower()}@example.org", is_staff=True)
+    person.groups.add(Group.objects.get(name=group_name))
+    client.force_login(person)
+    return person
+
+
+def test_membership_secretary_manages_members_but_not_pages(client, pages):
+    staff_in("Membership secretary", client)
+    member = MemberFactory()
+
+    assert client.get(f"/admin/members/member/{member.pk}/change/").status_code == 200
+    assert client.get("/admin/members/membershipcategory/add/").status_code == 200
+    assert client.get("/admin/members/topic/add/").status_code == 200
+    assert client.get("/admin/flatpages/flatpage/").status_code == 403
+    assert client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 200
+
+
+def test_editor_manages_pages_and_topics_but_not_members(client, pages):
+    staff_in("Editor", client)
+    member = MemberFactory()
+
+    assert client.get(f"/admin/flatpages/flatpage/{pages.first().pk}/change/").status_code == 200
+    assert client.get("/admin/members/topic/add/").status_code == 200
+    assert client.get(f"/admin/members/member/{member.pk}/change/").status_code == 403
+    assert client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 403
+    assert client.get("/admin/members/membershipcategory/").status_code == 403
+
+
+def test_staff_invite_a_representative_from_the_members_admin_page(
+    admin_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    member = MemberFactory(name="Relais Lyon")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/members/member/{member.pk}/invite/",
+            {
+                "first_name": "Camille",
+                "last_name": "Martin",
+                "email": "camille@example.org",
+                "language": "fr",
+            },
+        )
+
+    assert response.status_code == 302
+    assert member.representatives.filter(email="camille@example.org").exists()
+    assert mailoutbox[0].to == ["camille@example.org"]
+    change = admin_client.get(f"/admin/members/member/{member.pk}/change/").text
+    assert "Invite a representative" in change
