@@ -5,6 +5,7 @@ the SVG template draws."""
 import functools
 import json
 import math
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.urls import reverse
@@ -22,8 +23,10 @@ CENTRE_LAT, CENTRE_LON = math.radians(52), math.radians(10)
 DEFAULT_CODES = ("PT", "IE", "NO", "FI", "GR", "CY")
 
 
-def project(lat, lon):
-    """SVG coordinates (x east, y south) in km of a point given in degrees."""
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """SVG coordinates (x east, y south) in km of a point given in degrees: Lambert
+    azimuthal equal-area centred at 52° N, 10° E (EPSG:3035's formula, on a sphere),
+    whose y grows northwards, negated so that north is up in the SVG."""
     phi, lam = math.radians(lat), math.radians(lon) - CENTRE_LON
     k = math.sqrt(
         2
@@ -46,14 +49,25 @@ def project(lat, lon):
 
 
 @functools.cache
-def countries():
-    """{code: {"name", "d" (SVG path), "main" (box of its largest part)}}, read once."""
+def countries() -> dict[str, dict]:
+    """{code: {"name", "d" (SVG path), "main" (box of its largest part), "box" (box of
+    all its parts)}}, read once from members/data/europe.json; boxes are
+    [min_x, min_y, max_x, max_y] in SVG coordinates."""
     return json.loads(DATA.read_text(encoding="utf-8"))["countries"]
 
 
-def frame(codes, points=(), *, padding=0.08, min_size=900):
-    """An SVG viewBox (x, y, width, height) showing the main part of each country and
-    each point, padded, at least `min_size` km across, between square and 4:3."""
+def frame(
+    codes: Iterable[str],
+    points: Iterable[tuple[float, float]] = (),
+    *,
+    padding: float = 0.08,
+    min_size: float = 900,
+) -> tuple[int, int, int, int]:
+    """An SVG viewBox (min_x, min_y, width, height), in whole km, showing the main part
+    of each country (codes missing from the data are ignored) and each projected point,
+    padded by `padding` of the larger side on each side, at least `min_size` km across
+    each way, and widened or heightened, about its centre, to between square and 4:3.
+    With nothing to show, the view of DEFAULT_CODES."""
     shapes = countries()
     boxes = [shapes[code]["main"] for code in codes if code in shapes]
     boxes += [(x, y, x, y) for x, y in points]
@@ -63,17 +77,16 @@ def frame(codes, points=(), *, padding=0.08, min_size=900):
     top = min(box[1] for box in boxes)
     right = max(box[2] for box in boxes)
     bottom = max(box[3] for box in boxes)
-    width, height = right - left, bottom - top
-    pad = padding * max(width, height, min_size)
-    width, height = max(width + 2 * pad, min_size), max(height + 2 * pad, min_size)
-    width, height = max(width, height), max(height, width * 3 / 4)
-    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
-    return (
-        round(centre_x - width / 2),
-        round(centre_y - height / 2),
-        round(width),
-        round(height),
-    )
+    pad = padding * max(right - left, bottom - top)
+    left, top = math.floor(left - pad), math.floor(top - pad)
+    right, bottom = math.ceil(right + pad), math.ceil(bottom + pad)
+    # Grow in whole km, so that rounding can neither cut a box nor spoil the shape.
+    size = math.ceil(min_size)
+    width = max(right - left, size, bottom - top)
+    height = max(bottom - top, size, math.ceil(width * 3 / 4))
+    left -= (width - (right - left)) // 2
+    top -= (height - (bottom - top)) // 2
+    return left, top, width, height
 
 
 # Countries with members are shaded by how many they have: (lowest, highest) of each.

@@ -106,7 +106,9 @@ def area(points):
 
 def numbers(values):
     """SVG number list: a space between numbers, none before a minus sign."""
-    return "".join(f"{value}" if value < 0 or i == 0 else f" {value}" for i, value in enumerate(values))
+    return "".join(
+        f"{value}" if value < 0 or i == 0 else f" {value}" for i, value in enumerate(values)
+    )
 
 
 def path(rings):

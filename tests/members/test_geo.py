@@ -49,3 +49,15 @@ def test_frame_includes_pins():
 
     assert x <= pin[0] <= x + width
     assert y <= pin[1] <= y + height
+
+
+def test_every_frame_holds_its_country_in_whole_km_between_square_and_four_by_three():
+    for code, shape in countries().items():
+        x, y, width, height = frame([code])
+        left, top, right, bottom = shape["main"]
+
+        assert all(isinstance(n, int) for n in (x, y, width, height)), code
+        assert x <= left and right <= x + width, code
+        assert y <= top and bottom <= y + height, code
+        assert width >= 900 and height >= 900, code
+        assert 1 <= width / height <= 4 / 3, code

@@ -104,7 +104,7 @@ def _admin_form(admin_client, pk, version_pk):
     response = admin_client.get(f"/admin/members/member/{pk}/history/{version_pk}/")
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
@@ -116,7 +116,7 @@ def _admin_form(admin_client, pk, version_pk):
         elif isinstance(value, datetime.date):
             data[name] = value.isoformat()
         else:
-            data[name] = str(value) if not hasattr(field, "queryset") else str(value)
+            data[name] = str(value)
     data.pop("logo", None)
     data["category_changes-TOTAL_FORMS"] = "0"
     data["category_changes-INITIAL_FORMS"] = "0"
