@@ -147,6 +147,7 @@ LOGIN_REDIRECT_URL = "members:portal"
 # Accounts (django-allauth): sign-in by email, verified addresses, no open sign-up
 # (people are invited), allauth's rate limits, no telling whether an address exists.
 ACCOUNT_ADAPTER = "members.accounts.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "members.accounts.display_name"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

@@ -20,6 +20,11 @@ from .models import User
 SALT = "members.invitation"
 
 
+def display_name(user):
+    """How the site names a person in messages: their name, else their address."""
+    return user.get_full_name() or user.email
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False

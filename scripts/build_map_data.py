@@ -2,12 +2,16 @@
 
 Run once, when the boundaries should change:
 
-    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    .venv/bin/python scripts/build_map_data.py package/countries-50m.json members/data/europe.json
+    (cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz)
+    .venv/bin/python scripts/build_map_data.py /tmp/package/countries-50m.json \
+        members/data/europe.json [tolerance in km, default 2.5]
 
-It decodes the TopoJSON of Natural Earth's 1:50m countries, keeps Europe and its
-neighbours, projects them (members.geo.project), simplifies each outline and writes
-one SVG path per country, in km.
+It decodes the TopoJSON of Natural Earth's 1:50m countries, keeps the countries with a
+part in WINDOW (Europe and its neighbours) and drops their parts wholly outside it,
+projects them (members.geo.project), simplifies each ring (Douglas–Peucker) and writes
+one SVG path per country, in km, with the boxes of its largest part and of all its
+parts. Kosovo has no numeric code in the data and Northern Cyprus is drawn as part of
+Cyprus; other places without a code (Somaliland, ...) are left out.
 """
 
 import itertools
@@ -28,7 +32,7 @@ from django_countries import countries as country_names  # noqa: E402
 
 from members.geo import project  # noqa: E402
 
-WINDOW = (-32, 25, 75, 83)  # lon min, lat min, lon max, lat max
+WINDOW = (-32, 25, 75, 83)  # lon min, lat min, lon max, lat max, degrees
 TOLERANCE_KM = 2.5
 EXTRA_CODES = {"Kosovo": "XK", "N. Cyprus": "CY"}
 

@@ -104,3 +104,8 @@ def visit(browser, live_server):
 @pytest.fixture
 def site_pages(transactional_db):
     seed_pages()
+
+
+@pytest.fixture
+def pages_for_browser(transactional_db):
+    seed_pages()

@@ -84,3 +84,74 @@ def test_page_type_has_no_accessibility_violation(visit, site_pages, members, pa
                 found[f"{language} {width_name} {path}"] = problems
 
     assert found == {}
+
+
+ACCOUNT_PAGES = {
+    "sign in": {"en": "/en/accounts/login/", "fr": "/fr/comptes/login/"},
+    "password reset": {"en": "/en/accounts/password/reset/", "fr": "/fr/comptes/password/reset/"},
+    "portal": {"en": "/en/portal/", "fr": "/fr/espace-membre/"},
+    "profile form": {
+        "en": "/en/portal/relais-lyon/profile/",
+        "fr": "/fr/espace-membre/relais-lyon/profil/",
+    },
+    "representatives": {
+        "en": "/en/portal/relais-lyon/representatives/",
+        "fr": "/fr/espace-membre/relais-lyon/representants/",
+    },
+    "second factor": {"en": "/en/accounts/2fa/", "fr": "/fr/comptes/2fa/"},
+    "second factor set-up": {
+        "en": "/en/accounts/2fa/totp/activate/",
+        "fr": "/fr/comptes/2fa/totp/activate/",
+    },
+}
+
+
+ERRORS = {
+    "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
+    "profile form": {"#id_latitude": "200"},
+}
+
+
+@pytest.fixture
+def representative(members):
+    from allauth.account.models import EmailAddress
+
+    from members.models import Member, User
+
+    person = User.objects.create_user("rep", "rep@example.org", "a-long-passphrase-here")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    Member.objects.get(slug="relais-lyon").representatives.add(person)
+    return person
+
+
+@pytest.mark.parametrize("page_type", ACCOUNT_PAGES)
+def test_account_page_has_no_accessibility_violation(visit, site_pages, representative, page_type):
+    found = {}
+    for viewport, width_name in [(PHONE, "phone"), (DESKTOP, "desktop")]:
+        v = visit(viewport=viewport, bypass_csp=True)
+        if page_type not in ("sign in", "password reset"):
+            v.goto("/en/accounts/login/")
+            v.page.locator("#id_login").fill("rep@example.org")
+            v.page.locator("#id_password").fill("a-long-passphrase-here")
+            v.page.locator("main button[type=submit]").click()
+            v.page.wait_for_url("**/portal/")
+        for language, path in ACCOUNT_PAGES[page_type].items():
+            v.goto(path)
+            if "/reauthenticate/" in v.page.url:
+                v.page.locator("#id_password").fill("a-long-passphrase-here")
+                v.page.locator("main button[type=submit]").click()
+                v.page.wait_for_load_state()
+            assert v.page.locator("html").get_attribute("lang") == language
+            if problems := violations(v.page):
+                found[f"{language} {width_name} {v.page.url}"] = problems
+            if page_type in ERRORS:
+                # The same form sent back with errors, and its error summary.
+                for selector, value in ERRORS[page_type].items():
+                    v.page.locator(selector).fill(value)
+                v.page.locator("main form.form button[type=submit]").first.click()
+                v.page.wait_for_load_state()
+                assert v.page.locator(".error-summary").is_visible()
+                if problems := violations(v.page):
+                    found[f"{language} {width_name} {path} (errors)"] = problems
+
+    assert found == {}
