@@ -12,6 +12,11 @@ def site_name():
 
 
 @register.simple_tag
+def site_url():
+    return settings.SITE_URL
+
+
+@register.simple_tag
 def shown_language(obj, field):
     """The language that `obj.field` is shown in: the current one, or its fallback.
 

@@ -246,3 +246,14 @@ def test_a_setting_closes_the_admin_to_staff_without_a_second_factor(client):
 
 def test_invitation_link_lasts_two_weeks(settings):
     assert timedelta(days=settings.INVITATION_MAX_AGE_DAYS) == timedelta(days=14)
+
+
+def test_account_emails_name_the_network_in_the_persons_language(client, mailoutbox):
+    make_user("forgetful@example.org")
+
+    client.post("/fr/comptes/password/reset/", {"email": "forgetful@example.org"})
+
+    (message,) = mailoutbox
+    assert message.subject.startswith("[Children of Prisoners Europe] ")
+    assert "Bonjour, c'est Children of Prisoners Europe !" in message.body
+    assert "example.com" not in message.body
