@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "reversion",
+    "django_tasks_db",
     "cpe_network",
     "members",
 ]
@@ -135,6 +136,20 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
+# Seconds between attempts when the mail server fails; then the email is marked failed.
+EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+
+# Background tasks (emails): run at once in the web process by default; with
+# TASKS_BACKEND=database they are queued in the database and run by
+# `manage.py db_worker` (django-tasks-db), which also retries with back-off.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env.str("TASKS_BACKEND", default="immediate")]
+    }
+}
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

@@ -11,9 +11,9 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
-from cpe_network.lib.mail import send_templated
+from cpe_network.lib.mail import queue, send_templated
 
 from .models import User
 
@@ -28,6 +28,26 @@ def display_name(user):
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's emails go through the site's queue, like every other email."""
+        message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (
+                content
+                for content, kind in getattr(message, "alternatives", [])
+                if kind == "text/html"
+            ),
+            "",
+        )
+        queue(
+            to=email,
+            subject=message.subject,
+            body=message.body,
+            html=html,
+            language=get_language(),
+            headers=message.extra_headers,
+        )
 
 
 class InvitationError(Exception):

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client, override_settings
 
 from cpe_network.demo import seed_pages
@@ -60,6 +61,15 @@ def _no_page_loads_from_other_hosts(monkeypatch):
     monkeypatch.setattr(Client, "request", request)
     yield
     assert not offenders, f"pages load from other hosts: {offenders}"
+
+
+@pytest.fixture(autouse=True)
+def _on_commit_at_once(request, monkeypatch):
+    """Tests run inside a transaction that is never committed, so work queued for
+    "after commit" (emails) runs at once instead. Tests marked `real_on_commit`, with
+    a transactional database, see the real order."""
+    if "real_on_commit" not in request.keywords:
+        monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """A visitor and a staff member use the foundation's pages in a real browser."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from .conftest import DESKTOP, PHONE
@@ -53,12 +54,16 @@ def test_narrowest_phone_needs_no_sideways_scrolling(visit, site_pages):
 
 
 def test_staff_edit_a_page_in_both_languages_with_translation_tabs(visit, site_pages):
-    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-password")
+    editor = get_user_model().objects.create_superuser(
+        "editor", "editor@example.org", "a-long-password"
+    )
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
     v = visit(viewport=DESKTOP)
-    v.goto("/admin/login/")
-    v.page.get_by_label("Username").fill("editor")
-    v.page.get_by_label("Password").fill("a-long-password")
-    v.page.get_by_role("button", name="Log in").click()
+    v.goto("/admin/")  # the admin sends staff to the site's sign-in
+    v.page.locator("#id_login").fill("editor@example.org")
+    v.page.locator("#id_password").fill("a-long-password")
+    v.page.locator("main button[type=submit]").click()
+    v.page.wait_for_url("**/admin/")
 
     v.page.goto(v.base + "/admin/flatpages/flatpage/")
     v.page.get_by_role("link", name="Our values").click()

@@ -1,0 +1,142 @@
+"""Emails are stored with what caused them and sent by a background task; a mail server
+that is down delays them, never loses them."""
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from django.test import override_settings
+
+from cpe_network.lib.mail import queue
+from cpe_network.models import OutboundEmail
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def smtp(port):
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+        }
+    }
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def mail_server():
+    """A real SMTP server on this machine, started when the test says so."""
+    inbox = Inbox()
+    port = free_port()
+    controllers = []
+
+    def start():
+        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller.start()
+        controllers.append(controller)
+
+    yield port, start, inbox
+    for controller in controllers:
+        controller.stop()
+
+
+def test_an_email_is_stored_and_sent(db, mailoutbox):
+    email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
+
+    email.refresh_from_db()
+    assert email.status == "sent"
+    assert mailoutbox[0].subject == "Hello"
+
+
+@override_settings(EMAIL_RETRY_DELAYS=[60, 300])
+def test_a_failed_send_is_recorded_and_retried_later(db, mail_server):
+    port, start, inbox = mail_server
+
+    with override_settings(MAILERS=smtp(port)):
+        email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
+
+    email.refresh_from_db()
+    assert email.status == "retrying"
+    assert email.attempts == 1
+    assert "Connection refused" in email.last_error or "Errno" in email.last_error
+    assert email.next_attempt_at is not None
+
+
+@override_settings(EMAIL_RETRY_DELAYS=[0])
+def test_send_queued_emails_delivers_once_the_server_is_back(db, mail_server):
+    port, start, inbox = mail_server
+    with override_settings(MAILERS=smtp(port)):
+        email = queue(to="a@example.org", subject="Hello", body="Text", language="fr")
+        start()
+        call_command("send_queued_emails", stdout=open("/dev/null", "w"))
+
+    email.refresh_from_db()
+    assert email.status == "sent"
+    assert [message.rcpt_tos for message in inbox.messages] == [["a@example.org"]]
+
+
+@override_settings(EMAIL_RETRY_DELAYS=[1])
+def test_an_email_is_marked_failed_after_the_last_retry(db, mail_server):
+    port, _start, _inbox = mail_server
+    with override_settings(MAILERS=smtp(port)):
+        email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
+        email.refresh_from_db()
+        email.send()
+
+    email.refresh_from_db()
+    assert email.status == "failed"
+    assert email.attempts == 2
+
+
+@pytest.mark.real_on_commit
+@override_settings(
+    EMAIL_RETRY_DELAYS=[3600],
+    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+)
+def test_the_database_worker_sends_after_the_server_comes_back(transactional_db, mail_server):
+    port, start, inbox = mail_server
+    worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
+    with override_settings(MAILERS=smtp(port)):
+        email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
+        call_command(*worker, stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+        email.refresh_from_db()
+        assert email.status == "retrying"
+
+        # An hour later, the server is back.
+        DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+        start()
+        call_command(*worker, stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+
+    email.refresh_from_db()
+    assert email.status == "sent"
+    assert len(inbox.messages) == 1
+
+
+def test_staff_see_what_could_not_be_sent(admin_client, db):
+    OutboundEmail.objects.create(
+        to="x@example.org",
+        subject="Lost?",
+        body="b",
+        language="en",
+        status="failed",
+        last_error="SMTPServerDisconnected",
+    )
+
+    html = admin_client.get("/admin/cpe_network/outboundemail/?status__exact=failed").text
+
+    assert "Lost?" in html
