@@ -6,9 +6,9 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from django.test import override_settings
 
 from cpe_network.lib.mail import queue
 from cpe_network.models import OutboundEmail
