@@ -1,6 +1,7 @@
 """Emails are stored with what caused them and sent by a background task; a mail server
 that is down delays them, never loses them."""
 
+import io
 import socket
 
 import pytest
@@ -65,7 +66,7 @@ def test_an_email_is_stored_and_sent(db, mailoutbox):
 
 @override_settings(EMAIL_RETRY_DELAYS=[60, 300])
 def test_a_failed_send_is_recorded_and_retried_later(db, mail_server):
-    port, start, inbox = mail_server
+    port, _start, _inbox = mail_server
 
     with override_settings(MAILERS=smtp(port)):
         email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
@@ -83,7 +84,7 @@ def test_send_queued_emails_delivers_once_the_server_is_back(db, mail_server):
     with override_settings(MAILERS=smtp(port)):
         email = queue(to="a@example.org", subject="Hello", body="Text", language="fr")
         start()
-        call_command("send_queued_emails", stdout=open("/dev/null", "w"))
+        call_command("send_queued_emails", stdout=io.StringIO())
 
     email.refresh_from_db()
     assert email.status == "sent"
@@ -113,14 +114,14 @@ def test_the_database_worker_sends_after_the_server_comes_back(transactional_db,
     worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
     with override_settings(MAILERS=smtp(port)):
         email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
-        call_command(*worker, stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
         email.refresh_from_db()
         assert email.status == "retrying"
 
         # An hour later, the server is back.
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
         start()
-        call_command(*worker, stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
 
     email.refresh_from_db()
     assert email.status == "sent"
