@@ -206,6 +206,12 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Documents only staff may read (applications): outside MEDIA_ROOT, never served as is.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+# Public forms: at most this many sendings per client address per hour, and not
+# faster than a person can fill them in.
+FORM_RATE_LIMIT_PER_HOUR = env.int("FORM_RATE_LIMIT_PER_HOUR", default=10)
+FORM_MIN_SECONDS = 3
 # Uploaded pictures (logos) are served by the application unless the proxy serves
 # MEDIA_ROOT at /media/ itself (then set SERVE_MEDIA=0).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)

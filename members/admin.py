@@ -1,13 +1,18 @@
+import csv
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils.html import format_html
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -15,7 +20,16 @@ from reversion.admin import VersionAdmin
 
 from .accounts import invite_representative
 from .forms import InviteForm
-from .models import WORK_LANGUAGES, CategoryChange, Member, MembershipCategory, Topic, User
+from .models import (
+    WORK_LANGUAGES,
+    Affiliate,
+    Application,
+    CategoryChange,
+    Member,
+    MembershipCategory,
+    Topic,
+    User,
+)
 
 
 @admin.register(User)
@@ -212,3 +226,230 @@ class MemberAdmin(VersionAdmin, TabbedTranslationAdmin):
             ngettext("%(count)d member unpublished.", "%(count)d members unpublished.", count)
             % {"count": count},
         )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the new member in the directory at once"), required=False
+    )
+    note = forms.CharField(
+        label=_("Decision note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to the applicant when rejected; kept in the history when approved."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not cleaned.get("note"):
+            self.add_error("note", _("Tell the applicant why the application is rejected."))
+        return cleaned
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "country", "category", "status", "submitted_at", "decided_by")
+    list_filter = ("status", "category", "language", "country")
+    search_fields = ("organisation", "city", "contact_name", "contact_email")
+    date_hierarchy = "submitted_at"
+    list_select_related = ("category", "decided_by")
+    actions = ["mark_under_review"]
+    readonly_fields = (
+        "organisation",
+        "country",
+        "city",
+        "website",
+        "legal_status",
+        "year_founded",
+        "work",
+        "category",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "language",
+        "documents",
+        "consent",
+        "status",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "decision_note",
+        "member",
+    )
+    fieldsets = (
+        (
+            _("Organisation"),
+            {
+                "fields": (
+                    "organisation",
+                    "country",
+                    "city",
+                    "website",
+                    "legal_status",
+                    "year_founded",
+                    "category",
+                    "work",
+                )
+            },
+        ),
+        (
+            _("Contact person"),
+            {
+                "fields": (
+                    "contact_name",
+                    "contact_role",
+                    "contact_email",
+                    "contact_phone",
+                    "language",
+                )
+            },
+        ),
+        (_("Documents"), {"fields": ("documents", "consent")}),
+        (
+            _("Decision"),
+            {
+                "fields": (
+                    "status",
+                    "submitted_at",
+                    "decided_by",
+                    "decided_at",
+                    "decision_note",
+                    "member",
+                )
+            },
+        ),
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("documents"))
+    def documents(self, application):
+        links = [
+            format_html(
+                '<a href="{}">{}</a>',
+                reverse("admin:members_application_document", args=[application.pk, name]),
+                Application._meta.get_field(name).verbose_name,
+            )
+            for name in Application.DOCUMENTS
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links))
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/document/<str:name>/",
+                self.admin_site.admin_view(self.document_view),
+                name="members_application_document",
+            ),
+            path(
+                "<int:pk>/decide/",
+                self.admin_site.admin_view(self.decide_view),
+                name="members_application_decide",
+            ),
+            *super().get_urls(),
+        ]
+
+    def document_view(self, request, pk, name):
+        """A document, for staff who may see applications; nobody else."""
+        application = get_object_or_404(Application, pk=pk)
+        if name not in Application.DOCUMENTS or not self.has_view_permission(request, application):
+            raise PermissionDenied
+        document = getattr(application, name)
+        return FileResponse(
+            document.open("rb"),
+            content_type="application/pdf",
+            filename=f"{slugify(application.organisation)}-{name}.pdf",
+        )
+
+    def decide_view(self, request, pk):
+        application = get_object_or_404(Application, pk=pk)
+        if not self.has_change_permission(request, application):
+            raise PermissionDenied
+        form = DecisionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid() and not application.is_decided:
+            note = form.cleaned_data["note"]
+            if form.cleaned_data["decision"] == "approve":
+                member = application.approve(
+                    by=request.user, publish=form.cleaned_data["publish"], note=note
+                )
+                self.message_user(
+                    request,
+                    _("Approved: %(member)s is an applicant member; its contact person is invited.")
+                    % {"member": member.name},
+                )
+            else:
+                application.reject(by=request.user, note=note)
+                self.message_user(request, _("Rejected; the applicant has been told why."))
+            return redirect("admin:members_application_change", application.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "application": application,
+            "form": form,
+            "title": _("Decide on the application of %(name)s") % {"name": application},
+        }
+        return TemplateResponse(request, "admin/members/application/decide.html", context)
+
+    @admin.action(description=_("Mark the selected applications as under review"))
+    def mark_under_review(self, request, queryset):
+        count = sum(application.mark_under_review() for application in queryset)
+        self.message_user(request, _("%(count)d marked as under review.") % {"count": count})
+
+
+@admin.register(Affiliate)
+class AffiliateAdmin(admin.ModelAdmin):
+    list_display = (
+        "name",
+        "email",
+        "organisation",
+        "country",
+        "language",
+        "confirmed_at",
+        "unsubscribed_at",
+    )
+    list_filter = (
+        "language",
+        "country",
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("unsubscribed_at", admin.EmptyFieldListFilter),
+    )
+    search_fields = ("name", "email", "organisation")
+    readonly_fields = ("created_at", "confirmed_at", "unsubscribed_at")
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected affiliates (CSV)"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="affiliates.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "name",
+                "email",
+                "organisation",
+                "country",
+                "language",
+                "confirmed_at",
+                "unsubscribed_at",
+            ]
+        )
+        for affiliate in queryset:
+            writer.writerow(
+                [
+                    affiliate.name,
+                    affiliate.email,
+                    affiliate.organisation,
+                    affiliate.country.code,
+                    affiliate.language,
+                    affiliate.confirmed_at or "",
+                    affiliate.unsubscribed_at or "",
+                ]
+            )
+        return response

@@ -1,9 +1,12 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import Member
+from cpe_network.lib.antispam import HumanCheckMixin
+
+from .models import Affiliate, Application, Member, MembershipCategory
 
 
 class DirectoryFilterForm(forms.Form):
@@ -82,3 +85,83 @@ class InviteForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of their emails"), choices=settings.LANGUAGES, initial="en"
     )
+
+
+class ApplicationForm(HumanCheckMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that the network keeps these details "
+            "and documents to decide on the application."
+        ),
+        error_messages={"required": _("Please agree to the privacy notice to apply.")},
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "organisation",
+            "country",
+            "city",
+            "website",
+            "legal_status",
+            "year_founded",
+            "work",
+            "category",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+            "language",
+            "annual_report_1",
+            "annual_report_2",
+            "reference_letter",
+            "consent",
+        ]
+        widgets = {
+            "work": forms.Textarea(attrs={"rows": 8}),
+            "language": forms.RadioSelect,
+            "annual_report_1": forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+            "annual_report_2": forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+            "reference_letter": forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+        help_texts = {
+            "annual_report_1": _("PDF, at most 10 MB."),
+            "annual_report_2": _("PDF, at most 10 MB."),
+            "reference_letter": _(
+                "From an official body or a person known at national or European level. "
+                "PDF, at most 10 MB."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = MembershipCategory.objects.filter(
+            admission=MembershipCategory.Admission.APPLICATION
+        )
+        self.fields["category"].empty_label = None
+        self.fields["language"].initial = get_language()
+        self.fields["country"].choices = [("", "—"), *countries]
+        self.order_fields([*self.Meta.fields, "nickname", "started"])
+
+
+class SubscribeForm(HumanCheckMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the network keeps my name and address to send me its news. "
+            "I can unsubscribe at any time."
+        ),
+        error_messages={"required": _("Please agree to receive the news to subscribe.")},
+    )
+
+    class Meta:
+        model = Affiliate
+        fields = ["name", "email", "organisation", "country", "language", "consent"]
+        widgets = {"language": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+        self.fields["country"].choices = [("", "—"), *countries]
+
+    def validate_unique(self):
+        """An address already on the list is not an error: it is asked to confirm again."""

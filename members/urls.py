@@ -20,4 +20,15 @@ urlpatterns = [
         name="remove_representative",
     ),
     path(_("accounts/invitation/<str:token>/"), views.invitation, name="invitation"),
+    path(_("join/"), views.join, name="join"),
+    path(_("join/thanks/"), views.join_thanks, name="join_thanks"),
+    path(_("join/status/<str:token>/"), views.application_status, name="application_status"),
+    path(_("subscribe/"), views.subscribe, name="subscribe"),
+    path(_("subscribe/thanks/"), views.subscribe_thanks, name="subscribe_thanks"),
+    path(
+        _("subscribe/confirm/<str:token>/"),
+        views.confirm_subscription,
+        name="confirm_subscription",
+    ),
+    path(_("subscribe/unsubscribe/<str:token>/"), views.unsubscribe, name="unsubscribe"),
 ]

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 from reversion.models import Version
 
+from cpe_network.lib.antispam import too_many
+
 from .accounts import (
     InvitationError,
     InvitationExpired,
@@ -18,9 +21,9 @@ from .accounts import (
     invite_representative,
     invited_user,
 )
-from .forms import DirectoryFilterForm, InviteForm, ProfileForm
+from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
-from .models import Member, MembershipCategory, Topic, sort_key
+from .models import Affiliate, Application, Member, MembershipCategory, Topic, sort_key
 
 PER_PAGE = 20
 
@@ -232,3 +235,82 @@ def invitation(request, token):
         messages.success(request, _("Your password is set. Sign in with your email address."))
         return redirect("account_login")
     return render(request, "members/invitation.html", {"form": form, "person": person})
+
+
+# Joining: the application form and the affiliates' subscription.
+
+
+def _rate_limited(request):
+    return render(request, "members/rate_limited.html", status=429)
+
+
+def join(request):
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if too_many(request, "join"):
+            return _rate_limited(request)
+        if form.is_robot:
+            return redirect("members:join_thanks")
+        if form.is_valid():
+            with transaction.atomic():
+                application = form.save()
+                application.send_acknowledgements()
+            request.session["application_token"] = application.token
+            return redirect("members:join_thanks")
+    return render(request, "members/join.html", {"form": form})
+
+
+def join_thanks(request):
+    token = request.session.get("application_token")
+    application = Application.objects.filter(token=token).first() if token else None
+    return render(request, "members/join_thanks.html", {"application": application})
+
+
+def application_status(request, token):
+    application = get_object_or_404(Application.objects.select_related("category"), token=token)
+    return render(request, "members/application_status.html", {"application": application})
+
+
+def subscribe(request):
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST":
+        if too_many(request, "subscribe"):
+            return _rate_limited(request)
+        if form.is_robot:
+            return redirect("members:subscribe_thanks")
+        if form.is_valid():
+            with transaction.atomic():
+                affiliate = Affiliate.objects.filter(
+                    email__iexact=form.cleaned_data["email"]
+                ).first()
+                if affiliate is None:
+                    affiliate = form.save()
+                affiliate.ask_for_confirmation()
+            return redirect("members:subscribe_thanks")
+    return render(request, "members/subscribe.html", {"form": form})
+
+
+def subscribe_thanks(request):
+    return render(request, "members/subscribe_thanks.html")
+
+
+def confirm_subscription(request, token):
+    affiliate = Affiliate.from_token(token, "confirm")
+    if affiliate is None:
+        return render(request, "members/link_invalid.html", status=404)
+    if request.method == "POST":
+        affiliate.confirm()
+        return render(request, "members/subscription_confirmed.html", {"affiliate": affiliate})
+    return render(request, "members/subscription_confirm.html", {"affiliate": affiliate})
+
+
+def unsubscribe(request, token):
+    """The link in every email: one button, no sign-in. (A GET changes nothing, so mail
+    scanners that open links cannot unsubscribe anyone.)"""
+    affiliate = Affiliate.from_token(token, "unsubscribe")
+    if affiliate is None:
+        return render(request, "members/link_invalid.html", status=404)
+    if request.method == "POST":
+        affiliate.unsubscribe()
+        return render(request, "members/unsubscribed.html", {"affiliate": affiliate})
+    return render(request, "members/unsubscribe.html", {"affiliate": affiliate})

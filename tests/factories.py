@@ -62,3 +62,9 @@ def image_file(name="logo.png", size=(300, 200), image_format="PNG", exif=None):
     options = {"exif": exif} if exif is not None else {}
     image.save(output, image_format, **options)
     return SimpleUploadedFile(name, output.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def pdf_file(name="report.pdf", size=2000):
+    """A small file that is a PDF by its content."""
+    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"0" * size + b"\n%%EOF\n"
+    return SimpleUploadedFile(name, body, content_type="application/pdf")

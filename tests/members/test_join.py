@@ -1,0 +1,172 @@
+import time
+
+import pytest
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cpe_network.lib.antispam import SALT
+from members.models import Application
+from tests.factories import CategoryFactory, applicant_category, image_file, pdf_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def storage(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
+    settings.FORM_RATE_LIMIT_PER_HOUR = 3
+
+
+@pytest.fixture
+def category():
+    return applicant_category()
+
+
+def started(seconds_ago=10):
+    return signing.dumps(time.time() - seconds_ago, salt=SALT)
+
+
+def application_data(category, **changes):
+    return {
+        "organisation": "Lien Familial",
+        "country": "BE",
+        "city": "Liège",
+        "website": "https://lien.example",
+        "legal_status": "association",
+        "year_founded": "2001",
+        "work": "Nous accompagnons les enfants lors des visites.",
+        "category": category.pk,
+        "contact_name": "Marie Dupont",
+        "contact_role": "Directrice",
+        "contact_email": "marie@lien.example",
+        "contact_phone": "+32 4 00 00 00",
+        "language": "fr",
+        "annual_report_1": pdf_file("2024.pdf"),
+        "annual_report_2": pdf_file("2023.pdf"),
+        "reference_letter": pdf_file("ref.pdf"),
+        "consent": "on",
+        "nickname": "",
+        "started": started(),
+    } | changes
+
+
+def test_form_offers_only_categories_open_to_application(client, category):
+    CategoryFactory(slug="individual-member", name_en="Individual member", admission="invitation")
+
+    html = client.get("/en/join/").text
+
+    assert "Applicant member" in html
+    assert "Individual member" not in html
+
+
+def test_an_application_is_stored_with_its_documents_and_acknowledged(client, category, mailoutbox):
+    response = client.post("/fr/adherer/", application_data(category))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/adherer/merci/"
+    application = Application.objects.get()
+    assert application.status == "submitted"
+    assert application.annual_report_1.read().startswith(b"%PDF-")
+    acknowledgement, notice = mailoutbox
+    assert acknowledgement.to == ["marie@lien.example"]
+    assert acknowledgement.subject == (
+        "[Children of Prisoners Europe] Nous avons reçu la candidature de Lien Familial"
+    )
+    assert f"/fr/adherer/suivi/{application.token}/" in acknowledgement.body
+    assert notice.to == ["secretariat@example.org"]
+    assert "Lien Familial" in notice.subject
+
+
+def test_documents_are_not_in_the_public_media_folder(client, category, settings):
+    client.post("/en/join/", application_data(category))
+
+    application = Application.objects.get()
+    assert str(settings.PRIVATE_MEDIA_ROOT) in application.annual_report_1.path
+    assert not (settings.MEDIA_ROOT / "applications").exists()
+    public = f"/media/applications/{application.annual_report_1.name.rsplit('/', 1)[-1]}"
+    assert client.get(public, follow=True).status_code == 404
+
+
+def test_thank_you_page_says_what_happens_next(client, category):
+    response = client.post("/en/join/", application_data(category), follow=True)
+
+    assert "What happens next" in response.text
+    assert "within six months" in response.text
+    assert "Follow your application" in response.text
+
+
+def test_applicant_follows_the_status_without_an_account(client, category):
+    client.post("/en/join/", application_data(category))
+    application = Application.objects.get()
+
+    assert "Received on" in client.get(f"/fr/adherer/suivi/{application.token}/").text or (
+        "Reçue le" in client.get(f"/fr/adherer/suivi/{application.token}/").text
+    )
+    assert client.get("/en/join/status/not-a-token/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "upload", "message"),
+    [
+        ("annual_report_1", image_file("report.pdf"), "not a PDF document"),
+        ("annual_report_2", SimpleUploadedFile("empty.pdf", b"", "application/pdf"), "empty"),
+        ("reference_letter", pdf_file(size=11 * 1024 * 1024), "documents may be at most"),
+    ],
+)
+def test_bad_documents_are_refused_with_a_message(client, category, field, upload, message):
+    response = client.post("/en/join/", application_data(category, **{field: upload}))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert "There is a problem" in response.text
+    assert not Application.objects.exists()
+
+
+def test_missing_consent_is_refused_and_the_values_kept(client, category):
+    data = application_data(category)
+    del data["consent"]
+
+    response = client.post("/en/join/", data)
+
+    assert "Please agree to the privacy notice" in response.text
+    assert 'value="Lien Familial"' in response.text
+    assert 'href="#id_consent"' in response.text
+    assert not Application.objects.exists()
+
+
+def test_honeypot_drops_the_sending_silently(client, category, mailoutbox):
+    response = client.post("/en/join/", application_data(category, nickname="buy now"))
+
+    assert response.status_code == 302
+    assert not Application.objects.exists()
+    assert mailoutbox == []
+
+
+def test_a_form_sent_faster_than_a_person_could_is_refused(client, category):
+    response = client.post("/en/join/", application_data(category, started=started(0)))
+
+    assert "sent too quickly" in response.text
+    assert not Application.objects.exists()
+
+
+def test_sendings_are_limited_per_client_address(client, category):
+    for _ in range(3):
+        client.post("/en/join/", application_data(category, nickname="x"))
+
+    response = client.post("/en/join/", application_data(category))
+
+    assert response.status_code == 429
+    assert not Application.objects.exists()
+
+
+def test_a_non_staff_user_cannot_read_a_document(client, admin_client, category):
+    client.post("/en/join/", application_data(category))
+    application = Application.objects.get()
+    url = f"/admin/members/application/{application.pk}/document/annual_report_1/"
+
+    assert client.get(url).status_code == 302  # to sign in
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.get(url)["Content-Type"] == "application/pdf"
+    assert admin_client.get(url.replace("annual_report_1", "contact_email")).status_code == 403
