@@ -1,0 +1,108 @@
+import re
+import time
+
+import pytest
+from django.core import signing
+
+from cpe_network.lib.antispam import SALT
+from members.models import Affiliate
+
+pytestmark = pytest.mark.django_db
+
+
+def data(**changes):
+    return {
+        "name": "Sam Lee",
+        "email": "sam@example.org",
+        "organisation": "",
+        "country": "IE",
+        "language": "en",
+        "consent": "on",
+        "nickname": "",
+        "started": signing.dumps(time.time() - 10, salt=SALT),
+    } | changes
+
+
+def link(message, kind):
+    path = re.findall(r"https?://[^/\s]+(/\S+)", message.body)
+    return next(p for p in path if kind in p)
+
+
+def test_subscribing_sends_a_confirmation_in_the_chosen_language(client, mailoutbox):
+    response = client.post("/fr/abonnement/", data(language="fr"))
+
+    assert response["Location"] == "/fr/abonnement/merci/"
+    affiliate = Affiliate.objects.get()
+    assert not affiliate.is_active
+    assert mailoutbox[0].subject.endswith("Confirmez votre abonnement aux nouvelles du réseau")
+
+
+def test_the_confirmation_link_confirms(client, mailoutbox):
+    client.post("/en/subscribe/", data())
+    url = link(mailoutbox[0], "/confirm/")
+
+    assert client.get(url).status_code == 200
+    assert not Affiliate.objects.get().is_active  # a GET changes nothing
+    client.post(url)
+    assert Affiliate.objects.get().is_active
+
+
+def test_one_link_unsubscribes_without_signing_in(client, mailoutbox):
+    client.post("/en/subscribe/", data())
+    client.post(link(mailoutbox[0], "/confirm/"))
+
+    client.post(link(mailoutbox[0], "/unsubscribe/"))
+
+    assert not Affiliate.objects.get().is_active
+
+
+@pytest.mark.parametrize("kind", ["/confirm/", "/unsubscribe/"])
+def test_a_tampered_link_is_refused(client, mailoutbox, kind):
+    client.post("/en/subscribe/", data())
+    url = link(mailoutbox[0], kind)
+
+    response = client.post(url[:-6] + "abcde/")
+
+    assert response.status_code == 404
+    assert not Affiliate.objects.get().is_active
+
+
+def test_subscribing_again_does_not_reveal_or_duplicate(client, mailoutbox):
+    client.post("/en/subscribe/", data())
+    response = client.post("/en/subscribe/", data(name="Someone Else"))
+
+    assert response.status_code == 302
+    assert Affiliate.objects.get().name == "Sam Lee"
+    assert len(mailoutbox) == 2
+
+
+def test_missing_consent_and_honeypot(client):
+    refused = client.post("/en/subscribe/", {k: v for k, v in data().items() if k != "consent"})
+    robot = client.post("/en/subscribe/", data(nickname="spam"))
+
+    assert "Please agree to receive the news" in refused.text
+    assert robot.status_code == 302
+    assert not Affiliate.objects.exists()
+
+
+def test_affiliates_are_never_shown_publicly(client, db):
+    Affiliate.objects.create(
+        name="Hidden Person", email="h@example.org", country="FR", language="fr", consent=True
+    )
+
+    for path in ["/en/", "/en/members/", "/en/members/map/", "/en/membership/", "/sitemap.xml"]:
+        assert "Hidden Person" not in client.get(path).text
+
+
+def test_staff_export_affiliates(admin_client, db):
+    affiliate = Affiliate.objects.create(
+        name="Sam Lee", email="sam@example.org", country="IE", language="en", consent=True
+    )
+
+    response = admin_client.post(
+        "/admin/members/affiliate/",
+        {"action": "export_csv", "_selected_action": [affiliate.pk]},
+    )
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "Sam Lee,sam@example.org" in response.content.decode()

@@ -1,0 +1,155 @@
+import threading
+
+import pytest
+from django.db import connection
+
+from members.models import Application, CategoryChange, Member
+from tests.factories import applicant_category, pdf_file
+
+from .test_accounts import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def storage(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+
+
+def make_application(**changes):
+    return Application.objects.create(
+        **{
+            "organisation": "Lien Familial",
+            "country": "BE",
+            "city": "Liège",
+            "legal_status": "association",
+            "year_founded": 2001,
+            "work": "Visits.",
+            "category": applicant_category(),
+            "contact_name": "Marie Dupont",
+            "contact_role": "Directrice",
+            "contact_email": "marie@lien.example",
+            "language": "fr",
+            "annual_report_1": pdf_file(),
+            "annual_report_2": pdf_file(),
+            "reference_letter": pdf_file(),
+            "consent": True,
+        }
+        | changes
+    )
+
+
+def test_staff_approve_in_the_admin_and_the_applicant_member_is_created(admin_client, mailoutbox):
+    application = make_application()
+
+    response = admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/",
+        {"decision": "approve", "publish": "on", "note": "Board meeting of 3 March"},
+    )
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    member = application.member
+    assert application.status == "approved"
+    assert application.decided_by.username == "admin"
+    assert member.category.slug == "applicant-member"
+    assert member.published
+    assert CategoryChange.objects.get(member=member).note == "Board meeting of 3 March"
+    assert member.representatives.get().email == "marie@lien.example"
+    subjects = {message.subject for message in mailoutbox}
+    assert "[Children of Prisoners Europe] Vous êtes invité à représenter Lien Familial" in subjects
+    assert (
+        "[Children of Prisoners Europe] Lien Familial est acceptée comme membre candidat"
+        in subjects
+    )
+
+
+def test_staff_choose_not_to_publish_yet(admin_client):
+    application = make_application()
+
+    admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
+    )
+
+    assert not Member.objects.get().published
+
+
+def test_approving_twice_creates_one_member(db):
+    application = make_application()
+    staff = make_user("staff@example.org", is_staff=True)
+
+    first = application.approve(by=staff)
+    second = Application.objects.get(pk=application.pk).approve(by=staff)
+
+    assert first == second
+    assert Member.objects.count() == 1
+
+
+@pytest.mark.real_on_commit
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_two_staff_approving_at_the_same_moment_create_one_member(transactional_db, settings):
+    application = make_application()
+    staff = make_user("staff@example.org", is_staff=True)
+    barrier = threading.Barrier(2)
+    results = []
+
+    def approve():
+        barrier.wait()
+        try:
+            results.append(Application.objects.get(pk=application.pk).approve(by=staff).pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Member.objects.count() == 1
+    assert len(set(results)) == 1
+
+
+def test_rejection_needs_a_reason_that_the_applicant_receives(admin_client, mailoutbox):
+    application = make_application()
+    url = f"/admin/members/application/{application.pk}/decide/"
+
+    refused = admin_client.post(url, {"decision": "reject"})
+    admin_client.post(url, {"decision": "reject", "note": "Pas de rapports annuels."})
+
+    assert "Tell the applicant why" in refused.text
+    application.refresh_from_db()
+    assert application.status == "rejected"
+    assert "Motif : Pas de rapports annuels." in mailoutbox[-1].body
+    assert not Member.objects.exists()
+
+
+def test_the_applicant_sees_the_decision_on_the_status_page(client, db):
+    application = make_application()
+    application.reject(by=None, note="Hors du champ du réseau.")
+
+    html = client.get(application.get_absolute_url()).text
+
+    assert "Hors du champ du réseau." in html
+
+
+def test_mark_under_review_action(admin_client):
+    application = make_application()
+
+    admin_client.post(
+        "/admin/members/application/",
+        {"action": "mark_under_review", "_selected_action": [application.pk]},
+    )
+
+    application.refresh_from_db()
+    assert application.status == "under_review"
+
+
+def test_applications_list_filters_by_status(admin_client):
+    make_application(organisation="Waiting Org")
+    make_application(organisation="Decided Org", status="rejected")
+
+    html = admin_client.get("/admin/members/application/?status__exact=submitted").text
+
+    assert "Waiting Org" in html
+    assert "Decided Org" not in html
