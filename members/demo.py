@@ -8,10 +8,20 @@ from datetime import date
 from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 from . import demo_data
-from .models import CategoryChange, Member, MembershipCategory, Topic, User
+from .models import (
+    Affiliate,
+    Application,
+    CategoryChange,
+    Member,
+    MembershipCategory,
+    Topic,
+    User,
+)
 
 TILE_COLOURS = ["#0b5c6b", "#7a3e9d", "#b43c0a", "#1e6b34", "#8a6d00", "#1f4e8c", "#a3294f"]
 
@@ -106,6 +116,68 @@ def seed_representatives(password):
         member.representatives.add(user)
         seeded.append(f"{email} ({member.name})")
     return seeded
+
+
+APPLICATIONS = [
+    # organisation, country, city, language, status
+    ("Famílias Unidas Coimbra", "PT", "Coimbra", "en", "submitted"),
+    ("Enfance et Parloirs Nantes", "FR", "Nantes", "fr", "submitted"),
+    ("Kinderbrücke Graz", "AT", "Graz", "en", "under_review"),
+    ("Mosty Rodzinne Łódź", "PL", "Łódź", "en", "under_review"),
+    ("Liens du Dehors Namur", "BE", "Namur", "fr", "rejected"),
+    ("Open Doors Families Leeds", "GB", "Leeds", "en", "withdrawn"),
+    ("Les Liens Invisibles", "FR", "Marseille", "fr", "approved"),
+]
+AFFILIATES = [
+    ("Noor Haddad", "noor@example.org", "", "NL", "en", True),
+    ("Julien Moreau", "julien@example.org", "Collège Jean Moulin", "FR", "fr", True),
+    ("Ewa Nowak", "ewa@example.org", "", "PL", "en", True),
+    ("Sofia Russo", "sofia@example.org", "Comune di Torino", "IT", "en", False),
+    ("Claire Dubois", "claire@example.org", "", "CH", "fr", True),
+]
+
+
+def seed_applications():
+    """A few applications in each status, with small PDF documents."""
+    category = MembershipCategory.objects.get(slug="applicant-member")
+    created = 0
+    for name, country, city, language, status in APPLICATIONS:
+        if Application.objects.filter(organisation=name).exists():
+            continue
+        pdf = b"%PDF-1.4\n% demo document\n%%EOF\n"
+        Application.objects.create(
+            organisation=name,
+            country=country,
+            city=city,
+            legal_status="association",
+            year_founded=2015,
+            work=f"{name} supports children who visit a parent in prison.",
+            category=category,
+            contact_name="Alex Demo",
+            contact_role="Coordinator",
+            contact_email=f"{slugify(name)}@example.org",
+            language=language,
+            annual_report_1=ContentFile(pdf, name="annual-report-1.pdf"),
+            annual_report_2=ContentFile(pdf, name="annual-report-2.pdf"),
+            reference_letter=ContentFile(pdf, name="reference-letter.pdf"),
+            consent=True,
+            status=status,
+            decision_note="Outside the network's field of work." if status == "rejected" else "",
+        )
+        created += 1
+    for name, email, organisation, country, language, confirmed in AFFILIATES:
+        Affiliate.objects.get_or_create(
+            email=email,
+            defaults={
+                "name": name,
+                "organisation": organisation,
+                "country": country,
+                "language": language,
+                "consent": True,
+                "confirmed_at": timezone.now() if confirmed else None,
+            },
+        )
+    return created
 
 
 def _without(data, *keys):

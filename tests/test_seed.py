@@ -5,14 +5,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
 
-from members.models import Member, MembershipCategory, Topic
+from members.models import Affiliate, Application, Member, MembershipCategory, Topic
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 def seed():
@@ -66,6 +67,9 @@ def test_seed_demo_creates_a_realistic_directory():
     assert listed.filter(summary_fr="").exists()  # French falls back to English
     assert listed.exclude(logo_small="").exists()
     assert listed.filter(logo_small="").exists()  # initials instead of a logo
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses == {"submitted", "under_review", "approved", "rejected", "withdrawn"}
+    assert Affiliate.objects.filter(confirmed_at__isnull=False).count() == 4
 
 
 def test_seed_demo_adds_synthetic_members_on_request():

@@ -4,7 +4,7 @@ overwrites what is already there."""
 from django.core.management.base import BaseCommand
 
 from cpe_network.demo import PAGES, seed_pages, seed_staff
-from members.demo import seed_members, seed_representatives
+from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 
 
@@ -25,6 +25,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Pages: {created} created, {len(PAGES) - created} already there.")
         created = seed_members(extra=options["members"])
         self.stdout.write(f"Members: {created} created, {Member.objects.count()} in all.")
+        created = seed_applications()
+        self.stdout.write(f"Applications: {created} created; affiliates added.")
         username, password, created = seed_staff()
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
