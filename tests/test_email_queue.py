@@ -141,3 +141,37 @@ def test_staff_see_what_could_not_be_sent(admin_client, db):
     html = admin_client.get("/admin/cpe_network/outboundemail/?status__exact=failed").text
 
     assert "Lost?" in html
+
+
+@pytest.mark.real_on_commit
+@override_settings(
+    EMAIL_RETRY_DELAYS=[3600],
+    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+    STAFF_NOTIFICATION_EMAILS=["secretariat@example.org"],
+    FORM_MIN_SECONDS=0,
+)
+def test_an_application_sent_while_mail_is_down_is_kept_and_acknowledged_later(
+    transactional_db, client, mail_server, settings, tmp_path
+):
+    from members.models import Application
+    from tests.factories import applicant_category
+    from tests.members.test_join import application_data
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    port, start, inbox = mail_server
+    worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
+    with override_settings(MAILERS=smtp(port)):
+        response = client.post("/en/join/", application_data(applicant_category()))
+        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
+
+        assert response.status_code == 302
+        assert Application.objects.count() == 1
+        assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"retrying"}
+
+        DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+        start()
+        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
+    recipients = sorted(message.rcpt_tos[0] for message in inbox.messages)
+    assert recipients == ["marie@lien.example", "secretariat@example.org"]

@@ -87,6 +87,8 @@ def test_page_type_has_no_accessibility_violation(visit, site_pages, members, pa
 
 
 ACCOUNT_PAGES = {
+    "application form": {"en": "/en/join/", "fr": "/fr/adherer/"},
+    "affiliate sign-up": {"en": "/en/subscribe/", "fr": "/fr/abonnement/"},
     "sign in": {"en": "/en/accounts/login/", "fr": "/fr/comptes/login/"},
     "password reset": {"en": "/en/accounts/password/reset/", "fr": "/fr/comptes/password/reset/"},
     "portal": {"en": "/en/portal/", "fr": "/fr/espace-membre/"},
@@ -106,7 +108,10 @@ ACCOUNT_PAGES = {
 }
 
 
+ANONYMOUS = {"sign in", "password reset", "application form", "affiliate sign-up"}
 ERRORS = {
+    "application form": {"#id_organisation": "Lien Familial"},
+    "affiliate sign-up": {"#id_name": "Sam"},
     "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
     "profile form": {"#id_latitude": "200"},
 }
@@ -129,7 +134,7 @@ def test_account_page_has_no_accessibility_violation(visit, site_pages, represen
     found = {}
     for viewport, width_name in [(PHONE, "phone"), (DESKTOP, "desktop")]:
         v = visit(viewport=viewport, bypass_csp=True)
-        if page_type not in ("sign in", "password reset"):
+        if page_type not in ANONYMOUS:
             v.goto("/en/accounts/login/")
             v.page.locator("#id_login").fill("rep@example.org")
             v.page.locator("#id_password").fill("a-long-passphrase-here")

@@ -1,0 +1,80 @@
+"""An organisation applies in French; staff approve it; its contact person is invited."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+
+from members.models import Application, Member, User
+from tests.factories import applicant_category
+
+from .conftest import DESKTOP
+
+PASSWORD = "a-long-and-unusual-passphrase"
+PDF = b"%PDF-1.4\n% test\n" + b"0" * 500 + b"\n%%EOF\n"
+
+
+@pytest.fixture
+def setting_up(transactional_db, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
+    settings.FORM_MIN_SECONDS = 0
+    applicant_category()
+    staff = User.objects.create_user(
+        "secretary", "secretary@example.org", PASSWORD, is_staff=True, is_superuser=True
+    )
+    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
+
+
+def pdf(name):
+    return {"name": name, "mimeType": "application/pdf", "buffer": PDF}
+
+
+def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, pages_for_browser):
+    applicant = visit(viewport=DESKTOP)
+    applicant.goto("/fr/adherer/")
+    page = applicant.page
+    page.get_by_label("Organisation").first.fill("Lien Familial")
+    page.locator("#id_country").select_option("BE")
+    page.get_by_label("Ville").fill("Liège")
+    page.locator("#id_legal_status").select_option("association")
+    page.get_by_label("Année de création").fill("2001")
+    page.locator("#id_work").fill("Nous accompagnons les enfants lors des visites en prison.")
+    page.get_by_label("Personne de contact").fill("Marie Dupont")
+    page.get_by_label("Fonction").fill("Directrice")
+    page.locator("#id_contact_email").fill("marie@lien.example")
+    page.get_by_label("Français").check()
+    page.locator("#id_annual_report_1").set_input_files(pdf("rapport-2024.pdf"))
+    page.locator("#id_annual_report_2").set_input_files(pdf("rapport-2023.pdf"))
+    page.locator("#id_reference_letter").set_input_files(pdf("soutien.pdf"))
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Envoyer la candidature").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Merci pour votre candidature"
+    acknowledgement = next(m for m in mail.outbox if m.to == ["marie@lien.example"])
+    assert "Nous avons reçu la candidature de Lien Familial" in acknowledgement.subject
+    assert any(m.to == ["secretariat@example.org"] for m in mail.outbox)
+
+    staff = visit(viewport=DESKTOP)
+    staff.goto("/admin/")
+    staff.page.locator("#id_login").fill("secretary@example.org")
+    staff.page.locator("#id_password").fill(PASSWORD)
+    staff.page.locator("main button[type=submit]").click()
+    application = Application.objects.get()
+    staff.goto(f"/admin/members/application/{application.pk}/change/")
+    staff.page.get_by_role("link", name="Approve or reject").click()
+    staff.page.get_by_label("Approve").check()
+    staff.page.get_by_role("button", name="Record the decision").click()
+    assert "applicant member" in staff.page.locator(".messagelist").inner_text()
+
+    member = Member.objects.get()
+    assert member.category.slug == "applicant-member"
+    invitation = next(m for m in mail.outbox if "invité à représenter" in m.subject)
+    link = re.search(r"https?://\S+(/fr/comptes/invitation/\S+/)", invitation.body).group(1)
+    applicant.goto(link)
+    page.locator("#id_new_password1").fill(PASSWORD)
+    page.locator("#id_new_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Enregistrer mon mot de passe").click()
+    assert User.objects.get(email="marie@lien.example").check_password(PASSWORD)
