@@ -139,6 +139,7 @@ class ApplicationForm(HumanCheckMixin, forms.ModelForm):
             admission=MembershipCategory.Admission.APPLICATION
         )
         self.fields["category"].empty_label = None
+        self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = get_language()
         self.fields["country"].choices = [("", "—"), *countries]
         self.order_fields([*self.Meta.fields, "nickname", "started"])
@@ -160,6 +161,7 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = get_language()
         self.fields["country"].choices = [("", "—"), *countries]
 
