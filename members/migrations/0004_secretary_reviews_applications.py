@@ -1,4 +1,5 @@
-"""The membership secretary reviews applications and keeps the list of affiliates."""
+"""The membership secretary reviews applications, keeps the list of affiliates and sees
+which emails could not be delivered."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -17,11 +18,19 @@ def grant(apps, schema_editor):
     group, _ = Group.objects.get_or_create(name="Membership secretary")
     codenames = [f"{action}_{model}" for model, actions in MODELS.items() for action in actions]
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="members", codename__in=codenames)
+        *Permission.objects.filter(content_type__app_label="members", codename__in=codenames),
+        *Permission.objects.filter(
+            content_type__app_label="cpe_network",
+            codename__in=["view_outboundemail", "change_outboundemail"],
+        ),
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0003_applications_affiliates"), ("members", "0002_staff_groups")]
+    dependencies = [
+        ("members", "0003_applications_affiliates"),
+        ("members", "0002_staff_groups"),
+        ("cpe_network", "0001_outbound_email"),
+    ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -24,6 +24,9 @@ def test_membership_secretary_manages_members_but_not_pages(client, pages):
     assert client.get("/admin/members/topic/add/").status_code == 200
     assert client.get("/admin/flatpages/flatpage/").status_code == 403
     assert client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 200
+    assert client.get("/admin/members/application/").status_code == 200
+    assert client.get("/admin/members/affiliate/").status_code == 200
+    assert client.get("/admin/cpe_network/outboundemail/").status_code == 200
 
 
 def test_editor_manages_pages_and_topics_but_not_members(client, pages):
@@ -35,6 +38,8 @@ def test_editor_manages_pages_and_topics_but_not_members(client, pages):
     assert client.get(f"/admin/members/member/{member.pk}/change/").status_code == 403
     assert client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 403
     assert client.get("/admin/members/membershipcategory/").status_code == 403
+    assert client.get("/admin/members/application/").status_code == 403
+    assert client.get("/admin/members/affiliate/").status_code == 403
 
 
 def test_staff_invite_a_representative_from_the_members_admin_page(
