@@ -332,8 +332,8 @@ MEMBERS = [
         "funding_fr": "Ministère de la Justice, conseil départemental et fondations privées",
     },
     {
-        "name": "Passerelles Sud",
-        "slug": "passerelles-sud",
+        "name": "Les Liens Invisibles",
+        "slug": "les-liens-invisibles",
         "acronym": "",
         "kind": "organisation",
         "category": "applicant-member",
@@ -343,8 +343,8 @@ MEMBERS = [
         "city": "Marseille",
         "latitude": 43.2965,
         "longitude": 5.3698,
-        "website": "https://passerelles-sud.example",
-        "email": "contact@passerelles-sud.example",
+        "website": "https://liens-invisibles.example",
+        "email": "contact@liens-invisibles.example",
         "phone": "+33 4 91 00 00 00",
         "joined_on": "2024-05-14",
         "category_since": "2024-05-14",
@@ -363,14 +363,14 @@ MEMBERS = [
             "enfants."
         ),
         "description_en": (
-            "Social workers from Passerelles Sud can be reached by phone whenever a parent is "
+            "Social workers from Les Liens Invisibles can be reached by phone whenever a parent is "
             "arrested, to make sure the children are safely looked after and understand what is "
             "happening. The team then offers the family several months of follow-up, and runs "
             "short training sessions in the city's police stations."
         ),
         "description_fr": (
-            "Les travailleurs sociaux de Passerelles Sud peuvent être joints par téléphone lors de "
-            "l’arrestation d’un parent, pour s’assurer que les enfants sont pris en charge en "
+            "Les travailleurs sociaux des Liens Invisibles peuvent être joints par téléphone lors "
+            "de l’arrestation d’un parent, pour s’assurer que les enfants sont pris en charge en "
             "sécurité et comprennent ce qui se passe. L’équipe propose ensuite à la famille un "
             "accompagnement de plusieurs mois et anime des formations courtes dans les "
             "commissariats de la ville."
@@ -2711,14 +2711,14 @@ MEMBERS = [
         ),
         "description_en": (
             "Tuvāk was founded by social workers who saw how little support families received. It "
-            "works with two prisons near Riga, helping parents to write to their children and "
-            "carers to explain the situation to them."
+            "works with two prisons near Riga, helping parents write to their children and helping "
+            "carers explain the situation to the children."
         ),
         "description_fr": (
             "Tuvāk a été créée par des travailleurs sociaux qui constataient le peu de soutien "
             "dont bénéficiaient les familles. Elle travaille avec deux prisons proches de Riga, où "
-            "elle aide les parents à écrire à leurs enfants, et accompagne les proches pour leur "
-            "expliquer la situation."
+            "elle aide les parents à écrire à leurs enfants, et aide les proches à expliquer la "
+            "situation aux enfants."
         ),
         "mission_en": "Closeness can survive distance.",
         "mission_fr": "La proximité peut résister à la distance.",

@@ -1,0 +1,31 @@
+"""The members app's models: the directory (directory.py) and joining (joining.py)."""
+
+from .directory import (
+    LOGO_LARGE,
+    LOGO_SMALL,
+    WORK_LANGUAGES,
+    CategoryChange,
+    Member,
+    MembershipCategory,
+    Topic,
+    User,
+    sort_key,
+    validate_languages,
+)
+from .joining import Affiliate, Application, _status_token
+
+__all__ = [
+    "LOGO_LARGE",
+    "LOGO_SMALL",
+    "WORK_LANGUAGES",
+    "Affiliate",
+    "Application",
+    "CategoryChange",
+    "Member",
+    "MembershipCategory",
+    "Topic",
+    "User",
+    "_status_token",
+    "sort_key",
+    "validate_languages",
+]

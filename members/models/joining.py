@@ -1,0 +1,298 @@
+"""Joining the network: applications from organisations, and affiliates."""
+
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from django_countries.fields import CountryField
+
+from cpe_network.lib.uploads import PrivateStorage, validate_pdf
+
+from .directory import CategoryChange, Member, MembershipCategory
+
+
+def _status_token():
+    return secrets.token_urlsafe(24)
+
+
+class Application(models.Model):
+    """An organisation's application to join, from the public form."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("received")
+        UNDER_REVIEW = "under_review", _("under review")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100)
+    website = models.URLField(_("website"), blank=True)
+    legal_status = models.CharField(_("legal status"), max_length=20, choices=Member.LegalStatus)
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"), validators=[MinValueValidator(1800), MaxValueValidator(2100)]
+    )
+    work = models.TextField(
+        _("your work with children of imprisoned parents"),
+        help_text=_("What you do, for whom, where, and since when."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_role = models.CharField(_("role"), max_length=150)
+    contact_email = models.EmailField(_("email address"))
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES)
+    category = models.ForeignKey(
+        MembershipCategory,
+        on_delete=models.PROTECT,
+        limit_choices_to={"admission": MembershipCategory.Admission.APPLICATION},
+        verbose_name=_("category applied for"),
+    )
+    annual_report_1 = models.FileField(
+        _("annual report, last year"),
+        upload_to="applications/",
+        storage=PrivateStorage(),
+        validators=[validate_pdf],
+    )
+    annual_report_2 = models.FileField(
+        _("annual report, the year before"),
+        upload_to="applications/",
+        storage=PrivateStorage(),
+        validators=[validate_pdf],
+    )
+    reference_letter = models.FileField(
+        _("reference letter"),
+        upload_to="applications/",
+        storage=PrivateStorage(),
+        validators=[validate_pdf],
+    )
+    consent = models.BooleanField(_("consent to the privacy notice"))
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.SUBMITTED, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(
+        _("decision note"), blank=True, help_text=_("Sent to the applicant when rejected.")
+    )
+    member = models.OneToOneField(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name=_("member"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=_status_token, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def __str__(self):
+        return self.organisation
+
+    def get_absolute_url(self):
+        with override(self.language):
+            return reverse("members:application_status", kwargs={"token": self.token})
+
+    DOCUMENTS = ("annual_report_1", "annual_report_2", "reference_letter")
+
+    @property
+    def is_decided(self):
+        return self.status in (self.Status.APPROVED, self.Status.REJECTED)
+
+    def mark_under_review(self):
+        updated = Application.objects.filter(pk=self.pk, status=self.Status.SUBMITTED).update(
+            status=self.Status.UNDER_REVIEW
+        )
+        return bool(updated)
+
+    def approve(self, *, by, publish=False, note=""):
+        """Make the organisation an applicant member, invite its contact person and tell
+        them. Done once: approving again, even at the same moment, changes nothing."""
+        from members.accounts import invite_representative
+
+        with transaction.atomic():
+            application = Application.objects.select_for_update().get(pk=self.pk)
+            if application.status == self.Status.APPROVED:
+                return application.member
+            if application.status not in (self.Status.SUBMITTED, self.Status.UNDER_REVIEW):
+                raise ValueError(f"cannot approve an application that is {application.status}")
+            today = timezone.localdate()
+            category = MembershipCategory.objects.get(slug="applicant-member")
+            member = Member.objects.create(
+                name=application.organisation,
+                slug=_unique_slug(application.organisation),
+                category=category,
+                country=application.country,
+                city=application.city,
+                website=application.website,
+                legal_status=application.legal_status,
+                year_founded=application.year_founded,
+                joined_on=today,
+                category_since=today,
+                published=publish,
+            )
+            CategoryChange.objects.create(
+                member=member, to_category=category, changed_on=today, note=note
+            )
+            application.status = self.Status.APPROVED
+            application.member = member
+            application.decided_by = by
+            application.decided_at = timezone.now()
+            application.decision_note = note
+            application.save()
+            invite_representative(
+                member,
+                email=application.contact_email,
+                first_name=application.contact_name,
+                last_name="",
+                language=application.language,
+                invited_by=by,
+            )
+            application.send_decision()
+        self.refresh_from_db()
+        return member
+
+    def reject(self, *, by, note):
+        with transaction.atomic():
+            application = Application.objects.select_for_update().get(pk=self.pk)
+            if application.is_decided:
+                return False
+            application.status = self.Status.REJECTED
+            application.decided_by = by
+            application.decided_at = timezone.now()
+            application.decision_note = note
+            application.save()
+            application.send_decision()
+        self.refresh_from_db()
+        return True
+
+    def send_acknowledgements(self):
+        from cpe_network.lib.mail import send_templated
+
+        context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
+        send_templated(
+            "members/email/application_received",
+            to=self.contact_email,
+            language=self.language,
+            context=context,
+        )
+        for address in settings.STAFF_NOTIFICATION_EMAILS:
+            send_templated(
+                "members/email/application_staff_notice",
+                to=address,
+                language=settings.LANGUAGE_CODE,
+                context={
+                    **context,
+                    "admin_link": settings.SITE_URL
+                    + reverse("admin:members_application_change", args=[self.pk]),
+                },
+            )
+
+    def send_decision(self):
+        from cpe_network.lib.mail import send_templated
+
+        send_templated(
+            "members/email/application_decision",
+            to=self.contact_email,
+            language=self.language,
+            context={"application": self, "link": settings.SITE_URL + self.get_absolute_url()},
+        )
+
+
+def _unique_slug(name):
+    base = slugify(name)[:180] or "member"
+    slug, number = base, 1
+    while Member.objects.filter(slug=slug).exists() or slug in {"map", "carte"}:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class Affiliate(models.Model):
+    """Someone who receives the network's updates: never shown publicly."""
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email address"), unique=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = CountryField(_("country"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    consent = models.BooleanField(_("consent to the privacy notice"))
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("affiliate")
+        verbose_name_plural = _("affiliates")
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    @property
+    def is_active(self):
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+    def token(self, purpose):
+        return signing.dumps(
+            {"affiliate": self.pk, "email": self.email}, salt=f"affiliate-{purpose}"
+        )
+
+    @classmethod
+    def from_token(cls, token, purpose):
+        try:
+            data = signing.loads(token, salt=f"affiliate-{purpose}")
+        except signing.BadSignature:
+            return None
+        return cls.objects.filter(pk=data.get("affiliate"), email=data.get("email")).first()
+
+    def link(self, purpose):
+        name = {"confirm": "members:confirm_subscription", "unsubscribe": "members:unsubscribe"}
+        with override(self.language):
+            path = reverse(name[purpose], kwargs={"token": self.token(purpose)})
+        return settings.SITE_URL + path
+
+    def ask_for_confirmation(self):
+        from cpe_network.lib.mail import send_templated
+
+        send_templated(
+            "members/email/affiliate_confirm",
+            to=self.email,
+            language=self.language,
+            context={
+                "affiliate": self,
+                "link": self.link("confirm"),
+                "unsubscribe": self.link("unsubscribe"),
+            },
+        )
+
+    def confirm(self):
+        if self.confirmed_at is None or self.unsubscribed_at is not None:
+            self.confirmed_at = timezone.now()
+            self.unsubscribed_at = None
+            self.save(update_fields=["confirmed_at", "unsubscribed_at"])
+
+    def unsubscribe(self):
+        if self.unsubscribed_at is None:
+            self.unsubscribed_at = timezone.now()
+            self.save(update_fields=["unsubscribed_at"])
