@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.*/bin/python3 2>/dev/null | sort -V); do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
 
-.PHONY: help venv compiled-messages run test test-postgres lint format messages clean
+.PHONY: help venv compiled-messages run test test-postgres lint format messages bench clean
 
 help:
 	@echo "make run            set up (first time) and serve the site on http://127.0.0.1:8000/"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-postgres  the same suite on PostgreSQL (PYTEST_DATABASE_URL=$(PYTEST_DATABASE_URL))"
 	@echo "make lint           ruff check and ruff format --check"
 	@echo "make messages       refresh the French catalogue after changing interface text"
+	@echo "make bench          time the public pages and count their queries, with 1,000 extra members"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -60,6 +61,17 @@ messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py makemessages --locale fr --no-location --no-obsolete \
 		--ignore '$(VENV)/*' --ignore 'tests/*'
 	@echo "Now translate the new entries in locale/fr/LC_MESSAGES/django.po (and clear any fuzzy flag)."
+
+BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-secret-key-0123456789abcdefghij \
+	ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 DATABASE_URL=sqlite:////tmp/cpe-bench.sqlite3 \
+	MEDIA_ROOT=/tmp/cpe-bench-media PRIVATE_MEDIA_ROOT=/tmp/cpe-bench-private
+
+bench: compiled-messages
+	rm -f /tmp/cpe-bench.sqlite3
+	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py seed_demo --members 1000 > /dev/null
+	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0 > /dev/null
+	$(BENCH_ENV) $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

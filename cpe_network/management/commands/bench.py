@@ -1,0 +1,57 @@
+"""Time the public pages in-process and count their SQL queries: `make bench`.
+
+It measures the pages as they are on the current database (`make bench` seeds a fresh
+one with a thousand extra members), each fetched 20 times after a warm-up; the figures
+are server time only, without the network or the browser."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from members.models import Member
+
+PAGES = [
+    "/en/",
+    "/fr/",
+    "/en/members/",
+    "/en/members/?country=FR&topic=prison-visits",
+    "/fr/membres/?q=famille&page=2",
+    "/en/members/map/",
+    "/en/members/{slug}/",
+    "/en/membership/",
+    "/en/join/",
+    "/en/about/",
+    "/sitemap.xml",
+]
+
+
+class Command(BaseCommand):
+    help = "Median time and SQL queries of each public page."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=20)
+
+    def handle(self, *args, **options):
+        client = Client()
+        slug = Member.objects.listed().order_by("sort_name").values_list("slug", flat=True)[0]
+        total = Member.objects.listed().count()
+        self.stdout.write(f"{total} listed members; median of {options['runs']} runs\n")
+        self.stdout.write(f"{'page':48} {'status':>6} {'ms':>7} {'queries':>8} {'KB':>6}")
+        for page in PAGES:
+            path = page.format(slug=slug)
+            client.get(path)  # warm-up: caches, templates
+            timings = []
+            for _ in range(options["runs"]):
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(path)
+                    timings.append((time.perf_counter() - start) * 1000)
+            size = len(response.content) / 1024
+            self.stdout.write(
+                f"{path:48} {response.status_code:>6} {statistics.median(timings):>7.1f} "
+                f"{len(queries):>8} {size:>6.1f}"
+            )
