@@ -32,7 +32,6 @@ def language_alternates(request, urls=None):
 
 def site(request):
     return {
-        "site_name": settings.SITE_NAME,
         # A callable, so templates that show no footer (the 500 page) run no query.
         "footer_pages": footer_pages,
         "alternates": language_alternates(request),

@@ -5,6 +5,7 @@ set, the site runs on SQLite with an in-memory cache and prints emails to the co
 production sets DEBUG off, a SECRET_KEY, and real DATABASE_URL, CACHE_URL and EMAIL_URL.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -19,9 +20,11 @@ environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# Commands that only read the code (never sign anything) run without a secret key.
+CODE_ONLY_COMMANDS = {"makemigrations", "makemessages", "compilemessages"}
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEBUG and not set(sys.argv[1:2]) & CODE_ONLY_COMMANDS:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it in the environment (a long random string), "
             "or set DEBUG=1 for local development."

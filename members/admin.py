@@ -212,20 +212,14 @@ class MemberAdmin(VersionAdmin, TabbedTranslationAdmin):
     @admin.action(description=_("Publish the selected members"))
     def publish(self, request, queryset):
         count = queryset.update(published=True)
-        self.message_user(
-            request,
-            ngettext("%(count)d member published.", "%(count)d members published.", count)
-            % {"count": count},
-        )
+        message = ngettext("%(count)d member published.", "%(count)d members published.", count)
+        self.message_user(request, message % {"count": count})
 
     @admin.action(description=_("Unpublish the selected members"))
     def unpublish(self, request, queryset):
         count = queryset.update(published=False)
-        self.message_user(
-            request,
-            ngettext("%(count)d member unpublished.", "%(count)d members unpublished.", count)
-            % {"count": count},
-        )
+        message = ngettext("%(count)d member unpublished.", "%(count)d members unpublished.", count)
+        self.message_user(request, message % {"count": count})
 
 
 class DecisionForm(forms.Form):
@@ -259,29 +253,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     date_hierarchy = "submitted_at"
     list_select_related = ("category", "decided_by")
     actions = ["mark_under_review"]
-    readonly_fields = (
-        "organisation",
-        "country",
-        "city",
-        "website",
-        "legal_status",
-        "year_founded",
-        "work",
-        "category",
-        "contact_name",
-        "contact_role",
-        "contact_email",
-        "contact_phone",
-        "language",
-        "documents",
-        "consent",
-        "status",
-        "submitted_at",
-        "decided_by",
-        "decided_at",
-        "decision_note",
-        "member",
-    )
     fieldsets = (
         (
             _("Organisation"),
@@ -328,6 +299,10 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        """An application is what the applicant sent: staff decide, they do not edit."""
+        return [name for _title, options in self.fieldsets for name in options["fields"]]
 
     @admin.display(description=_("documents"))
     def documents(self, application):

@@ -336,10 +336,6 @@ class Member(models.Model):
         return self.published and self.status == self.Status.ACTIVE and self.category.listed
 
     @property
-    def has_coordinates(self):
-        return self.latitude is not None and self.longitude is not None
-
-    @property
     def initials(self):
         """Shown on a tile where there is no logo."""
         if self.acronym:
