@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "cpe_network",
     "members",
+    "news",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 
 from members.models import Member
+from news.models import Post
 
 from .pages import page_url
 
@@ -26,7 +27,7 @@ class SectionSitemap(Sitemap):
     """The pages that are the same for everyone: home and the sections' front pages."""
 
     def items(self):
-        return ["home", "members:directory", "members:map", "members:membership"]
+        return ["home", "members:directory", "members:map", "members:membership", "news:list"]
 
     def location(self, item):
         return reverse(item)
@@ -53,4 +54,17 @@ class MemberSitemap(Sitemap):
         return member.updated_at
 
 
-SITEMAPS = {"sections": SectionSitemap, "pages": PageSitemap, "members": MemberSitemap}
+class PostSitemap(Sitemap):
+    def items(self):
+        return Post.objects.published().only("slug", "updated_at")
+
+    def lastmod(self, post):
+        return post.updated_at
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "pages": PageSitemap,
+    "members": MemberSitemap,
+    "news": PostSitemap,
+}

@@ -28,6 +28,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("members.urls")),
+    path("", include("news.urls")),
     path(_("accounts/"), include("allauth.urls")),
     # The network's pages (about, values, policies): last, as their addresses are
     # whatever staff give them, in each language.

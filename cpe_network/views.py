@@ -11,6 +11,7 @@ from django.views.static import serve
 
 from members.geo import map_context
 from members.models import Member
+from news.models import Post
 
 from .context_processors import language_alternates
 from .pages import page_url
@@ -26,6 +27,7 @@ def home(request):
             "map": map_context(counts),
             "member_total": sum(counts.values()),
             "country_total": len(counts),
+            "latest_posts": Post.objects.published()[:3],
         },
     )
 

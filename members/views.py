@@ -13,6 +13,7 @@ from django_countries import countries
 from reversion.models import Version
 
 from cpe_network.lib.antispam import too_many
+from news.models import Post
 
 from .accounts import (
     InvitationError,
@@ -104,7 +105,8 @@ def detail(request, slug):
         Member.objects.listed().select_related("category").prefetch_related("topics"),
         slug=slug,
     )
-    return render(request, "members/detail.html", {"member": member})
+    posts = Post.objects.published().filter(members=member)[:5]
+    return render(request, "members/detail.html", {"member": member, "posts": posts})
 
 
 def membership(request):

@@ -68,3 +68,18 @@ def pdf_file(name="report.pdf", size=2000):
     """A small file that is a PDF by its content."""
     body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"0" * size + b"\n%%EOF\n"
     return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "news.Post"
+        skip_postgeneration_save = True
+
+    title_en = factory.Sequence(lambda n: f"News {n:04d}")
+    title_fr = factory.Sequence(lambda n: f"Actualité {n:04d}")
+    slug = factory.Sequence(lambda n: f"news-{n:04d}")
+    summary_en = "What happened."
+    summary_fr = "Ce qui s’est passé."
+    body_en = "Some **news**."
+    body_fr = "Une **actualité**."
+    status = "published"

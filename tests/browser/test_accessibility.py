@@ -4,7 +4,14 @@ desktop widths."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import MemberFactory, TopicFactory, applicant_category, image_file
+from members.models import Member
+from tests.factories import (
+    MemberFactory,
+    PostFactory,
+    TopicFactory,
+    applicant_category,
+    image_file,
+)
 
 from .conftest import DESKTOP, PHONE
 
@@ -21,6 +28,10 @@ PAGE_TYPES = {
     "member": {"en": "/en/members/relais-lyon/", "fr": "/fr/membres/relais-lyon/"},
     "membership": {"en": "/en/membership/", "fr": "/fr/adhesion/"},
     "map": {"en": "/en/members/map/", "fr": "/fr/membres/carte/"},
+    "news": {"en": "/en/news/", "fr": "/fr/actualites/"},
+    "news filtered": {"en": "/en/news/?topic=prison-visits", "fr": "/fr/actualites/?country=ZZ"},
+    "news post": {"en": "/en/news/visits-reopen/", "fr": "/fr/actualites/visits-reopen/"},
+    "english-only post": {"en": "/en/news/english-only/", "fr": "/fr/actualites/english-only/"},
 }
 RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}
 axe = Axe()
@@ -60,6 +71,18 @@ def members(transactional_db, settings, tmp_path):
         name="Ponte Roma", country="IT", category=applicant_category(), setting="community"
     )
     MemberFactory(name="Ana Ionescu", country="RO", kind="individual", setting="both")
+    post = PostFactory(
+        slug="visits-reopen",
+        title_en="Visits reopen",
+        title_fr="Les parloirs rouvrent",
+        body_en="## What changes\n\n- Longer visits\n\n> Finally.",
+        image=image_file(),
+        image_alt="A visiting room with toys",
+        countries=["FR"],
+    )
+    post.topics.add(visits)
+    post.members.add(Member.objects.get(slug="relais-lyon"))
+    PostFactory(slug="english-only", title_fr="", summary_fr="", body_fr="")
 
 
 def violations(page):

@@ -25,6 +25,9 @@ PAGES = [
     "/en/membership/",
     "/en/join/",
     "/en/about/",
+    "/en/news/",
+    "/fr/actualites/?topic=schools",
+    "/en/news/feed/",
     "/sitemap.xml",
 ]
 

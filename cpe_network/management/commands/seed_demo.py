@@ -6,12 +6,20 @@ from django.core.management.base import BaseCommand
 from cpe_network.demo import PAGES, seed_pages, seed_staff
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
+from news.demo import seed_posts
 
 
 class Command(BaseCommand):
     help = "Create demo data: pages, members and a staff account. Safe to repeat."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--posts",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic news posts, to measure the news pages.",
+        )
         parser.add_argument(
             "--members",
             type=int,
@@ -25,6 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Pages: {created} created, {len(PAGES) - created} already there.")
         created = seed_members(extra=options["members"])
         self.stdout.write(f"Members: {created} created, {Member.objects.count()} in all.")
+        created = seed_posts(extra=options["posts"])
+        self.stdout.write(f"News posts: {created} created.")
         created = seed_applications()
         self.stdout.write(f"Applications: {created} created; affiliates added.")
         username, password, created = seed_staff()

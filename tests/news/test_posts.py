@@ -1,0 +1,172 @@
+import datetime
+
+import feedparser
+import pytest
+from django.utils import timezone
+
+from news.models import Post
+from tests.factories import MemberFactory, PostFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    import re
+
+    return re.findall(r'class="post-card__title"[^>]*><a href="[^"]+">([^<]+)</a>', response.text)
+
+
+def test_news_list_shows_published_posts_newest_first_in_both_languages(client):
+    now = timezone.now()
+    PostFactory(
+        title_en="Older", title_fr="Plus ancien", publish_at=now - datetime.timedelta(days=2)
+    )
+    PostFactory(
+        title_en="Newer", title_fr="Plus récent", publish_at=now - datetime.timedelta(days=1)
+    )
+    PostFactory(title_en="Draft", status="draft")
+    PostFactory(title_en="Waiting", status="submitted")
+
+    assert titles(client.get("/en/news/")) == ["Newer", "Older"]
+    assert titles(client.get("/fr/actualites/")) == ["Plus récent", "Plus ancien"]
+
+
+def test_a_post_dated_tomorrow_appears_by_itself_tomorrow(client, monkeypatch):
+    today = timezone.now()
+    PostFactory(
+        title_en="Scheduled", slug="scheduled", publish_at=today + datetime.timedelta(days=1)
+    )
+
+    assert titles(client.get("/en/news/")) == []
+    assert client.get("/en/news/scheduled/").status_code == 404
+    monkeypatch.setattr(timezone, "now", lambda: today + datetime.timedelta(days=1, minutes=1))
+    assert titles(client.get("/en/news/")) == ["Scheduled"]
+    assert client.get("/en/news/scheduled/").status_code == 200
+
+
+def test_drafts_are_hidden_from_visitors_and_previewed_by_staff(client, admin_client):
+    PostFactory(slug="draft", status="draft", title_en="Not yet")
+
+    assert client.get("/en/news/draft/").status_code == 404
+    preview = admin_client.get("/en/news/draft/")
+    assert preview.status_code == 200
+    assert "Preview: this post is not public yet." in preview.text
+
+
+def test_stored_text_is_sanitised():
+    post = PostFactory(
+        body_en=(
+            "Hello <script>alert(1)</script> **bold** <img src=x onerror=alert(2)> "
+            '[click](javascript:alert(3)) <a href="https://ok.example" onclick="x()">ok</a> '
+            "<style>body{}</style>\n\n## Heading\n\n- item\n\n> quote"
+        )
+    )
+
+    html = Post.objects.get(pk=post.pk).body_html_en
+    for bad in ["<script", "onerror", "javascript:", "onclick", "<style", "<img"]:
+        assert bad not in html
+    for good in [
+        "<strong>bold</strong>",
+        "<h2>Heading</h2>",
+        "<li>item</li>",
+        "<blockquote>",
+        'href="https://ok.example"',
+    ]:
+        assert good in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("topic=schools", ["About schools"]),
+        ("country=IT", ["In Italy"]),
+        ("member=relais", ["From Relais"]),
+    ],
+)
+def test_filters(client, query, expected):
+    PostFactory(title_en="About schools").topics.add(TopicFactory(slug="schools"))
+    PostFactory(title_en="In Italy", countries=["IT"])
+    PostFactory(title_en="From Relais").members.add(MemberFactory(slug="relais"))
+
+    assert titles(client.get(f"/en/news/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["topic=nope", "country=ZZ", "member=%3C", "page=abc", "page=999"]
+)
+def test_junk_parameters_never_cause_an_error(client, query):
+    PostFactory()
+
+    assert client.get(f"/en/news/?{query}").status_code == 200
+
+
+def test_french_reader_sees_english_only_post_with_a_note(client):
+    PostFactory(slug="english-only", title_fr="", summary_fr="", body_fr="")
+
+    html = client.get("/fr/actualites/english-only/").text
+
+    assert "pas encore disponible dans votre langue" in html
+    assert '<div class="prose" lang="en">' in html
+
+
+def test_a_post_in_both_languages_says_it_is_also_in_the_other(client):
+    PostFactory(slug="both")
+
+    html = client.get("/en/news/both/").text
+
+    assert "Cet article existe aussi en français." in html
+
+
+def test_rss_feed_per_language_parses(client):
+    PostFactory(title_en="Fresh news", title_fr="Actualité fraîche", slug="fresh")
+
+    english = feedparser.parse(client.get("/en/news/feed/").content)
+    french = feedparser.parse(client.get("/fr/actualites/flux/").content)
+
+    assert not english.bozo
+    assert [entry.title for entry in english.entries] == ["Fresh news"]
+    assert english.entries[0].link == "http://127.0.0.1:8000/en/news/fresh/"
+    assert [entry.title for entry in french.entries] == ["Actualité fraîche"]
+
+
+def test_home_and_member_pages_show_the_news(client):
+    member = MemberFactory(slug="relais")
+    PostFactory(title_en="Member news").members.add(member)
+
+    assert "Member news" in client.get("/en/").text
+    assert "Member news" in client.get("/en/members/relais/").text
+
+
+def test_news_list_query_count_does_not_grow(client, django_assert_max_num_queries):
+    topic = TopicFactory(slug="schools")
+
+    def add(count, start):
+        posts = Post.objects.bulk_create(
+            Post(
+                slug=f"p-{n}",
+                title_en=f"P{n}",
+                status="published",
+                publish_at=timezone.now() - datetime.timedelta(minutes=n),
+            )
+            for n in range(start, start + count)
+        )
+        Post.topics.through.objects.bulk_create(
+            Post.topics.through(post_id=p.pk, topic_id=topic.pk) for p in posts
+        )
+
+    add(10, 0)
+    with django_assert_max_num_queries(6) as small:
+        client.get("/en/news/?topic=schools")
+    add(990, 10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/en/news/?topic=schools&page=5")
+
+    assert len(titles(response)) == 12
+
+
+def test_editors_publish_from_the_admin(admin_client):
+    post = PostFactory(status="submitted")
+
+    admin_client.post("/admin/news/post/", {"action": "publish", "_selected_action": [post.pk]})
+
+    assert Post.objects.get(pk=post.pk).status == "published"
