@@ -1,9 +1,29 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import Post
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = {
+            code
+            for value in Post.objects.exclude(countries="").values_list("countries", flat=True)
+            for code in str(value).split(",")
+            if code
+        }
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(countries__contains=self.value())
+        return queryset
 
 
 @admin.register(Post)
@@ -12,7 +32,7 @@ class PostAdmin(TabbedTranslationAdmin):
     site" shows a draft to staff as a preview."""
 
     list_display = ("title", "status", "publish_at", "author")
-    list_filter = ("status", "topics", "members")
+    list_filter = ("status", "topics", CountryFilter, "members")
     search_fields = ("title", "summary", "body")
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("title_en",)}

@@ -170,3 +170,47 @@ def test_editors_publish_from_the_admin(admin_client):
     admin_client.post("/admin/news/post/", {"action": "publish", "_selected_action": [post.pk]})
 
     assert Post.objects.get(pk=post.pk).status == "published"
+
+
+def test_post_admin_filters_by_status_topic_country_and_member(admin_client):
+    PostFactory(title_en="Italian news", countries=["IT"], status="submitted")
+    PostFactory(title_en="Belgian news", countries=["BE"])
+
+    listing = admin_client.get("/admin/news/post/?country=IT&status__exact=submitted").text
+
+    assert "Italian news" in listing
+    assert "Belgian news" not in listing
+    for label in ["By status", "By country"]:
+        assert label in listing
+
+
+def test_a_post_image_that_is_not_a_picture_is_refused(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = admin_client.post(
+        "/admin/news/post/add/",
+        {
+            "title_en": "With image",
+            "slug": "with-image",
+            "status": "draft",
+            "publish_at_0": "2026-11-24",
+            "publish_at_1": "10:00:00",
+            "image": SimpleUploadedFile("photo.jpg", b"not an image", "image/jpeg"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.text
+    assert not Post.objects.filter(slug="with-image").exists()
+
+
+def test_editors_may_write_news(client):
+    from django.contrib.auth.models import Group
+
+    from tests.members.test_accounts import make_user
+
+    editor = make_user("editor@example.org", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    client.force_login(editor)
+
+    assert client.get("/admin/news/post/add/").status_code == 200
