@@ -242,17 +242,21 @@ def invitation(request, token):
 # Joining: the application form and the affiliates' subscription.
 
 
-def _rate_limited(request):
-    return render(request, "members/rate_limited.html", status=429)
+def _stopped(request, form, name, thanks):
+    """The anti-spam checks of a public form: a response when the sending stops here (too
+    many from this address: 429; a robot: the thank-you page, nothing stored)."""
+    if too_many(request, name):
+        return render(request, "members/rate_limited.html", status=429)
+    if form.is_robot:
+        return redirect(thanks)
+    return None
 
 
 def join(request):
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if too_many(request, "join"):
-            return _rate_limited(request)
-        if form.is_robot:
-            return redirect("members:join_thanks")
+        if stopped := _stopped(request, form, "join", "members:join_thanks"):
+            return stopped
         if form.is_valid():
             with transaction.atomic():
                 application = form.save()
@@ -276,10 +280,8 @@ def application_status(request, token):
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST":
-        if too_many(request, "subscribe"):
-            return _rate_limited(request)
-        if form.is_robot:
-            return redirect("members:subscribe_thanks")
+        if stopped := _stopped(request, form, "subscribe", "members:subscribe_thanks"):
+            return stopped
         if form.is_valid():
             with transaction.atomic():
                 affiliate = Affiliate.objects.filter(

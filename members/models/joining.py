@@ -22,6 +22,13 @@ def _status_token():
     return secrets.token_urlsafe(24)
 
 
+def _document(label):
+    """A PDF sent with an application: checked by content, kept where only staff read it."""
+    return models.FileField(
+        label, upload_to="applications/", storage=PrivateStorage(), validators=[validate_pdf]
+    )
+
+
 class Application(models.Model):
     """An organisation's application to join, from the public form."""
 
@@ -55,24 +62,9 @@ class Application(models.Model):
         limit_choices_to={"admission": MembershipCategory.Admission.APPLICATION},
         verbose_name=_("category applied for"),
     )
-    annual_report_1 = models.FileField(
-        _("annual report, last year"),
-        upload_to="applications/",
-        storage=PrivateStorage(),
-        validators=[validate_pdf],
-    )
-    annual_report_2 = models.FileField(
-        _("annual report, the year before"),
-        upload_to="applications/",
-        storage=PrivateStorage(),
-        validators=[validate_pdf],
-    )
-    reference_letter = models.FileField(
-        _("reference letter"),
-        upload_to="applications/",
-        storage=PrivateStorage(),
-        validators=[validate_pdf],
-    )
+    annual_report_1 = _document(_("annual report, last year"))
+    annual_report_2 = _document(_("annual report, the year before"))
+    reference_letter = _document(_("reference letter"))
     consent = models.BooleanField(_("consent to the privacy notice"))
 
     status = models.CharField(
