@@ -4,7 +4,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 
 from members.models import Member
-from news.models import Post
+from news.models import Event, Post
 
 from .pages import page_url
 
@@ -27,7 +27,14 @@ class SectionSitemap(Sitemap):
     """The pages that are the same for everyone: home and the sections' front pages."""
 
     def items(self):
-        return ["home", "members:directory", "members:map", "members:membership", "news:list"]
+        return [
+            "home",
+            "members:directory",
+            "members:map",
+            "members:membership",
+            "news:list",
+            "news:events",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -62,9 +69,18 @@ class PostSitemap(Sitemap):
         return post.updated_at
 
 
+class EventSitemap(Sitemap):
+    def items(self):
+        return Event.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "pages": PageSitemap,
     "members": MemberSitemap,
     "news": PostSitemap,
+    "events": EventSitemap,
 }

@@ -11,7 +11,7 @@ from django.views.static import serve
 
 from members.geo import map_context
 from members.models import Member
-from news.models import Post
+from news.models import Event, Post
 
 from .context_processors import language_alternates
 from .pages import page_url
@@ -28,6 +28,7 @@ def home(request):
             "member_total": sum(counts.values()),
             "country_total": len(counts),
             "latest_posts": Post.objects.published()[:3],
+            "next_events": Event.objects.published().upcoming()[:3],
         },
     )
 

@@ -4,16 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
 from reversion.models import Version
 
 from cpe_network.lib.antispam import too_many
-from news.models import Post
+from news.models import Event, Post
 
 from .accounts import (
     InvitationError,
@@ -24,7 +25,7 @@ from .accounts import (
 )
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
-from .models import Affiliate, Application, Member, MembershipCategory, Topic, sort_key
+from .models import Affiliate, Application, Member, MembershipCategory, Topic, User, sort_key
 
 PER_PAGE = 20
 
@@ -105,8 +106,13 @@ def detail(request, slug):
         Member.objects.listed().select_related("category").prefetch_related("topics"),
         slug=slug,
     )
-    posts = Post.objects.published().filter(members=member)[:5]
-    return render(request, "members/detail.html", {"member": member, "posts": posts})
+    posts = Post.objects.published().for_member(member)[:5]
+    events = Event.objects.published().for_member(member).upcoming()[:5]
+    if not events:
+        events = Event.objects.published().for_member(member).past()[:3]
+    return render(
+        request, "members/detail.html", {"member": member, "posts": posts, "events": events}
+    )
 
 
 def membership(request):
@@ -141,7 +147,7 @@ def member_map(request):
 # The member portal: a representative sees and changes only their own organisations.
 
 
-def _member_for_representative(request, slug):
+def member_for_representative(request, slug):
     """The member `slug` if the signed-in person represents it; 404 for anyone else,
     so nothing is revealed about other members."""
     return get_object_or_404(
@@ -151,13 +157,20 @@ def _member_for_representative(request, slug):
 
 @login_required
 def portal(request):
-    members = request.user.represented_members.select_related("category").order_by("sort_name")
+    members = (
+        request.user.represented_members.select_related("category")
+        .prefetch_related(
+            Prefetch("submitted_posts", queryset=Post.objects.order_by("-created_at")),
+            Prefetch("submitted_events", queryset=Event.objects.order_by("-created_at")),
+        )
+        .order_by("sort_name")
+    )
     return render(request, "members/portal/dashboard.html", {"members": members})
 
 
 @login_required
 def edit_profile(request, slug):
-    member = _member_for_representative(request, slug)
+    member = member_for_representative(request, slug)
     if not Version.objects.get_for_object(member).exists():
         # Keep the profile as it was before its first change here, so staff can go back.
         with reversion.create_revision():
@@ -181,7 +194,7 @@ def edit_profile(request, slug):
 @login_required
 @require_POST
 def confirm_profile(request, slug):
-    member = _member_for_representative(request, slug)
+    member = member_for_representative(request, slug)
     member.confirm_profile()
     messages.success(request, _("Thank you: the profile is marked as up to date."))
     return redirect("members:portal")
@@ -189,7 +202,7 @@ def confirm_profile(request, slug):
 
 @login_required
 def representatives(request, slug):
-    member = _member_for_representative(request, slug)
+    member = member_for_representative(request, slug)
     form = InviteForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
         person = invite_representative(member, invited_by=request.user, **form.cleaned_data)
@@ -209,7 +222,7 @@ def representatives(request, slug):
 @login_required
 @require_POST
 def remove_representative(request, slug, user_id):
-    member = _member_for_representative(request, slug)
+    member = member_for_representative(request, slug)
     person = get_object_or_404(member.representatives, pk=user_id)
     if person == request.user:
         messages.error(request, _("You cannot remove yourself; ask a colleague or the network."))
@@ -308,13 +321,16 @@ def confirm_subscription(request, token):
     return render(request, "members/subscription_confirm.html", {"affiliate": affiliate})
 
 
+@csrf_exempt
 def unsubscribe(request, token):
-    """The link in every email: one button, no sign-in. (A GET changes nothing, so mail
-    scanners that open links cannot unsubscribe anyone.)"""
-    affiliate = Affiliate.from_token(token, "unsubscribe")
-    if affiliate is None:
+    """The link in every email to affiliates and in the digest to representatives: one
+    button, no sign-in. A GET changes nothing, so mail scanners that open links cannot
+    unsubscribe anyone; mail programs that offer one-click unsubscribe (RFC 8058) POST
+    here from outside the site, so there is no CSRF token: the signed token is the proof."""
+    subscriber = Affiliate.from_token(token, "unsubscribe") or User.from_unsubscribe_token(token)
+    if subscriber is None:
         return render(request, "members/link_invalid.html", status=404)
     if request.method == "POST":
-        affiliate.unsubscribe()
-        return render(request, "members/unsubscribed.html", {"affiliate": affiliate})
-    return render(request, "members/unsubscribe.html", {"affiliate": affiliate})
+        subscriber.unsubscribe()
+        return render(request, "members/unsubscribed.html", {"subscriber": subscriber})
+    return render(request, "members/unsubscribe.html", {"subscriber": subscriber})

@@ -1,10 +1,18 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationTabularInline, TabbedTranslationAdmin
 
-from .models import Post
+from .forms import EventTimesMixin
+from .models import Digest, Event, EventDocument, Post
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -12,12 +20,8 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = {
-            code
-            for value in Post.objects.exclude(countries="").values_list("countries", flat=True)
-            for code in str(value).split(",")
-            if code
-        }
+        values = model_admin.model.objects.exclude(countries="").values_list("countries", flat=True)
+        codes = {code for value in values for code in str(value).split(",") if code}
         return sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
 
     def queryset(self, request, queryset):
@@ -26,39 +30,215 @@ class CountryFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(Post)
-class PostAdmin(TabbedTranslationAdmin):
-    """News posts. Members' submissions wait with the status "submitted"; "View on
-    site" shows a draft to staff as a preview."""
+class PublicationAdmin(TabbedTranslationAdmin):
+    """What posts and events share. Members' items wait with the status "submitted"
+    (the "Waiting for review" page lists them); "View on site" shows a draft to staff
+    as a preview."""
 
-    list_display = ("title", "status", "publish_at", "author")
-    list_filter = ("status", "topics", CountryFilter, "members")
+    list_display = ("title", "status", "publish_at", "submitted_by", "author")
+    list_filter = ("status", "topics", CountryFilter, "members", "submitted_by")
     search_fields = ("title", "summary", "body")
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("topics", "members")
-    list_select_related = ("author",)
+    list_select_related = ("author", "submitted_by")
+    autocomplete_fields = ("submitted_by",)
     actions = ["publish", "unpublish"]
-    fieldsets = (
-        (None, {"fields": ("title", "slug", "summary", "body")}),
+    change_list_template = "admin/news/change_list.html"
+    text_fieldset = (None, {"fields": ("title", "slug", "summary", "body")})
+    about_fieldsets = (
         (_("Image"), {"fields": ("image", "image_alt")}),
         (_("About"), {"fields": ("topics", "countries", "members")}),
-        (_("Publication"), {"fields": ("status", "publish_at", "author")}),
+        (_("Publication"), {"fields": ("status", "publish_at", "author", "submitted_by")}),
     )
 
-    def save_model(self, request, post, form, change):
-        if not change and not post.author_id:
-            post.author = request.user
-        super().save_model(request, post, form, change)
+    def save_model(self, request, item, form, change):
+        if not change and not item.author_id:
+            item.author = request.user
+        published_now = (
+            item.status == item.Status.PUBLISHED
+            and form.initial.get("status") != item.Status.PUBLISHED
+        )
+        if published_now and "publish_at" not in form.changed_data:
+            item.publish_at = max(item.publish_at, timezone.now())
+        super().save_model(request, item, form, change)
+        if published_now:
+            item.tell_sender()
 
-    @admin.action(description=_("Publish the selected posts"))
+    @admin.action(description=_("Publish the selected items"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Post.Status.PUBLISHED)
-        message = ngettext("%(count)d post published.", "%(count)d posts published.", count)
-        self.message_user(request, message % {"count": count})
+        items = list(queryset.exclude(status=Post.Status.PUBLISHED).select_related("author"))
+        for item in items:
+            item.publish()
+        message = ngettext("%(count)d item published.", "%(count)d items published.", len(items))
+        self.message_user(request, message % {"count": len(items)})
 
-    @admin.action(description=_("Unpublish the selected posts"))
+    @admin.action(description=_("Unpublish the selected items"))
     def unpublish(self, request, queryset):
         count = queryset.update(status=Post.Status.DRAFT)
-        message = ngettext("%(count)d post unpublished.", "%(count)d posts unpublished.", count)
+        message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
         self.message_user(request, message % {"count": count})
+
+    def get_urls(self):
+        if self.model is not Post:
+            return super().get_urls()
+        return [
+            path(
+                "review/",
+                self.admin_site.admin_view(self.review_view),
+                name="news_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request):
+        """Everything members sent that waits for an editor, oldest first."""
+        if not (
+            request.user.has_perm("news.change_post") or request.user.has_perm("news.change_event")
+        ):
+            raise PermissionDenied
+        waiting = [
+            (model, model.objects.filter(status=Post.Status.SUBMITTED).select_related(
+                "submitted_by", "author"
+            ).order_by("updated_at"))
+            for model in (Post, Event)
+            if request.user.has_perm(f"news.change_{model._meta.model_name}")
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Waiting for review"),
+            "waiting": [
+                {
+                    "name": model._meta.verbose_name_plural,
+                    "url_name": f"admin:news_{model._meta.model_name}_change",
+                    "items": items,
+                }
+                for model, items in waiting
+            ],
+        }
+        return TemplateResponse(request, "admin/news/review.html", context)
+
+
+@admin.register(Post)
+class PostAdmin(PublicationAdmin):
+    @property
+    def fieldsets(self):
+        return (self.text_fieldset, *self.about_fieldsets)
+
+
+class EventAdminForm(EventTimesMixin, forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = "__all__"
+
+
+class EventDocumentInline(TranslationTabularInline):
+    model = EventDocument
+    extra = 1
+    fields = ("kind", "title", "file")
+
+
+@admin.register(Event)
+class EventAdmin(PublicationAdmin):
+    form = EventAdminForm
+    inlines = [EventDocumentInline]
+    list_display = ("title", "start", "time_zone", "status", "publish_at", "submitted_by")
+    list_filter = ("status", "topics", CountryFilter, "members", "organiser", "submitted_by")
+    date_hierarchy = "start"
+    autocomplete_fields = ("submitted_by", "organiser")
+    list_select_related = ("submitted_by",)
+    fieldsets = (
+        PublicationAdmin.text_fieldset,
+        (
+            _("When"),
+            {
+                "fields": ("start", "end", "time_zone", "all_day"),
+                "description": _("Times are those of the event's place, in its time zone."),
+            },
+        ),
+        (
+            _("Where"),
+            {"fields": ("venue", "city", "country", "online_url", "registration_url", "organiser")},
+        ),
+        *PublicationAdmin.about_fieldsets,
+    )
+
+
+@admin.register(Digest)
+class DigestAdmin(admin.ModelAdmin):
+    """Digests sent, and the page to send the next one."""
+
+    list_display = ("__str__", "created_at", "sent_by", "post_count", "event_count", "recipients")
+    list_select_related = ("sent_by",)
+    fields = ("number", "created_at", "sent_by", "since", "until", "posts", "events")
+    readonly_fields = fields
+    change_list_template = "admin/news/digest/change_list.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                post_count=Count("posts", distinct=True),
+                event_count=Count("events", distinct=True),
+                recipient_count=Count("deliveries", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("news posts"))
+    def post_count(self, digest):
+        return digest.post_count
+
+    @admin.display(description=_("events"))
+    def event_count(self, digest):
+        return digest.event_count
+
+    @admin.display(description=_("recipients"))
+    def recipients(self, digest):
+        return digest.recipient_count
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "send/",
+                self.admin_site.admin_view(self.send_view),
+                name="news_digest_send",
+            ),
+            *super().get_urls(),
+        ]
+
+    def send_view(self, request):
+        """What the next digest would list and to how many people; sent on confirmation."""
+        if not request.user.has_perm("news.send_digest"):
+            raise PermissionDenied
+        if request.method == "POST":
+            digest = Digest.send_new(by=request.user)
+            if digest is None:
+                self.message_user(
+                    request, _("Nothing was sent: nothing new was published since the last digest.")
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("%(digest)s is on its way to %(count)d people.")
+                    % {"digest": digest, "count": digest.deliveries.count()},
+                )
+            return redirect("admin:news_digest_changelist")
+        posts, events = Digest.new_items()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Send the digest"),
+            "posts": posts,
+            "events": events,
+            "recipient_count": len(Digest.recipients()),
+            "last": Digest.objects.first(),
+        }
+        return TemplateResponse(request, "admin/news/digest/send.html", context)

@@ -1,14 +1,16 @@
-"""Demo news for `seed_demo`: forty posts over the past months, some only in English,
-one scheduled for next week; and as many synthetic posts as asked for scale tests."""
+"""Demo news and events for `seed_demo`: forty posts over the past months, some only in
+English, one scheduled for next week; twenty events, past and upcoming, in several time
+zones; and as many synthetic posts as asked for scale tests."""
 
-from datetime import timedelta
+import zoneinfo
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.text import slugify
 
 from members.models import Member, Topic
 
-from .models import Post
+from .models import Event, Post
 
 STORIES = [
     (
@@ -123,4 +125,203 @@ def seed_posts(extra=0):
             for number in range(start + 1, start + extra + 1)
         )
         created += extra
+    return created
+
+
+# title (en), title (fr or ""), summary (en), summary (fr), topic, city, country, time zone,
+# venue, online, all-day, days long
+EVENTS = [
+    (
+        "Annual conference: children's voices in justice",
+        "Conférence annuelle : la voix des enfants dans la justice",
+        "Two days of talks and workshops with members from across Europe.",
+        "Deux jours de conférences et d’ateliers avec les membres de toute l’Europe.",
+        "advocacy",
+        "Brussels",
+        "BE",
+        "Europe/Brussels",
+        "Maison des associations",
+        False,
+        True,
+        2,
+    ),
+    (
+        "Training: talking to children about a parent's imprisonment",
+        "Formation : parler aux enfants de l’incarcération d’un parent",
+        "A half-day training for social workers and teachers.",
+        "Une demi-journée de formation pour travailleurs sociaux et enseignants.",
+        "training",
+        "Lyon",
+        "FR",
+        "Europe/Paris",
+        "Centre social des Pentes",
+        False,
+        False,
+        0,
+    ),
+    (
+        "Webinar: video calls between prisons and families",
+        "Webinaire : les appels vidéo entre prisons et familles",
+        "What members learnt from five years of video calls.",
+        "Ce que les membres ont appris de cinq années d’appels vidéo.",
+        "family-contact",
+        "",
+        "",
+        "Europe/London",
+        "",
+        True,
+        False,
+        0,
+    ),
+    (
+        "Family day at the prison of Lisbon",
+        "",
+        "Games, music and a shared lunch for children and their imprisoned parents.",
+        "",
+        "prison-visits",
+        "Lisbon",
+        "PT",
+        "Europe/Lisbon",
+        "Estabelecimento Prisional de Lisboa",
+        False,
+        True,
+        0,
+    ),
+    (
+        "Researchers' meeting on children of prisoners",
+        "Rencontre des chercheurs sur les enfants de détenus",
+        "Researchers present new studies and discuss what is still unknown.",
+        "Des chercheurs présentent de nouvelles études et ce qui reste à savoir.",
+        "research",
+        "Helsinki",
+        "FI",
+        "Europe/Helsinki",
+        "University of Helsinki, main building",
+        True,
+        False,
+        1,
+    ),
+    (
+        "Not my shame: awareness week",
+        "",
+        "A week of events in schools and libraries across Romania.",
+        "",
+        "schools",
+        "Bucharest",
+        "RO",
+        "Europe/Bucharest",
+        "",
+        False,
+        True,
+        6,
+    ),
+    (
+        "Meeting of the young people's panel",
+        "Réunion du panel de jeunes",
+        "Young people with a parent in prison prepare their message to ministers.",
+        "Des jeunes dont un parent est détenu préparent leur message aux ministres.",
+        "participation",
+        "Dublin",
+        "IE",
+        "Europe/Dublin",
+        "Children's Rights Alliance",
+        True,
+        False,
+        0,
+    ),
+    (
+        "Seminar: the first hours after an arrest",
+        "Séminaire : les premières heures après une arrestation",
+        "Police officers and child protection workers share good practice.",
+        "Policiers et professionnels de la protection de l’enfance partagent leurs pratiques.",
+        "arrest",
+        "Warsaw",
+        "PL",
+        "Europe/Warsaw",
+        "Centrum Konferencyjne",
+        False,
+        False,
+        0,
+    ),
+    (
+        "Parenting from prison: a workshop for prison staff",
+        "Être parent en prison : un atelier pour le personnel pénitentiaire",
+        "How staff can help imprisoned parents stay in their children's lives.",
+        "Comment le personnel peut aider les parents détenus à rester présents pour leurs enfants.",
+        "parenting-in-prison",
+        "Athens",
+        "GR",
+        "Europe/Athens",
+        "Hellenic Open University",
+        False,
+        False,
+        0,
+    ),
+    (
+        "Summer gathering of Nordic members",
+        "",
+        "An informal meeting of members from the Nordic countries.",
+        "",
+        "wellbeing",
+        "Reykjavík",
+        "IS",
+        "Atlantic/Reykjavik",
+        "Harpa",
+        False,
+        False,
+        0,
+    ),
+]
+
+
+def seed_events():
+    """Twenty events: each story twice, once past and once to come."""
+    if Event.objects.filter(slug__startswith="demo-event-").exists():
+        return 0
+    today = timezone.localdate()
+    members = list(Member.objects.listed().order_by("sort_name")[:40])
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    created = 0
+    for number in range(20):
+        (title_en, title_fr, summary_en, summary_fr, topic, city, country, zone_name, venue,
+         online, all_day, days) = EVENTS[number % len(EVENTS)]  # fmt: skip
+        zone = zoneinfo.ZoneInfo(zone_name)
+        past = number >= len(EVENTS)
+        day = today + timedelta(days=(-60 - 9 * number) if past else (5 + 11 * number))
+        start = datetime.combine(day, time(10 if all_day else 14), tzinfo=zone)
+        end = datetime.combine(day + timedelta(days=days), time(17), tzinfo=zone)
+        member = members[(number * 3) % len(members)] if members else None
+        event = Event.objects.create(
+            slug=f"demo-event-{number + 1:02d}-{slugify(title_en)}"[:200],
+            title_en=title_en,
+            title_fr=title_fr,
+            summary_en=summary_en,
+            summary_fr=summary_fr,
+            body_en=f"{summary_en}\n\n## Programme\n\n- Welcome and introductions\n"
+            "- Talks and questions\n- Time to meet one another",
+            body_fr=(
+                f"{summary_fr}\n\n## Programme\n\n- Accueil et présentations\n"
+                "- Interventions et questions\n- Temps d’échange"
+            )
+            if title_fr
+            else "",
+            start=start,
+            end=end,
+            time_zone=zone_name,
+            all_day=all_day,
+            venue=venue,
+            city=city,
+            country=country,
+            online_url="https://meet.example.org/network" if online else "",
+            registration_url="" if past else "https://events.example.org/register",
+            organiser=member,
+            countries=[country] if country else [],
+            status=Event.Status.PUBLISHED,
+            publish_at=start - timedelta(days=30) if past else timezone.now() - timedelta(days=3 + number),
+        )
+        if member:
+            event.members.add(member)
+        if topic in topics:
+            event.topics.add(topics[topic])
+        created += 1
     return created

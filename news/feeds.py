@@ -1,6 +1,12 @@
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+import icalendar
 from django.conf import settings
+from django.http import HttpResponse
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cpe_network.templatetags.site import site_name
@@ -37,3 +43,41 @@ class LatestNews(Feed):
 
     def item_updateddate(self, post):
         return post.updated_at
+
+
+def calendar_response(events, *, filename):
+    """Events as an iCalendar file (RFC 5545) in the current language: each with a
+    stable UID, a DTSTAMP, and its times in its own zone (with the zone's definition),
+    or as dates for all-day events."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{settings.SITE_NAME}//{get_language()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{site_name()}: {_('Events')}")
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", f"event-{event.pk}@{host}")
+        entry.add("dtstamp", event.updated_at)
+        entry.add("last-modified", event.updated_at)
+        if event.all_day:
+            entry.add("dtstart", event.local_start.date())
+            entry.add("dtend", event.local_end.date() + timedelta(days=1))
+        else:
+            entry.add("dtstart", event.local_start)
+            entry.add("dtend", event.local_end)
+        entry.add("summary", event.title)
+        link = settings.SITE_URL + event.get_absolute_url()
+        entry.add("url", link)
+        entry.add("description", "\n\n".join(filter(None, [event.summary, link])))
+        place = ", ".join(
+            str(part) for part in (event.venue, event.city, event.country.name) if part
+        )
+        if place or event.online_url:
+            entry.add("location", place or event.online_url)
+        calendar.add_component(entry)
+    calendar.add_missing_timezones(first_date=date.today() - timedelta(days=366))
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -1,9 +1,17 @@
 from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from django_countries import countries
+
+from cpe_network.lib.uploads import validate_pdf
+
+from .models import Event, EventDocument, Post, time_zone_choices
 
 
 class NewsFilterForm(forms.Form):
-    """The news list's query string; whatever does not validate is dropped."""
+    """A list's query string (news, events); whatever does not validate is dropped."""
 
     topic = forms.ChoiceField(required=False)
     country = forms.ChoiceField(required=False)
@@ -18,3 +26,149 @@ class NewsFilterForm(forms.Form):
     def filters(self):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class EventTimesMixin:
+    """An event's start and end are typed in the event's own time zone, whatever the
+    zone of the person typing, and shown in it when the form opens again."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices())
+        event = self.instance
+        if event.pk and not self.is_bound:
+            for name in ("start", "end"):
+                local = timezone.localtime(getattr(event, name), event.zone)
+                self.initial[name] = local.replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone_name = cleaned.get("time_zone")
+        if zone_name:
+            zone = Event(time_zone=zone_name).zone
+            current = timezone.get_current_timezone()
+            for name in ("start", "end"):
+                value = cleaned.get(name)
+                if value:
+                    # The form read the time in the current zone; it meant the event's.
+                    cleaned[name] = timezone.make_aware(
+                        timezone.make_naive(value, current).replace(fold=0), zone
+                    )
+        return cleaned
+
+
+class TwoLanguagesMixin:
+    """Members write in English, French or both: at least one title is needed."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"title_{code}") for code, _name in settings.LANGUAGES):
+            raise forms.ValidationError(
+                _("Give a title in English or in French (or both)."), code="no_title"
+            )
+        for code, _name in settings.LANGUAGES:
+            text = cleaned.get(f"summary_{code}") or cleaned.get(f"body_{code}")
+            if text and not cleaned.get(f"title_{code}"):
+                self.add_error(
+                    f"title_{code}", _("Give a title in this language too, or remove its text.")
+                )
+        return cleaned
+
+
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+TEXT_LABELS = {
+    "title_en": _("Title, in English"),
+    "title_fr": _("Title, in French"),
+    "summary_en": _("Summary, in English"),
+    "summary_fr": _("Summary, in French"),
+    "body_en": _("Text, in English"),
+    "body_fr": _("Text, in French"),
+}
+TEXT_WIDGETS = {
+    "summary_en": forms.Textarea(attrs={"rows": 2}),
+    "summary_fr": forms.Textarea(attrs={"rows": 2}),
+    "body_en": forms.Textarea(attrs={"rows": 10}),
+    "body_fr": forms.Textarea(attrs={"rows": 10}),
+    "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    "topics": forms.CheckboxSelectMultiple,
+}
+TEXT_FIELDS = [*TEXT_LABELS, "image", "image_alt", "topics", "countries"]
+
+
+class MemberPostForm(TwoLanguagesMixin, forms.ModelForm):
+    """A news item a representative sends from the portal."""
+
+    class Meta:
+        model = Post
+        fields = TEXT_FIELDS
+        labels = TEXT_LABELS
+        widgets = TEXT_WIDGETS
+        help_texts = {"countries": _("The countries it concerns, if any.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["countries"].required = False
+
+
+class MemberEventForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
+    """An event a representative sends from the portal, with its programme if ready."""
+
+    programme = forms.FileField(
+        label=_("Programme"),
+        required=False,
+        validators=[validate_pdf],
+        help_text=_("PDF, at most 10 MB (optional)."),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            *TEXT_LABELS,
+            "start",
+            "end",
+            "time_zone",
+            "all_day",
+            "venue",
+            "city",
+            "country",
+            "online_url",
+            "registration_url",
+            "image",
+            "image_alt",
+            "topics",
+            "countries",
+        ]
+        labels = TEXT_LABELS
+        widgets = {**TEXT_WIDGETS, "start": LOCAL_DATETIME, "end": LOCAL_DATETIME}
+        help_texts = {
+            "start": _("Date and time, in the event's time zone."),
+            "end": _("Date and time, in the event's time zone."),
+            "countries": _("The countries it concerns, if any."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["countries"].required = False
+        self.fields["country"].choices = [("", "—"), *countries]
+        for name in ("start", "end"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The event cannot end before it starts."))
+        if not (cleaned.get("venue") or cleaned.get("city") or cleaned.get("online_url")):
+            self.add_error("city", _("Say where it takes place, or give its online link."))
+        return cleaned
+
+    def save_programme(self, event):
+        """The programme sent with the form, attached to the saved event."""
+        document = EventDocument(
+            event=event, kind=EventDocument.Kind.PROGRAMME, file=self.cleaned_data["programme"]
+        )
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                setattr(document, f"title_{code}", str(_("Programme")))
+        document.save()

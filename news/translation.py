@@ -1,8 +1,19 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Post
+from .models import Event, EventDocument, Post
 
 
 @register(Post)
 class PostTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "body", "body_html")
+
+
+@register(Event)
+class EventTranslationOptions(TranslationOptions):
+    # Names of places are not translated; the text for readers is.
+    fields = ("title", "summary", "body", "body_html")
+
+
+@register(EventDocument)
+class EventDocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)

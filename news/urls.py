@@ -9,4 +9,22 @@ urlpatterns = [
     path(_("news/"), views.post_list, name="list"),
     path(_("news/feed/"), feeds.LatestNews(), name="feed"),
     path(_("news/<slug:slug>/"), views.post_detail, name="detail"),
+    path(_("events/"), views.event_list, name="events"),
+    path(_("events/calendar.ics"), views.calendar, name="calendar"),
+    path(_("events/<slug:slug>.ics"), views.event_calendar, name="event_calendar"),
+    path(_("events/<slug:slug>/"), views.event_detail, name="event"),
+    path(_("portal/<slug:slug>/news/new/"), views.submit, {"kind": "post"}, name="submit_post"),
+    path(_("portal/<slug:slug>/events/new/"), views.submit, {"kind": "event"}, name="submit_event"),
+    path(
+        _("portal/<slug:slug>/news/<int:pk>/"),
+        views.edit_submission,
+        {"kind": "post"},
+        name="edit_post",
+    ),
+    path(
+        _("portal/<slug:slug>/events/<int:pk>/"),
+        views.edit_submission,
+        {"kind": "event"},
+        name="edit_event",
+    ),
 ]

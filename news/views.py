@@ -1,47 +1,159 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from members.models import Member, Topic
+from members.views import member_for_representative
 
-from .forms import NewsFilterForm
-from .models import Post
+from .feeds import calendar_response
+from .forms import MemberEventForm, MemberPostForm, NewsFilterForm
+from .models import Event, Post
 
 PER_PAGE = 12
 
 
-def post_list(request):
+def _listing(request, items, related_name):
+    """A list's filters, from the query string, and its page of items."""
     topics = list(Topic.objects.all())
     members = list(
-        Member.objects.listed().filter(posts__isnull=False).distinct().values_list("slug", "name")
+        Member.objects.listed()
+        .filter(**{f"{related_name}__isnull": False})
+        .distinct()
+        .values_list("slug", "name")
     )
     form = NewsFilterForm(request.GET, topics=topics, members=members)
     filters = form.filters()
-    posts = Post.objects.published().filter_by(filters)
-    page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "news/post_list.html",
-        {
-            "page": page,
-            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            "form": form,
-            "filters": filters,
-            "topics": topics,
-            "members": members,
-        },
-    )
+    page = Paginator(items.filter_by(filters), PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        "form": form,
+        "filters": filters,
+        "topics": topics,
+        "members": members,
+    }
+
+
+def _public_or_preview(request, queryset, slug):
+    """A published item; staff who may see unpublished ones get a preview."""
+    item = get_object_or_404(queryset, slug=slug)
+    if not item.is_public and not request.user.has_perm(
+        f"news.view_{queryset.model._meta.model_name}"
+    ):
+        raise Http404
+    return item
+
+
+def post_list(request):
+    context = _listing(request, Post.objects.published(), "posts")
+    return render(request, "news/post_list.html", context)
 
 
 def post_detail(request, slug):
     """A published post; staff also see drafts and scheduled posts, as a preview."""
-    post = get_object_or_404(
+    post = _public_or_preview(
+        request,
         Post.objects.prefetch_related(
             "topics", Prefetch("members", queryset=Member.objects.listed())
         ),
-        slug=slug,
+        slug,
     )
-    if not post.is_public and not request.user.has_perm("news.view_post"):
-        raise Http404
     return render(request, "news/post_detail.html", {"post": post})
+
+
+def event_list(request):
+    """Upcoming events, the soonest first; `?when=past` for those that are over."""
+    past = request.GET.get("when") == "past"
+    events = Event.objects.published()
+    events = events.past() if past else events.upcoming()
+    context = _listing(request, events, "events")
+    return render(request, "news/event_list.html", {**context, "past": past})
+
+
+def event_detail(request, slug):
+    event = _public_or_preview(
+        request,
+        Event.objects.select_related("organiser__category").prefetch_related(
+            "topics", "documents", Prefetch("members", queryset=Member.objects.listed())
+        ),
+        slug,
+    )
+    organiser = event.organiser if event.organiser and event.organiser.is_listed else None
+    return render(request, "news/event_detail.html", {"event": event, "organiser": organiser})
+
+
+def calendar(request):
+    """Every upcoming event, for calendar programs to subscribe to."""
+    events = Event.objects.published().upcoming()
+    return calendar_response(events, filename="events.ics")
+
+
+def event_calendar(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return calendar_response([event], filename=f"{event.slug}.ics")
+
+
+# Members send news and events from the portal; editors publish them.
+
+FORMS = {"post": MemberPostForm, "event": MemberEventForm}
+
+
+@login_required
+def submit(request, slug, kind):
+    member = member_for_representative(request, slug)
+    form = FORMS[kind](request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save(commit=False)
+            item.slug = type(item).unique_slug(item.title_en or item.title_fr)
+            item.status = item.Status.SUBMITTED
+            item.author = request.user
+            item.submitted_by = member
+            if kind == "event":
+                item.organiser = member
+            item.save()
+            form.save_m2m()
+            item.members.add(member)
+            if kind == "event" and form.cleaned_data.get("programme"):
+                form.save_programme(item)
+            item.tell_editors()
+        messages.success(
+            request, _("Thank you. An editor will look at it; you will be told when it is published.")
+        )
+        return redirect("members:portal")
+    return render(
+        request, "news/portal/submit.html", {"member": member, "form": form, "kind": kind}
+    )
+
+
+@login_required
+def edit_submission(request, slug, kind, pk):
+    """The sender changes what they sent, until it is published."""
+    member = member_for_representative(request, slug)
+    model = Event if kind == "event" else Post
+    item = get_object_or_404(model, pk=pk, submitted_by=member)
+    if not item.is_editable_by_sender:
+        messages.info(request, _("This is published already: ask the network to change it."))
+        return redirect("members:portal")
+    form = FORMS[kind](request.POST or None, request.FILES or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save(commit=False)
+            item.status = item.Status.SUBMITTED
+            item.save()
+            form.save_m2m()
+            if kind == "event" and form.cleaned_data.get("programme"):
+                form.save_programme(item)
+            item.tell_editors()
+        messages.success(request, _("Your changes are saved and wait for an editor."))
+        return redirect("members:portal")
+    return render(
+        request,
+        "news/portal/submit.html",
+        {"member": member, "form": form, "kind": kind, "item": item},
+    )

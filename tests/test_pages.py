@@ -109,7 +109,7 @@ def test_home_introduces_the_network_in_french(client, pages):
 
 
 def test_home_runs_a_fixed_number_of_queries(client, pages, django_assert_max_num_queries):
-    # The footer's pages (then cached), the members per country for the small map, and
-    # the latest news.
-    with django_assert_max_num_queries(3):
+    # The footer's pages (then cached), the members per country for the small map, the
+    # latest news and the next events.
+    with django_assert_max_num_queries(4):
         client.get("/en/")

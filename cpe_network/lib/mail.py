@@ -5,15 +5,18 @@ server that is down never loses a message."""
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils.translation import override
 
 
-def send_templated(prefix, *, to, language, context):
+def send_templated(prefix, *, to, language, context, headers=None, enqueue=True):
+    """Render the trio in `language` and store the email; it is sent after the commit
+    (or, with `enqueue=False`, by the caller: the digest's batches send their own)."""
     with override(language):
         context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-        subject = render_to_string(f"{prefix}_subject.txt", context).strip()
-        text = render_to_string(f"{prefix}_body.txt", context)
+        subject = _plain(f"{prefix}_subject.txt", context).strip()
+        text = _plain(f"{prefix}_body.txt", context)
         html = render_to_string(f"{prefix}_body.html", context)
     return queue(
         to=to,
@@ -21,10 +24,17 @@ def send_templated(prefix, *, to, language, context):
         body=text,
         html=html,
         language=language,
+        headers=headers,
+        enqueue=enqueue,
     )
 
 
-def queue(*, to, subject, body, html="", language, headers=None):
+def _plain(name, context):
+    """A plain-text template: nothing HTML-escaped ("L'Enfant", not "L&#x27;Enfant")."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
+def queue(*, to, subject, body, html="", language, headers=None, enqueue=True):
     from cpe_network.models import OutboundEmail
     from cpe_network.tasks import send_email
 
@@ -36,5 +46,6 @@ def queue(*, to, subject, body, html="", language, headers=None):
         language=language,
         headers={"Content-Language": language, **(headers or {})},
     )
-    transaction.on_commit(lambda: send_email.enqueue(email.pk))
+    if enqueue:
+        transaction.on_commit(lambda: send_email.enqueue(email.pk))
     return email

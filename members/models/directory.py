@@ -3,13 +3,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
@@ -51,9 +52,39 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the emails the site sends them."),
     )
+    receives_digest = models.BooleanField(
+        _("receives the digest"),
+        default=True,
+        help_text=_(
+            "Representatives receive the network's digest of news and events unless they "
+            "unsubscribe."
+        ),
+    )
+
+    UNSUBSCRIBE_SALT = "representative-unsubscribe"
 
     def __str__(self):
         return self.get_full_name() or self.email or self.username
+
+    def unsubscribe_link(self):
+        """The link in the digest that stops it, without signing in."""
+        token = signing.dumps({"user": self.pk, "email": self.email}, salt=self.UNSUBSCRIBE_SALT)
+        with override(self.language):
+            path = reverse("members:unsubscribe", kwargs={"token": token})
+        return settings.SITE_URL + path
+
+    @classmethod
+    def from_unsubscribe_token(cls, token):
+        try:
+            data = signing.loads(token, salt=cls.UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.filter(pk=data.get("user"), email=data.get("email")).first()
+
+    def unsubscribe(self):
+        if self.receives_digest:
+            self.receives_digest = False
+            self.save(update_fields=["receives_digest"])
 
 
 class Topic(models.Model):

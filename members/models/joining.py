@@ -284,6 +284,9 @@ class Affiliate(models.Model):
             self.unsubscribed_at = None
             self.save(update_fields=["confirmed_at", "unsubscribed_at"])
 
+    def unsubscribe_link(self):
+        return self.link("unsubscribe")
+
     def unsubscribe(self):
         if self.unsubscribed_at is None:
             self.unsubscribed_at = timezone.now()

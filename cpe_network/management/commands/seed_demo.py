@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from cpe_network.demo import PAGES, seed_pages, seed_staff
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
-from news.demo import seed_posts
+from news.demo import seed_events, seed_posts
 
 
 class Command(BaseCommand):
@@ -35,6 +35,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Members: {created} created, {Member.objects.count()} in all.")
         created = seed_posts(extra=options["posts"])
         self.stdout.write(f"News posts: {created} created.")
+        created = seed_events()
+        self.stdout.write(f"Events: {created} created.")
         created = seed_applications()
         self.stdout.write(f"Applications: {created} created; affiliates added.")
         username, password, created = seed_staff()

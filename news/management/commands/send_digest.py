@@ -1,0 +1,32 @@
+"""Send the digest of what was published since the last one: the same as the admin's
+"Send the digest" button, for a scheduler or the command line."""
+
+from django.core.management.base import BaseCommand
+
+from news.models import Digest
+
+
+class Command(BaseCommand):
+    help = "Email the news and events published since the last digest to its readers."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would be sent; send nothing."
+        )
+
+    def handle(self, *args, **options):
+        posts, events = Digest.new_items()
+        recipients = len(Digest.recipients())
+        self.stdout.write(
+            f"New since the last digest: {posts.count()} news posts, {events.count()} events; "
+            f"{recipients} recipients."
+        )
+        if options["dry_run"]:
+            return
+        digest = Digest.send_new()
+        if digest is None:
+            self.stdout.write("Nothing sent: nothing new since the last digest.")
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(f"{digest} queued for {digest.deliveries.count()} recipients.")
+            )

@@ -1,0 +1,22 @@
+"""The news app's models: what is published (publications.py) and the digest (digest.py)."""
+
+from .digest import Digest, DigestDelivery
+from .publications import (
+    Event,
+    EventDocument,
+    Post,
+    Publication,
+    time_zone_choices,
+    validate_time_zone,
+)
+
+__all__ = [
+    "Digest",
+    "DigestDelivery",
+    "Event",
+    "EventDocument",
+    "Post",
+    "Publication",
+    "time_zone_choices",
+    "validate_time_zone",
+]

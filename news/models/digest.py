@@ -1,0 +1,207 @@
+"""The digest: an email listing the news and events published since the last one, sent
+to confirmed affiliates and to representatives, each in their language."""
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from members.models import Affiliate, Member, User
+
+from .publications import Event, Post
+
+BATCH_SIZE = 100
+
+
+class Digest(models.Model):
+    number = models.PositiveIntegerField(_("number"), unique=True, editable=False)
+    since = models.DateTimeField(_("items published after"), null=True, editable=False)
+    until = models.DateTimeField(_("items published until"), editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    posts = models.ManyToManyField(Post, related_name="+", verbose_name=_("news posts"))
+    events = models.ManyToManyField(Event, related_name="+", verbose_name=_("events"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        permissions = [("send_digest", _("Can send the digest"))]
+
+    def __str__(self):
+        return _("Digest no. %(number)d") % {"number": self.number}
+
+    @staticmethod
+    def new_items(since=None):
+        """What a digest sent now would list: news and events published since the last
+        digest (the first lists everything published)."""
+        if since is None:
+            since = Digest.objects.values_list("until", flat=True).first()
+        posts = Post.objects.published()
+        events = Event.objects.published()
+        if since:
+            posts = posts.filter(publish_at__gt=since)
+            events = events.filter(publish_at__gt=since)
+        return posts.order_by("-publish_at"), events.order_by("start")
+
+    @staticmethod
+    def recipients():
+        """{email (lower case): (address, language, affiliate or user)}: confirmed
+        affiliates, then representatives of active members who have not unsubscribed;
+        one entry per address."""
+        found = {}
+        for affiliate in Affiliate.objects.filter(
+            confirmed_at__isnull=False, unsubscribed_at__isnull=True
+        ).order_by("pk"):
+            found.setdefault(affiliate.email.lower(), (affiliate.email, affiliate.language, affiliate))
+        people = (
+            User.objects.filter(
+                is_active=True,
+                receives_digest=True,
+                represented_members__status=Member.Status.ACTIVE,
+            )
+            .exclude(email="")
+            .distinct()
+            .order_by("pk")
+        )
+        for person in people:
+            found.setdefault(person.email.lower(), (person.email, person.language, person))
+        return found
+
+    @classmethod
+    def send_new(cls, *, by=None):
+        """Make the next digest and queue it to everyone, in batches sent by background
+        tasks. None when nothing was published since the last one, or when another
+        digest was made at the same moment (each person gets each digest once)."""
+        from news.tasks import send_digest_batch
+
+        last = cls.objects.first()
+        posts, events = cls.new_items(last.until if last else None)
+        posts, events = list(posts), list(events)
+        if not posts and not events:
+            return None
+        try:
+            with transaction.atomic():
+                digest = cls.objects.create(
+                    number=(last.number + 1) if last else 1,
+                    since=last.until if last else None,
+                    until=timezone.now(),
+                    sent_by=by,
+                )
+                digest.posts.set(posts)
+                digest.events.set(events)
+                deliveries = DigestDelivery.objects.bulk_create(
+                    DigestDelivery(
+                        digest=digest,
+                        email=address,
+                        language=language,
+                        affiliate=who if isinstance(who, Affiliate) else None,
+                        user=who if isinstance(who, User) else None,
+                    )
+                    for address, language, who in cls.recipients().values()
+                )
+                ids = [delivery.pk for delivery in deliveries]
+                for start in range(0, len(ids), BATCH_SIZE):
+                    batch = ids[start : start + BATCH_SIZE]
+                    transaction.on_commit(lambda batch=batch: send_digest_batch.enqueue(batch))
+        except IntegrityError:  # another digest took this number at the same moment
+            return None
+        return digest
+
+    def content(self, language):
+        """The digest's items, read in `language`."""
+        with override(language):
+            return {
+                "posts": list(self.posts.order_by("-publish_at")),
+                "events": list(self.events.order_by("start")),
+            }
+
+
+class DigestDelivery(models.Model):
+    """One digest to one address: made once (unique), sent once."""
+
+    digest = models.ForeignKey(Digest, on_delete=models.CASCADE, related_name="deliveries")
+    email = models.EmailField(_("to"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    affiliate = models.ForeignKey(Affiliate, on_delete=models.SET_NULL, null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    message = models.OneToOneField(
+        "cpe_network.OutboundEmail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "email"], name="one_digest_per_address")
+        ]
+
+    def __str__(self):
+        return f"{self.digest} → {self.email}"
+
+    @property
+    def subscriber(self):
+        return self.affiliate or self.user
+
+    def prepare(self, contents=None):
+        """Render and store this delivery's email, once: None if it already has one, or
+        if the person unsubscribed since the digest was made. `contents` keeps the
+        digest's items per language across a batch."""
+        from cpe_network.lib.mail import send_templated
+
+        with transaction.atomic():
+            delivery = (
+                DigestDelivery.objects.select_for_update(of=("self",))
+                .select_related("digest", "affiliate", "user")
+                .get(pk=self.pk)
+            )
+            subscriber = delivery.subscriber
+            if delivery.message_id or subscriber is None or not _still_subscribed(subscriber):
+                return None
+            unsubscribe = subscriber.unsubscribe_link()
+            delivery.message = send_templated(
+                "news/email/digest",
+                to=delivery.email,
+                language=delivery.language,
+                context={
+                    "digest": delivery.digest,
+                    **_content(delivery.digest, delivery.language, contents),
+                    "unsubscribe": unsubscribe,
+                },
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+                enqueue=False,
+            )
+            delivery.save(update_fields=["message"])
+            return delivery.message
+
+
+def _content(digest, language, contents):
+    if contents is None:
+        return digest.content(language)
+    key = (digest.pk, language)
+    if key not in contents:
+        contents[key] = digest.content(language)
+    return contents[key]
+
+
+def _still_subscribed(subscriber):
+    if isinstance(subscriber, Affiliate):
+        return subscriber.is_active
+    return subscriber.receives_digest and subscriber.is_active

@@ -1,0 +1,418 @@
+"""What the network publishes: news posts and events. Both share one shape (text in two
+languages, an image, topics, countries, members, a status and a publication date), which
+lives in the abstract `Publication`."""
+
+import zoneinfo
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override, pgettext_lazy
+from django_countries.fields import CountryField
+
+from cpe_network.lib.images import rendition, validate_image
+from cpe_network.lib.text import to_safe_html
+from cpe_network.lib.uploads import validate_pdf
+from members.models import Member, Topic
+
+IMAGE_SIZE = (1200, 675)
+
+
+def original_upload_to(instance, filename):
+    return f"{instance.MEDIA_FOLDER}/originals/{filename}"
+
+
+def web_upload_to(instance, filename):
+    return f"{instance.MEDIA_FOLDER}/{filename}"
+
+
+def validate_time_zone(name):
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(_("Choose a time zone from the list."), code="invalid") from error
+
+
+def time_zone_choices():
+    """The zones of Europe and its Atlantic islands, and UTC, for the forms' lists."""
+    zones = sorted(
+        zone
+        for zone in zoneinfo.available_timezones()
+        if zone.startswith(("Europe/", "Atlantic/")) and zone != "Atlantic/Stanley"
+    )
+    return [(zone, zone.replace("_", " ")) for zone in [*zones, "UTC"]]
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """Published, and due: an item dated in the future appears by itself then."""
+        return self.filter(status=Publication.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_member(self, member):
+        return self.filter(members=member)
+
+    def filter_by(self, filters):
+        """The lists' filters: topic, country and member (slugs and a country code)."""
+        items = self
+        through = self.model.topics.through
+        column = f"{self.model._meta.model_name}_id"
+        if topic := filters.get("topic"):
+            items = items.filter(pk__in=through.objects.filter(topic__slug=topic).values(column))
+        if country := filters.get("country"):
+            items = items.filter(countries__contains=country)
+        if member := filters.get("member"):
+            items = items.filter(
+                pk__in=self.model.members.through.objects.filter(member__slug=member).values(
+                    column
+                )
+            )
+        return items
+
+
+class Publication(models.Model):
+    """What news posts and events have in common."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", pgettext_lazy("post status", "submitted")
+        PUBLISHED = "published", _("published")
+
+    MEDIA_FOLDER = "news"
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Markdown: ## heading, **bold**, *italic*, - list, > quote, [link](https://…). "
+            "Any other HTML is removed."
+        ),
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    image = models.ImageField(
+        _("image"), upload_to=original_upload_to, blank=True, validators=[validate_image]
+    )
+    image_web = models.ImageField(
+        upload_to=web_upload_to,
+        blank=True,
+        editable=False,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="%(class)ss", verbose_name=_("topics")
+    )
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    members = models.ManyToManyField(
+        Member, blank=True, related_name="%(class)ss", verbose_name=_("related members")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("author"),
+    )
+    submitted_by = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_%(class)ss",
+        verbose_name=_("sent by the member"),
+        help_text=_("The member organisation that sent it from the member portal."),
+    )
+    sender_told_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Members’ items arrive as “submitted” and wait for an editor."),
+    )
+    publish_at = models.DateTimeField(
+        _("publish on"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A date in the future schedules it."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-publish_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for code, _name in settings.LANGUAGES:
+            source = getattr(self, f"body_{code}")
+            setattr(self, f"body_html_{code}", to_safe_html(source) if source else "")
+        if self.image and not self.image._committed:
+            self.image_web = rendition(self.image.file, IMAGE_SIZE, self.slug or "image")
+            self.image = rendition(self.image.file, (1600, 1600), self.slug or "image")
+        elif not self.image:
+            self.image_web = ""
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_editable_by_sender(self):
+        """The member who sent it may change it until it is published."""
+        return self.status != self.Status.PUBLISHED
+
+    @property
+    def languages(self):
+        """The languages it is written in (a title and a text, or at least a title)."""
+        return [code for code, _name in settings.LANGUAGES if getattr(self, f"title_{code}")]
+
+    @classmethod
+    def unique_slug(cls, title):
+        base = slugify(title)[:180] or cls._meta.model_name
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def publish(self):
+        """Publish now (a date already past becomes now, so the digest and the lists
+        see it as new; a future date stays and schedules it) and tell the sender."""
+        now = timezone.now()
+        if self.publish_at < now:
+            self.publish_at = now
+        self.status = self.Status.PUBLISHED
+        self.save(update_fields=["status", "publish_at", "updated_at"])
+        self.tell_sender()
+
+    def tell_sender(self):
+        """Tell the representative who sent it that it is published: once."""
+        from cpe_network.lib.mail import send_templated
+
+        if not (self.submitted_by_id and self.author and self.author.email):
+            return
+        if self.sender_told_at or self.status != self.Status.PUBLISHED:
+            return
+        language = self.author.language
+        with override(language):
+            link = settings.SITE_URL + self.get_absolute_url()
+        send_templated(
+            "news/email/published",
+            to=self.author.email,
+            language=language,
+            context={"item": self, "kind": self._meta.model_name, "link": link},
+        )
+        self.sender_told_at = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(sender_told_at=self.sender_told_at)
+
+    def tell_editors(self):
+        """A member sent or changed this: the editors are told, each in their language."""
+        from cpe_network.lib.mail import send_templated
+        from members.models import User
+
+        editors = User.objects.filter(
+            is_active=True, is_staff=True, groups__name="Editor"
+        ).exclude(email="")
+        recipients = {person.email.lower(): (person.email, person.language) for person in editors}
+        for address in settings.STAFF_NOTIFICATION_EMAILS:
+            recipients.setdefault(address.lower(), (address, settings.LANGUAGE_CODE))
+        admin_link = settings.SITE_URL + reverse(
+            f"admin:news_{self._meta.model_name}_change", args=[self.pk]
+        )
+        for address, language in recipients.values():
+            send_templated(
+                "news/email/submitted",
+                to=address,
+                language=language,
+                context={"item": self, "kind": self._meta.model_name, "admin_link": admin_link},
+            )
+
+
+class Post(Publication):
+    class Meta(Publication.Meta):
+        verbose_name = _("news post")
+        verbose_name_plural = _("news posts")
+        indexes = [models.Index(fields=["status", "publish_at"])]
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+
+class EventQuerySet(PublicationQuerySet):
+    def upcoming(self):
+        """Not over yet (under way or to come), the soonest first."""
+        return self.filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+    def for_member(self, member):
+        return self.filter(Q(members=member) | Q(organiser=member)).distinct()
+
+
+class Event(Publication):
+    """A conference, a training, a meeting: its times are kept in its own time zone."""
+
+    MEDIA_FOLDER = "events"
+
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place: its times are shown in this zone."),
+    )
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Where to join, if it takes place online.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    organiser = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organised_events",
+        verbose_name=_("organiser"),
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta(Publication.Meta):
+        ordering = ["start", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["status", "publish_at"]),
+            models.Index(fields=["end", "start"]),
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end:
+            self.start, self.end = self.day_bounds(self.start, self.end)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if self.all_day and self.start and self.end:
+            self.start, self.end = self.day_bounds(self.start, self.end)
+
+    def day_bounds(self, start, end):
+        """An all-day event runs from midnight of its first day to the last second of
+        its last day, in its own time zone."""
+        zone = self.zone
+        first = timezone.localtime(start, zone).date()
+        last = timezone.localtime(end, zone).date()
+        return (
+            datetime.combine(first, time.min, tzinfo=zone),
+            datetime.combine(last, time(23, 59, 59), tzinfo=zone),
+        )
+
+    def get_absolute_url(self):
+        return reverse("news:event", kwargs={"slug": self.slug})
+
+    def get_calendar_url(self):
+        return reverse("news:event_calendar", kwargs={"slug": self.slug})
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.zone)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.zone)
+
+    @property
+    def is_multi_day(self):
+        return self.local_start.date() != self.local_end.date()
+
+    @property
+    def is_online_only(self):
+        return bool(self.online_url) and not (self.venue or self.city)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def utc_offset(self):
+        """The zone's offset at the start, as "UTC+1" or "UTC+5:30"."""
+        minutes = int(self.local_start.utcoffset() / timedelta(minutes=1))
+        sign = "+" if minutes >= 0 else "−"
+        hours, rest = divmod(abs(minutes), 60)
+        return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+
+
+class EventDocument(models.Model):
+    """A document attached to an event: its programme, a presentation, its outcome."""
+
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("programme")
+        PRESENTATION = "presentation", _("presentation")
+        REPORT = "report", _("outcome report")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="documents", verbose_name=_("event")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to="events/documents/",
+        validators=[validate_pdf],
+        help_text=_("PDF, at most 10 MB."),
+    )
+    size = models.PositiveIntegerField(editable=False, default=0)
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.file.url
