@@ -1,4 +1,6 @@
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -83,3 +85,31 @@ class PostFactory(factory.django.DjangoModelFactory):
     body_en = "Some **news**."
     body_fr = "Une **actualité**."
     status = "published"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event next month, in Paris, 14:00 to 17:00 local time."""
+
+    class Meta:
+        model = "news.Event"
+        skip_postgeneration_save = True
+
+    title_en = factory.Sequence(lambda n: f"Event {n:04d}")
+    title_fr = factory.Sequence(lambda n: f"Événement {n:04d}")
+    slug = factory.Sequence(lambda n: f"event-{n:04d}")
+    summary_en = "A meeting of members."
+    summary_fr = "Une rencontre des membres."
+    body_en = "Come **along**."
+    body_fr = "Venez **nombreux**."
+    status = "published"
+    time_zone = "Europe/Paris"
+    start = factory.LazyFunction(lambda: _paris(days=30, hour=14))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
+    venue = "Maison des familles"
+    city = "Lyon"
+    country = "FR"
+
+
+def _paris(*, days, hour):
+    day = datetime.date.today() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=ZoneInfo("Europe/Paris"))

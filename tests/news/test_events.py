@@ -1,0 +1,395 @@
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from django.utils import timezone
+
+from news.models import Event, EventDocument
+from tests.factories import EventFactory, MemberFactory, TopicFactory, pdf_file
+
+pytestmark = pytest.mark.django_db
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def titles(response):
+    return re.findall(r'class="event-card__title"[^>]*><a href="[^"]+">([^<]+)</a>', response.text)
+
+
+def days_from_now(days, hour=14, zone=PARIS):
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
+
+
+def test_events_list_shows_upcoming_events_soonest_first_in_both_languages(client):
+    EventFactory(title_en="Later", title_fr="Plus tard", start=days_from_now(20))
+    EventFactory(title_en="Sooner", title_fr="Bientôt", start=days_from_now(3))
+    EventFactory(title_en="Over", start=days_from_now(-3))
+    EventFactory(title_en="Draft", status="draft")
+    EventFactory(title_en="Sent by a member", status="submitted")
+
+    assert titles(client.get("/en/events/")) == ["Sooner", "Later"]
+    assert titles(client.get("/fr/evenements/")) == ["Bientôt", "Plus tard"]
+
+
+def test_past_events_are_one_link_away_most_recent_first(client):
+    EventFactory(title_en="Long ago", start=days_from_now(-30))
+    EventFactory(title_en="Last week", start=days_from_now(-7))
+    EventFactory(title_en="Upcoming", start=days_from_now(7))
+
+    listing = client.get("/en/events/")
+    past = client.get("/en/events/?when=past")
+
+    assert 'href="/en/events/?when=past"' in listing.text
+    assert titles(past) == ["Last week", "Long ago"]
+
+
+def test_an_event_under_way_is_still_upcoming(client):
+    now = timezone.now()
+    EventFactory(
+        title_en="Right now",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(hours=1),
+    )
+
+    assert titles(client.get("/en/events/")) == ["Right now"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("topic=schools", ["About schools"]),
+        ("country=IT", ["In Italy"]),
+        ("member=relais", ["With Relais"]),
+        ("when=past&country=IT", ["Past in Italy"]),
+    ],
+)
+def test_event_filters(client, query, expected):
+    EventFactory(title_en="About schools").topics.add(TopicFactory(slug="schools"))
+    EventFactory(title_en="In Italy", countries=["IT"])
+    EventFactory(title_en="Past in Italy", countries=["IT"], start=days_from_now(-5))
+    EventFactory(title_en="With Relais").members.add(MemberFactory(slug="relais"))
+
+    assert titles(client.get(f"/en/events/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["topic=nope", "country=ZZ", "member=%3C", "page=abc", "page=999", "when=x"]
+)
+def test_junk_event_parameters_never_cause_an_error(client, query):
+    EventFactory()
+
+    assert client.get(f"/en/events/?{query}").status_code == 200
+
+
+def test_event_page_shows_time_in_the_events_own_zone_with_its_name(client):
+    EventFactory(
+        slug="lisbon",
+        time_zone="Europe/Lisbon",
+        start=datetime.datetime(2031, 1, 15, 14, 0, tzinfo=ZoneInfo("Europe/Lisbon")),
+        end=datetime.datetime(2031, 1, 15, 17, 30, tzinfo=ZoneInfo("Europe/Lisbon")),
+    )
+
+    html = client.get("/en/events/lisbon/").text
+
+    assert "Wednesday 15 January 2031, 14:00" in html
+    assert "17:30" in html
+    assert '<abbr title="Europe/Lisbon">WET</abbr>' in html
+    assert "Europe/Lisbon (UTC)" in html
+
+
+def test_event_time_in_summer_names_the_summer_zone(client):
+    EventFactory(
+        slug="berlin",
+        time_zone="Europe/Berlin",
+        start=datetime.datetime(2031, 7, 1, 9, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+        end=datetime.datetime(2031, 7, 1, 12, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+    )
+
+    html = client.get("/fr/evenements/berlin/").text
+
+    assert "9:00" in html or "09:00" in html
+    assert ">CEST</abbr>" in html
+    assert "Europe/Berlin (UTC+2)" in html
+
+
+def test_all_day_multi_day_event_shows_dates_only(client):
+    EventFactory(
+        slug="conference",
+        all_day=True,
+        start=datetime.datetime(2031, 3, 12, 9, 0, tzinfo=PARIS),
+        end=datetime.datetime(2031, 3, 14, 12, 0, tzinfo=PARIS),
+    )
+
+    event = Event.objects.get(slug="conference")
+    html = client.get("/en/events/conference/").text
+
+    assert event.local_start == datetime.datetime(2031, 3, 12, 0, 0, tzinfo=PARIS)
+    assert event.local_end == datetime.datetime(2031, 3, 14, 23, 59, 59, tzinfo=PARIS)
+    assert "12 March 2031</time> – <time" in html
+    assert "14 March 2031" in html
+    assert "00:00" not in html
+
+
+def test_event_page_gives_place_online_link_registration_organiser_and_documents(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    organiser = MemberFactory(name="Relais Lyon", slug="relais")
+    event = EventFactory(
+        slug="meeting",
+        venue="Maison des familles",
+        online_url="https://meet.example.org/room",
+        registration_url="https://register.example.org/",
+        organiser=organiser,
+    )
+    EventDocument.objects.create(
+        event=event, kind="programme", title_en="Programme", title_fr="Programme", file=pdf_file()
+    )
+
+    html = client.get("/en/events/meeting/").text
+
+    assert "Maison des familles" in html
+    assert 'href="https://meet.example.org/room"' in html
+    assert 'href="https://register.example.org/"' in html
+    assert '<a href="/en/members/relais/">Relais Lyon</a>' in html
+    assert re.search(r'<a href="/media/events/documents/report[^"]*\.pdf">Programme</a>', html)
+    assert 'href="/en/events/meeting.ics"' in html
+
+
+def test_an_unlisted_organiser_is_not_linked(client):
+    EventFactory(slug="meeting", organiser=MemberFactory(name="Hidden", published=False))
+
+    assert "Hidden" not in client.get("/en/events/meeting/").text
+
+
+def test_online_only_event_says_online(client):
+    EventFactory(
+        title_en="Webinar", venue="", city="", country="", online_url="https://meet.example.org/"
+    )
+
+    assert "Online" in client.get("/en/events/").text
+
+
+def test_draft_events_are_hidden_from_visitors_and_previewed_by_staff(client, admin_client):
+    EventFactory(slug="draft", status="draft")
+
+    assert client.get("/en/events/draft/").status_code == 404
+    assert client.get("/en/events/draft.ics").status_code == 404
+    preview = admin_client.get("/en/events/draft/")
+    assert "Preview: this event is not public yet." in preview.text
+
+
+def test_a_french_reader_of_an_english_only_event_sees_a_note(client):
+    EventFactory(slug="english-only", title_fr="", summary_fr="", body_fr="")
+
+    html = client.get("/fr/evenements/english-only/").text
+
+    assert "pas encore présenté dans votre langue" in html
+    assert '<div class="prose" lang="en">' in html
+
+
+def test_an_event_in_both_languages_says_so(client):
+    EventFactory(slug="both")
+
+    assert "Cet événement est aussi présenté en français." in client.get("/en/events/both/").text
+
+
+def test_end_before_start_is_refused_in_the_admin(admin_client):
+    response = admin_client.post(
+        "/admin/news/event/add/",
+        {
+            "title_en": "Backwards",
+            "slug": "backwards",
+            "status": "draft",
+            "publish_at_0": "2026-11-24",
+            "publish_at_1": "10:00:00",
+            "start_0": "2031-05-02",
+            "start_1": "10:00:00",
+            "end_0": "2031-05-01",
+            "end_1": "10:00:00",
+            "time_zone": "Europe/Paris",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "The event cannot end before it starts." in response.text
+    assert not Event.objects.filter(slug="backwards").exists()
+
+
+def test_admin_reads_times_in_the_events_zone_not_the_editors(admin_client):
+    response = admin_client.post(
+        "/admin/news/event/add/",
+        {
+            "title_en": "In Helsinki",
+            "slug": "helsinki",
+            "status": "published",
+            "publish_at_0": "2026-11-24",
+            "publish_at_1": "10:00:00",
+            "start_0": "2031-05-02",
+            "start_1": "10:00:00",
+            "end_0": "2031-05-02",
+            "end_1": "12:00:00",
+            "time_zone": "Europe/Helsinki",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    event = Event.objects.get(slug="helsinki")
+    assert event.start == datetime.datetime(2031, 5, 2, 7, 0, tzinfo=datetime.UTC)
+    change = admin_client.get(f"/admin/news/event/{event.pk}/change/").text
+    assert 'name="start_1" value="10:00:00"' in change
+
+
+def test_a_document_that_is_not_a_pdf_is_refused_in_the_admin(admin_client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    event = EventFactory(slug="meeting")
+    response = admin_client.post(
+        f"/admin/news/event/{event.pk}/change/",
+        {
+            "title_en": event.title_en,
+            "slug": "meeting",
+            "status": "published",
+            "publish_at_0": "2026-11-24",
+            "publish_at_1": "10:00:00",
+            "start_0": "2031-05-02",
+            "start_1": "10:00:00",
+            "end_0": "2031-05-02",
+            "end_1": "12:00:00",
+            "time_zone": "Europe/Paris",
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "0",
+            "documents-0-kind": "programme",
+            "documents-0-title_en": "Programme",
+            "documents-0-file": SimpleUploadedFile("programme.pdf", b"MZ not a pdf at all"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "This file is not a PDF document." in response.text
+    assert not EventDocument.objects.exists()
+
+
+def parse(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def test_calendar_of_upcoming_events_parses_with_uid_dtstamp_and_zone(client):
+    EventFactory(
+        title_en="Helsinki meeting",
+        title_fr="Réunion à Helsinki",
+        time_zone="Europe/Helsinki",
+        start=datetime.datetime(2031, 5, 2, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki")),
+        end=datetime.datetime(2031, 5, 2, 12, 0, tzinfo=ZoneInfo("Europe/Helsinki")),
+    )
+    EventFactory(title_en="Over", start=days_from_now(-2))
+    EventFactory(title_en="Draft", status="draft")
+
+    english = parse(client.get("/en/events/calendar.ics"))
+    french = parse(client.get("/fr/evenements/calendrier.ics"))
+
+    (event,) = english.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Helsinki meeting"
+    assert str(event["UID"]).startswith("event-")
+    assert event["DTSTAMP"].dt.tzinfo is not None
+    assert event["DTSTART"].params["TZID"] == "Europe/Helsinki"
+    assert event["DTSTART"].dt == datetime.datetime(
+        2031, 5, 2, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki")
+    )
+    assert [tz["TZID"] for tz in english.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+    assert str(french.walk("VEVENT")[0]["SUMMARY"]) == "Réunion à Helsinki"
+    assert str(event["UID"]) == str(french.walk("VEVENT")[0]["UID"])
+
+
+def test_calendar_file_of_one_all_day_event_uses_dates(client):
+    EventFactory(
+        slug="conference",
+        all_day=True,
+        start=datetime.datetime(2031, 3, 12, 9, 0, tzinfo=PARIS),
+        end=datetime.datetime(2031, 3, 14, 9, 0, tzinfo=PARIS),
+        venue="Palais",
+        city="Lyon",
+    )
+
+    (event,) = parse(client.get("/fr/evenements/conference.ics")).walk("VEVENT")
+
+    assert event["DTSTART"].dt == datetime.date(2031, 3, 12)
+    assert event["DTEND"].dt == datetime.date(2031, 3, 15)  # the day after the last
+    assert str(event["LOCATION"]) == "Palais, Lyon, France"
+    assert str(event["URL"]) == "http://127.0.0.1:8000/fr/evenements/conference/"
+
+
+def test_home_and_member_pages_show_the_events(client):
+    member = MemberFactory(slug="relais")
+    EventFactory(title_en="Organised by Relais", organiser=member)
+    EventFactory(title_en="With Relais").members.add(member)
+    EventFactory(title_en="Over with Relais", start=days_from_now(-3)).members.add(member)
+
+    home = client.get("/en/").text
+    page = client.get("/en/members/relais/").text
+
+    assert "Organised by Relais" in home
+    assert "Organised by Relais" in page
+    assert "With Relais" in page
+    assert "Over with Relais" not in page
+
+
+def test_a_member_with_only_past_events_shows_them(client):
+    member = MemberFactory(slug="relais")
+    EventFactory(title_en="Over", start=days_from_now(-3), organiser=member)
+
+    assert "Over" in client.get("/en/members/relais/").text
+
+
+def test_events_list_query_count_does_not_grow(client, django_assert_max_num_queries):
+    topic = TopicFactory(slug="schools")
+    member = MemberFactory(slug="relais")
+
+    def add(count, first):
+        events = Event.objects.bulk_create(
+            Event(
+                slug=f"e-{n}",
+                title_en=f"E{n}",
+                status="published",
+                start=days_from_now(1 + n % 300),
+                end=days_from_now(1 + n % 300, hour=18),
+                time_zone=["Europe/Paris", "Europe/Lisbon", "Europe/Athens"][n % 3],
+                organiser=member,
+            )
+            for n in range(first, first + count)
+        )
+        Event.topics.through.objects.bulk_create(
+            Event.topics.through(event_id=e.pk, topic_id=topic.pk) for e in events
+        )
+        Event.members.through.objects.bulk_create(
+            Event.members.through(event_id=e.pk, member_id=member.pk) for e in events
+        )
+
+    add(10, 0)
+    with django_assert_max_num_queries(6) as small:
+        client.get("/en/events/?topic=schools")
+    add(990, 10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/en/events/?topic=schools&page=5")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/fr/evenements/calendrier.ics")
+
+    assert len(titles(response)) == 12
+
+
+def test_calendar_query_count_does_not_grow(client, django_assert_max_num_queries):
+    EventFactory.create_batch(3)
+    with django_assert_max_num_queries(1) as small:
+        client.get("/en/events/calendar.ics")
+    EventFactory.create_batch(30)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/en/events/calendar.ics")
