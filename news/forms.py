@@ -34,7 +34,13 @@ class EventTimesMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices())
+        model_field = self.fields["time_zone"]
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=model_field.label,
+            help_text=model_field.help_text,
+            choices=time_zone_choices(),
+            initial=model_field.initial,
+        )
         event = self.instance
         if event.pk and not self.is_bound:
             for name in ("start", "end"):

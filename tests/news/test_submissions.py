@@ -1,0 +1,285 @@
+"""Representatives send news and events from the portal; editors publish them."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from news.models import Event, Post
+from tests.factories import EventFactory, MemberFactory, PostFactory, image_file, pdf_file
+from tests.members.test_accounts import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    person = make_user("editor@example.org", is_staff=True, language="fr")
+    person.groups.add(Group.objects.get(name="Editor"))
+    return person
+
+
+@pytest.fixture
+def rep(client):
+    """Camille, who represents Relais Lyon, signed in; her emails are in French."""
+    person = make_user("rep@example.org", first_name="Camille", language="fr")
+    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
+    member.representatives.add(person)
+    client.force_login(person)
+    return member
+
+
+def event_data(**changes):
+    return {
+        "title_fr": "Journée des familles",
+        "summary_fr": "Une journée pour les enfants et leurs parents.",
+        "body_fr": "Au **programme** : jeux.",
+        "start": "2031-06-14T10:00",
+        "end": "2031-06-14T16:00",
+        "time_zone": "Europe/Lisbon",
+        "venue": "Maison des familles",
+        "city": "Lisbonne",
+        "country": "PT",
+        **changes,
+    }
+
+
+def test_a_representative_sends_an_event_in_french(client, rep, editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
+
+    response = client.post(
+        "/fr/espace-membre/relais-lyon/evenements/nouveau/",
+        event_data(programme=pdf_file("programme.pdf")),
+    )
+
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.status == "submitted"
+    assert event.title_fr == "Journée des familles"
+    assert event.title_en in ("", None)
+    assert event.submitted_by == rep
+    assert event.organiser == rep
+    assert list(event.members.all()) == [rep]
+    assert event.author.email == "rep@example.org"
+    assert event.local_start == datetime.datetime(2031, 6, 14, 10, tzinfo=ZoneInfo("Europe/Lisbon"))
+    assert event.slug == "journee-des-familles"
+    assert event.documents.get().kind == "programme"
+    notices = {message.to[0]: message for message in mail.outbox}
+    assert set(notices) == {"editor@example.org", "secretariat@example.org"}
+    assert notices["editor@example.org"].subject.endswith(
+        "Événement de Relais Lyon à examiner"
+    )
+    assert f"/admin/news/event/{event.pk}/change/" in notices["editor@example.org"].body
+    assert notices["secretariat@example.org"].subject.endswith(
+        "An event from Relais Lyon waits for review"
+    )
+
+
+def test_a_submitted_event_is_not_public(client, rep):
+    client.post("/fr/espace-membre/relais-lyon/evenements/nouveau/", event_data())
+    client.logout()
+
+    assert "Journée des familles" not in client.get("/fr/evenements/").text
+    assert client.get("/fr/evenements/journee-des-familles/").status_code == 404
+
+
+def test_a_representative_sends_news_in_english(client, rep, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    response = client.post(
+        "/en/portal/relais-lyon/news/new/",
+        {
+            "title_en": "Our new visitor centre",
+            "body_en": "It opens on **Monday**.",
+            "image": image_file("photo.jpg", image_format="JPEG"),
+            "image_alt": "The new building",
+            "countries": ["FR"],
+        },
+    )
+
+    assert response.status_code == 302
+    post = Post.objects.get()
+    assert (post.status, post.submitted_by, post.title) == ("submitted", rep, "Our new visitor centre")
+    assert post.image_web.name.endswith(".webp")
+    assert post.body_html_en == "<p>It opens on <strong>Monday</strong>.</p>"
+
+
+def test_a_title_in_one_language_at_least_is_needed(client, rep):
+    response = client.post("/en/portal/relais-lyon/news/new/", {"body_en": "Text only"})
+
+    assert response.status_code == 200
+    assert "Give a title in English or in French (or both)." in response.text
+    assert not Post.objects.exists()
+
+
+def test_text_in_a_language_needs_its_title(client, rep):
+    response = client.post(
+        "/en/portal/relais-lyon/news/new/", {"title_fr": "Titre", "body_en": "English text"}
+    )
+
+    assert "Give a title in this language too, or remove its text." in response.text
+    assert not Post.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"end": "2031-06-13T10:00"}, "The event cannot end before it starts."),
+        ({"venue": "", "city": "", "online_url": ""}, "Say where it takes place"),
+        ({"time_zone": "Mars/Olympus"}, "Select a valid choice."),
+        ({"start": "tomorrow"}, "Enter a valid date/time."),
+        ({"online_url": "javascript:alert(1)"}, "Enter a valid URL."),
+    ],
+)
+def test_bad_event_input_gets_a_message_and_nothing_is_stored(client, rep, changes, message):
+    response = client.post("/en/portal/relais-lyon/events/new/", event_data(**changes))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert 'class="error-summary"' in response.text
+    assert not Event.objects.exists()
+
+
+def test_a_programme_that_is_not_a_pdf_is_refused(client, rep):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("programme.pdf", b"<html>not a pdf</html>", "application/pdf")
+    response = client.post(
+        "/en/portal/relais-lyon/events/new/", event_data(programme=fake)
+    )
+
+    assert "This file is not a PDF document." in response.text
+    assert not Event.objects.exists()
+
+
+def test_another_members_representative_cannot_send_or_edit_for_it(client, rep):
+    other = MemberFactory(slug="kinder-berlin")
+    theirs = PostFactory(status="submitted", submitted_by=other, title_en="Theirs")
+
+    assert client.get("/en/portal/kinder-berlin/news/new/").status_code == 404
+    assert client.post("/en/portal/kinder-berlin/events/new/", event_data()).status_code == 404
+    assert client.get(f"/en/portal/kinder-berlin/news/{theirs.pk}/").status_code == 404
+    assert client.get(f"/en/portal/relais-lyon/news/{theirs.pk}/").status_code == 404
+    assert not Event.objects.exists()
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client):
+    MemberFactory(slug="relais-lyon")
+
+    response = client.get("/en/portal/relais-lyon/news/new/")
+
+    assert response.status_code == 302
+    assert "/en/accounts/login/" in response["Location"]
+
+
+def test_the_dashboard_shows_what_was_sent_and_its_status(client, rep):
+    PostFactory(title_en="Waiting", status="submitted", submitted_by=rep)
+    PostFactory(title_en="Out", status="published", submitted_by=rep, slug="out")
+    EventFactory(title_en="Turned down", status="draft", submitted_by=rep)
+    PostFactory(title_en="Someone else's", status="submitted")
+
+    html = client.get("/en/portal/").text
+
+    assert "Waiting for an editor" in html
+    assert '<a href="/en/news/out/">Out</a>' in html
+    assert "Not published" in html
+    assert "Someone else" not in html
+
+
+def test_the_sender_edits_until_it_is_published(client, rep):
+    post = PostFactory(title_en="First title", status="draft", submitted_by=rep)
+    published = PostFactory(title_en="Out", status="published", submitted_by=rep)
+
+    response = client.post(
+        f"/en/portal/relais-lyon/news/{post.pk}/", {"title_en": "Better title", "body_en": "Yes."}
+    )
+    refused = client.post(
+        f"/en/portal/relais-lyon/news/{published.pk}/", {"title_en": "Changed after"}
+    )
+
+    post.refresh_from_db()
+    assert response.status_code == 302
+    assert (post.title_en, post.status) == ("Better title", "submitted")
+    assert refused.status_code == 302
+    assert Post.objects.get(pk=published.pk).title_en == "Out"
+
+
+def test_the_dashboard_query_count_does_not_grow(client, rep, django_assert_max_num_queries):
+    PostFactory.create_batch(2, status="submitted", submitted_by=rep)
+    with django_assert_max_num_queries(12) as small:
+        client.get("/en/portal/")
+    PostFactory.create_batch(20, status="submitted", submitted_by=rep)
+    EventFactory.create_batch(20, status="submitted", submitted_by=rep)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/en/portal/")
+
+
+def test_publishing_tells_the_sender_in_their_language_once(admin_client, rep):
+    rep_person = rep.representatives.get()
+    event = EventFactory(
+        title_fr="Journée des familles", status="submitted", submitted_by=rep, author=rep_person
+    )
+    mail.outbox.clear()
+
+    admin_client.post("/admin/news/event/", {"action": "publish", "_selected_action": [event.pk]})
+    admin_client.post("/admin/news/event/", {"action": "unpublish", "_selected_action": [event.pk]})
+    admin_client.post("/admin/news/event/", {"action": "publish", "_selected_action": [event.pk]})
+
+    event.refresh_from_db()
+    assert event.status == "published"
+    (message,) = mail.outbox
+    assert message.to == ["rep@example.org"]
+    assert message.subject.endswith("C’est publié : Journée des familles")
+    assert "/fr/evenements/" in message.body
+
+
+def test_publishing_from_the_change_form_tells_the_sender_too(admin_client, rep):
+    rep_person = rep.representatives.get()
+    post = PostFactory(status="submitted", submitted_by=rep, author=rep_person, slug="sent")
+    mail.outbox.clear()
+    form = admin_client.get(f"/admin/news/post/{post.pk}/change/")
+    assert form.status_code == 200
+
+    response = admin_client.post(
+        f"/admin/news/post/{post.pk}/change/",
+        {
+            "title_en": post.title_en,
+            "title_fr": post.title_fr,
+            "slug": "sent",
+            "summary_en": post.summary_en,
+            "body_en": post.body_en,
+            "status": "published",
+            "publish_at_0": "2020-01-01",
+            "publish_at_1": "10:00:00",
+            "author": rep_person.pk,
+            "submitted_by": rep.pk,
+            "initial-status": "submitted",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Post.objects.get(pk=post.pk).status == "published"
+    assert [m.to for m in mail.outbox] == [["rep@example.org"]]
+
+
+def test_the_review_page_lists_what_waits(admin_client, rep):
+    PostFactory(title_en="A waiting post", status="submitted", submitted_by=rep)
+    EventFactory(title_en="A waiting event", status="submitted", submitted_by=rep)
+    PostFactory(title_en="Already out")
+
+    html = admin_client.get("/admin/news/post/review/").text
+    index = admin_client.get("/admin/").text
+
+    assert "A waiting post" in html
+    assert "A waiting event" in html
+    assert "Already out" not in html
+    assert "2 items sent by members" in index
+
+
+def test_the_review_page_is_for_editors_only(client):
+    client.force_login(make_user("secretary@example.org", is_staff=True))
+
+    assert client.get("/admin/news/post/review/").status_code == 403
