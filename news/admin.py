@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline, TabbedTranslationAdmin
 
-from .forms import EventTimesMixin
+from .forms import EventTimesMixin, TwoLanguagesMixin
 from .models import Digest, Event, EventDocument, Post
 
 
@@ -28,6 +28,12 @@ class CountryFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(countries__contains=self.value())
         return queryset
+
+
+class PostAdminForm(TwoLanguagesMixin, forms.ModelForm):
+    class Meta:
+        model = Post
+        fields = "__all__"
 
 
 class PublicationAdmin(TabbedTranslationAdmin):
@@ -51,6 +57,14 @@ class PublicationAdmin(TabbedTranslationAdmin):
         (_("About"), {"fields": ("topics", "countries", "members")}),
         (_("Publication"), {"fields": ("status", "publish_at", "author", "submitted_by")}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """A title in either language will do (members may write only in French); the
+        form asks for one at least."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "title_en":
+            field.required = False
+        return field
 
     def save_model(self, request, item, form, change):
         if not change and not item.author_id:
@@ -122,12 +136,14 @@ class PublicationAdmin(TabbedTranslationAdmin):
 
 @admin.register(Post)
 class PostAdmin(PublicationAdmin):
+    form = PostAdminForm
+
     @property
     def fieldsets(self):
         return (self.text_fieldset, *self.about_fieldsets)
 
 
-class EventAdminForm(EventTimesMixin, forms.ModelForm):
+class EventAdminForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = "__all__"

@@ -1,0 +1,129 @@
+"""A member's event, from the portal to the public site, the calendar and the digest."""
+
+import datetime
+import re
+
+import icalendar
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+
+from members.models import Affiliate, User
+from news.models import Digest
+from tests.factories import MemberFactory
+
+from .conftest import DESKTOP, PHONE
+
+PASSWORD = "a-long-and-unusual-passphrase"
+
+
+def person(email, language="en", **extra):
+    user = User.objects.create_user(
+        email.split("@")[0], email, PASSWORD, language=language, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def sign_in(page, base, email, language):
+    page.goto(base + ("/en/accounts/login/" if language == "en" else "/fr/comptes/login/"))
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def network(transactional_db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
+    member.representatives.add(person("camille@example.org", "fr", first_name="Camille"))
+    editor = person("editor@example.org", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    Affiliate.objects.create(
+        name="Léa",
+        email="lea@example.org",
+        country="FR",
+        language="fr",
+        consent=True,
+        confirmed_at=timezone.now(),
+    )
+    return member
+
+
+def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
+    visit, site_pages, network
+):
+    day = timezone.localdate() + datetime.timedelta(days=40)
+
+    # Camille sends an event in French from the portal, on her phone.
+    camille = visit(viewport=PHONE)
+    page = camille.page
+    sign_in(page, camille.base, "camille@example.org", "fr")
+    page.get_by_role("link", name="Envoyer un événement").click()
+    page.get_by_label("Titre, en français").fill("Journée des familles à Lyon")
+    page.get_by_label("Résumé, en français").fill("Jeux et goûter pour les enfants et leurs parents.")
+    page.locator("#id_start").fill(f"{day.isoformat()}T14:00")
+    page.locator("#id_end").fill(f"{day.isoformat()}T17:30")
+    page.get_by_label("Fuseau horaire").select_option("Europe/Paris")
+    page.get_by_label("Lieu").fill("Maison des familles")
+    page.get_by_label("Ville").fill("Lyon")
+    page.get_by_role("button", name="L’envoyer aux éditeurs").click()
+    page.wait_for_url("**/espace-membre/")
+    assert "En attente d’un éditeur" in page.locator("main").inner_text()
+    (notice,) = [m for m in mail.outbox if m.to == ["editor@example.org"]]
+    assert "Relais Lyon" in notice.subject
+
+    # The editor publishes it in the admin, from the list of what waits for review.
+    editor = visit(viewport=DESKTOP)
+    sign_in(editor.page, editor.base, "editor@example.org", "en")
+    editor.page.goto(editor.base + "/admin/")
+    editor.page.get_by_role("link", name="1 item sent by members").click()
+    editor.page.get_by_role("link", name="Journée des familles à Lyon").click()
+    editor.page.locator("#id_status").select_option("published")
+    editor.page.locator("input[name=_save]").click()
+    assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
+    told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
+    assert [m.subject.split("] ")[1] for m in told] == ["C’est publié : Journée des familles à Lyon"]
+
+    # It shows on the events page and on the member's page, in French.
+    visitor = visit(viewport=PHONE)
+    visitor.goto("/fr/evenements/")
+    visitor.page.get_by_role("link", name="Journée des familles à Lyon").click()
+    details = visitor.page.locator("main").inner_text()
+    assert "14:00–17:30" in details
+    assert "Europe/Paris" in details
+    assert "Maison des familles" in details
+    visitor.goto("/fr/membres/relais-lyon/")
+    assert "Journée des familles à Lyon" in visitor.page.locator("main").inner_text()
+
+    # It is in the calendar file, at the right time in its zone.
+    calendar = visitor.page.request.get(visitor.base + "/fr/evenements/calendrier.ics")
+    (event,) = icalendar.Calendar.from_ical(calendar.body()).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Journée des familles à Lyon"
+    assert event["DTSTART"].params["TZID"] == "Europe/Paris"
+    assert event["DTSTART"].dt.hour == 14
+
+    # The editor sends the digest; Léa receives it in French, with the event.
+    mail.outbox.clear()
+    editor.page.goto(editor.base + "/admin/news/digest/")
+    editor.page.get_by_role("link", name="Send the digest").click()
+    assert "Journée des familles à Lyon" in editor.page.locator("#content").inner_text()
+    editor.page.get_by_role("button", name="Send the digest now").click()
+    assert "is on its way to 2 people" in editor.page.locator(".messagelist").inner_text()
+    digest = {m.to[0]: m for m in mail.outbox}
+    assert set(digest) == {"lea@example.org", "camille@example.org"}
+    assert "Journée des familles à Lyon" in digest["lea@example.org"].body
+    assert "Actualités et événements" in digest["lea@example.org"].subject
+    assert Digest.objects.count() == 1
+
+    # Léa unsubscribes from the link in the email, in one click.
+    header = digest["lea@example.org"].extra_headers["List-Unsubscribe"]
+    link = re.fullmatch(r"<http://127\.0\.0\.1:8000(/fr/\S+)>", header)
+    assert link.group(1) in digest["lea@example.org"].body
+    visitor.goto(link.group(1))
+    visitor.page.get_by_role("button", name="Se désabonner").click()
+    assert "désabonné" in visitor.page.locator("h1").inner_text().lower()
+    assert not Affiliate.objects.get(email="lea@example.org").is_active
