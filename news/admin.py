@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
-from modeltranslation.admin import TranslationTabularInline, TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from .forms import EventTimesMixin, TwoLanguagesMixin
 from .models import Digest, Event, EventDocument, Post
@@ -33,7 +33,7 @@ class CountryFilter(admin.SimpleListFilter):
 class PostAdminForm(TwoLanguagesMixin, forms.ModelForm):
     class Meta:
         model = Post
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
 class PublicationAdmin(TabbedTranslationAdmin):
@@ -112,9 +112,12 @@ class PublicationAdmin(TabbedTranslationAdmin):
         ):
             raise PermissionDenied
         waiting = [
-            (model, model.objects.filter(status=Post.Status.SUBMITTED).select_related(
-                "submitted_by", "author"
-            ).order_by("updated_at"))
+            (
+                model,
+                model.objects.filter(status=Post.Status.SUBMITTED)
+                .select_related("submitted_by", "author")
+                .order_by("updated_at"),
+            )
             for model in (Post, Event)
             if request.user.has_perm(f"news.change_{model._meta.model_name}")
         ]
@@ -146,7 +149,7 @@ class PostAdmin(PublicationAdmin):
 class EventAdminForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
     class Meta:
         model = Event
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
 class EventDocumentInline(TranslationTabularInline):

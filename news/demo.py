@@ -317,7 +317,9 @@ def seed_events():
             organiser=member,
             countries=[country] if country else [],
             status=Event.Status.PUBLISHED,
-            publish_at=start - timedelta(days=30) if past else timezone.now() - timedelta(days=3 + number),
+            publish_at=start - timedelta(days=30)
+            if past
+            else timezone.now() - timedelta(days=3 + number),
         )
         if member:
             event.members.add(member)

@@ -3,8 +3,8 @@ from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
-from django.http import HttpResponse
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _

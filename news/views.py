@@ -123,7 +123,8 @@ def submit(request, slug, kind):
                 form.save_programme(item)
             item.tell_editors()
         messages.success(
-            request, _("Thank you. An editor will look at it; you will be told when it is published.")
+            request,
+            _("Thank you. An editor will look at it; you will be told when it is published."),
         )
         return redirect("members:portal")
     return render(

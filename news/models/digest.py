@@ -60,7 +60,9 @@ class Digest(models.Model):
         for affiliate in Affiliate.objects.filter(
             confirmed_at__isnull=False, unsubscribed_at__isnull=True
         ).order_by("pk"):
-            found.setdefault(affiliate.email.lower(), (affiliate.email, affiliate.language, affiliate))
+            found.setdefault(
+                affiliate.email.lower(), (affiliate.email, affiliate.language, affiliate)
+            )
         people = (
             User.objects.filter(
                 is_active=True,

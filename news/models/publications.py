@@ -68,9 +68,7 @@ class PublicationQuerySet(models.QuerySet):
             items = items.filter(countries__contains=country)
         if member := filters.get("member"):
             items = items.filter(
-                pk__in=self.model.members.through.objects.filter(member__slug=member).values(
-                    column
-                )
+                pk__in=self.model.members.through.objects.filter(member__slug=member).values(column)
             )
         return items
 
@@ -235,9 +233,9 @@ class Publication(models.Model):
         from cpe_network.lib.mail import send_templated
         from members.models import User
 
-        editors = User.objects.filter(
-            is_active=True, is_staff=True, groups__name="Editor"
-        ).exclude(email="")
+        editors = User.objects.filter(is_active=True, is_staff=True, groups__name="Editor").exclude(
+            email=""
+        )
         recipients = {person.email.lower(): (person.email, person.language) for person in editors}
         for address in settings.STAFF_NOTIFICATION_EMAILS:
             recipients.setdefault(address.lower(), (address, settings.LANGUAGE_CODE))
@@ -324,6 +322,12 @@ class Event(Publication):
             self.start, self.end = self.day_bounds(self.start, self.end)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("news:event", kwargs={"slug": self.slug})
+
+    def get_calendar_url(self):
+        return reverse("news:event_calendar", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
@@ -340,12 +344,6 @@ class Event(Publication):
             datetime.combine(first, time.min, tzinfo=zone),
             datetime.combine(last, time(23, 59, 59), tzinfo=zone),
         )
-
-    def get_absolute_url(self):
-        return reverse("news:event", kwargs={"slug": self.slug})
-
-    def get_calendar_url(self):
-        return reverse("news:event_calendar", kwargs={"slug": self.slug})
 
     @property
     def zone(self):

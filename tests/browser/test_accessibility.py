@@ -1,16 +1,22 @@
 """axe-core finds no violation on each page type, in both languages, at phone and
 desktop widths."""
 
+import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 
 from members.models import Member
+from news.models import EventDocument
 from tests.factories import (
+    EventFactory,
     MemberFactory,
     PostFactory,
     TopicFactory,
     applicant_category,
     image_file,
+    pdf_file,
 )
 
 from .conftest import DESKTOP, PHONE
@@ -32,6 +38,14 @@ PAGE_TYPES = {
     "news filtered": {"en": "/en/news/?topic=prison-visits", "fr": "/fr/actualites/?country=ZZ"},
     "news post": {"en": "/en/news/visits-reopen/", "fr": "/fr/actualites/visits-reopen/"},
     "english-only post": {"en": "/en/news/english-only/", "fr": "/fr/actualites/english-only/"},
+    "events": {"en": "/en/events/", "fr": "/fr/evenements/"},
+    "past events": {"en": "/en/events/?when=past", "fr": "/fr/evenements/?when=past"},
+    "no events": {
+        "en": "/en/events/?country=IS",
+        "fr": "/fr/evenements/?topic=prison-visits&when=past",
+    },
+    "event": {"en": "/en/events/family-day/", "fr": "/fr/evenements/family-day/"},
+    "english-only event": {"en": "/en/events/webinar/", "fr": "/fr/evenements/webinar/"},
 }
 RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}
 axe = Axe()
@@ -83,6 +97,33 @@ def members(transactional_db, settings, tmp_path):
     post.topics.add(visits)
     post.members.add(Member.objects.get(slug="relais-lyon"))
     PostFactory(slug="english-only", title_fr="", summary_fr="", body_fr="")
+    event = EventFactory(
+        slug="family-day",
+        title_en="Family day",
+        title_fr="Journée des familles",
+        organiser=Member.objects.get(slug="relais-lyon"),
+        online_url="https://meet.example.org/family-day",
+        registration_url="https://register.example.org/",
+        image=image_file(),
+        image_alt="Children playing",
+        countries=["FR"],
+    )
+    event.topics.add(visits)
+    EventDocument.objects.create(
+        event=event, title_en="Programme", title_fr="Programme", file=pdf_file()
+    )
+    EventFactory(
+        slug="webinar",
+        title_fr="",
+        summary_fr="",
+        body_fr="",
+        venue="",
+        city="",
+        country="",
+        all_day=True,
+        online_url="https://meet.example.org/",
+    )
+    EventFactory(slug="last-year", start=timezone.now() - datetime.timedelta(days=300))
 
 
 def violations(page):
@@ -123,6 +164,14 @@ ACCOUNT_PAGES = {
         "en": "/en/portal/relais-lyon/representatives/",
         "fr": "/fr/espace-membre/relais-lyon/representants/",
     },
+    "send news": {
+        "en": "/en/portal/relais-lyon/news/new/",
+        "fr": "/fr/espace-membre/relais-lyon/actualites/nouvelle/",
+    },
+    "send an event": {
+        "en": "/en/portal/relais-lyon/events/new/",
+        "fr": "/fr/espace-membre/relais-lyon/evenements/nouveau/",
+    },
     "second factor": {"en": "/en/accounts/2fa/", "fr": "/fr/comptes/2fa/"},
     "second factor set-up": {
         "en": "/en/accounts/2fa/totp/activate/",
@@ -137,6 +186,13 @@ ERRORS = {
     "affiliate sign-up": {"#id_name": "Sam"},
     "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
     "profile form": {"#id_latitude": "200"},
+    "send news": {"#id_body_en": "A text without a title"},
+    "send an event": {
+        "#id_title_fr": "Journée",
+        "#id_city": "Lyon",
+        "#id_start": "2031-06-14T10:00",
+        "#id_end": "2031-06-13T10:00",
+    },
 }
 
 
@@ -148,7 +204,12 @@ def representative(members):
 
     person = User.objects.create_user("rep", "rep@example.org", "a-long-passphrase-here")
     EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
-    Member.objects.get(slug="relais-lyon").representatives.add(person)
+    relais = Member.objects.get(slug="relais-lyon")
+    relais.representatives.add(person)
+    # What they sent, in each status, for the portal's table.
+    PostFactory(title_en="Our open day", status="submitted", submitted_by=relais)
+    PostFactory(title_en="Turned down", status="draft", submitted_by=relais)
+    EventFactory(slug="sent", status="published", submitted_by=relais)
     return person
 
 

@@ -64,7 +64,9 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     sign_in(page, camille.base, "camille@example.org", "fr")
     page.get_by_role("link", name="Envoyer un événement").click()
     page.get_by_label("Titre, en français").fill("Journée des familles à Lyon")
-    page.get_by_label("Résumé, en français").fill("Jeux et goûter pour les enfants et leurs parents.")
+    page.get_by_label("Résumé, en français").fill(
+        "Jeux et goûter pour les enfants et leurs parents."
+    )
     page.locator("#id_start").fill(f"{day.isoformat()}T14:00")
     page.locator("#id_end").fill(f"{day.isoformat()}T17:30")
     page.get_by_label("Fuseau horaire").select_option("Europe/Paris")
@@ -86,7 +88,9 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     editor.page.locator("input[name=_save]").click()
     assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
     told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
-    assert [m.subject.split("] ")[1] for m in told] == ["C’est publié : Journée des familles à Lyon"]
+    assert [m.subject.split("] ")[1] for m in told] == [
+        "C’est publié : Journée des familles à Lyon"
+    ]
 
     # It shows on the events page and on the member's page, in French.
     visitor = visit(viewport=PHONE)

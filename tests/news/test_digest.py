@@ -22,7 +22,12 @@ pytestmark = pytest.mark.django_db
 def affiliate(email, language="en", **changes):
     fields = {"confirmed_at": timezone.now(), **changes}
     return Affiliate.objects.create(
-        name=email.split("@")[0], email=email, country="FR", language=language, consent=True, **fields
+        name=email.split("@")[0],
+        email=email,
+        country="FR",
+        language=language,
+        consent=True,
+        **fields,
     )
 
 
@@ -106,7 +111,10 @@ def test_one_click_unsubscribe_is_honoured_for_affiliates_and_representatives(re
 def test_opening_the_unsubscribe_link_changes_nothing(readers, client):
     PostFactory()
     Digest.send_new()
-    path = re.search(r"<http://127\.0\.0\.1:8000(/\S+)>", by_address()["rep@example.org"].extra_headers["List-Unsubscribe"]).group(1)
+    path = re.search(
+        r"<http://127\.0\.0\.1:8000(/\S+)>",
+        by_address()["rep@example.org"].extra_headers["List-Unsubscribe"],
+    ).group(1)
 
     page = client.get(path)
 
@@ -151,7 +159,9 @@ def test_a_person_who_unsubscribes_before_their_batch_runs_gets_nothing(readers,
 
     PostFactory()
     queued = []
-    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: queued.append(func))
+    monkeypatch.setattr(
+        transaction, "on_commit", lambda func, using=None, robust=False: queued.append(func)
+    )
     Digest.send_new()
     Affiliate.objects.get(email="lea@example.org").unsubscribe()
     for func in queued:

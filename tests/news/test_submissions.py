@@ -69,9 +69,7 @@ def test_a_representative_sends_an_event_in_french(client, rep, editor, settings
     assert event.documents.get().kind == "programme"
     notices = {message.to[0]: message for message in mail.outbox}
     assert set(notices) == {"editor@example.org", "secretariat@example.org"}
-    assert notices["editor@example.org"].subject.endswith(
-        "Événement de Relais Lyon à examiner"
-    )
+    assert notices["editor@example.org"].subject.endswith("Événement de Relais Lyon à examiner")
     assert f"/admin/news/event/{event.pk}/change/" in notices["editor@example.org"].body
     assert notices["secretariat@example.org"].subject.endswith(
         "An event from Relais Lyon waits for review"
@@ -102,7 +100,11 @@ def test_a_representative_sends_news_in_english(client, rep, settings, tmp_path)
 
     assert response.status_code == 302
     post = Post.objects.get()
-    assert (post.status, post.submitted_by, post.title) == ("submitted", rep, "Our new visitor centre")
+    assert (post.status, post.submitted_by, post.title) == (
+        "submitted",
+        rep,
+        "Our new visitor centre",
+    )
     assert post.image_web.name.endswith(".webp")
     assert post.body_html_en == "<p>It opens on <strong>Monday</strong>.</p>"
 
@@ -147,9 +149,7 @@ def test_a_programme_that_is_not_a_pdf_is_refused(client, rep):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     fake = SimpleUploadedFile("programme.pdf", b"<html>not a pdf</html>", "application/pdf")
-    response = client.post(
-        "/en/portal/relais-lyon/events/new/", event_data(programme=fake)
-    )
+    response = client.post("/en/portal/relais-lyon/events/new/", event_data(programme=fake))
 
     assert "This file is not a PDF document." in response.text
     assert not Event.objects.exists()
