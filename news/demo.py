@@ -327,3 +327,47 @@ def seed_events():
             event.topics.add(topics[topic])
         created += 1
     return created
+
+
+def seed_submissions():
+    """What the demo representative sent from the portal: news waiting for an editor,
+    and an event already published."""
+    from members.models import User
+
+    member = Member.objects.filter(slug="familles-et-detention-lyon").first()
+    person = User.objects.filter(email="rep@example.org").first()
+    if not member or not person or Post.objects.filter(submitted_by=member).exists():
+        return 0
+    post = Post.objects.create(
+        slug="portes-ouvertes-maison-accueil",
+        title_fr="Portes ouvertes à la maison d’accueil",
+        summary_fr="Venez découvrir la maison d’accueil des familles, samedi prochain.",
+        body_fr="Visite des lieux, rencontre avec les bénévoles et **goûter** pour les enfants.",
+        status=Post.Status.SUBMITTED,
+        submitted_by=member,
+        author=person,
+        countries=["FR"],
+    )
+    post.members.add(member)
+    zone = zoneinfo.ZoneInfo("Europe/Paris")
+    day = timezone.localdate() + timedelta(days=25)
+    event = Event.objects.create(
+        slug="groupe-de-parole-parents",
+        title_fr="Groupe de parole pour les parents",
+        title_en="Support group for parents",
+        summary_fr="Un temps d’échange pour les parents dont le conjoint est détenu.",
+        summary_en="A time to talk for parents whose partner is in prison.",
+        start=datetime.combine(day, time(18), tzinfo=zone),
+        end=datetime.combine(day, time(20), tzinfo=zone),
+        time_zone="Europe/Paris",
+        venue="Maison d’accueil des familles",
+        city="Lyon",
+        country="FR",
+        organiser=member,
+        submitted_by=member,
+        author=person,
+        status=Event.Status.PUBLISHED,
+        sender_told_at=timezone.now(),
+    )
+    event.members.add(member)
+    return 2

@@ -78,3 +78,31 @@ def test_seed_demo_adds_synthetic_members_on_request():
 
     assert Member.objects.filter(slug__startswith="synthetic-member-").count() == 35
     assert Member.objects.count() == 62 + 35
+
+
+def test_seed_demo_adds_news_and_events_in_several_zones_and_languages():
+    from news.models import Event, Post
+
+    seed()
+    seed()
+
+    events = Event.objects.filter(slug__startswith="demo-event-")
+    assert Post.objects.filter(slug__startswith="demo-").count() == 40
+    assert events.count() == 20
+    assert events.published().upcoming().count() == 10
+    assert events.published().past().count() == 10
+    assert events.values("time_zone").distinct().count() >= 6
+    assert events.filter(title_fr="").exists()  # English only
+    assert events.filter(all_day=True).exists()
+    # The demo representative's items: one waiting for an editor, one published.
+    statuses = set(Post.objects.exclude(submitted_by=None).values_list("status", flat=True))
+    assert statuses == {"submitted"}
+    assert Event.objects.exclude(submitted_by=None).get().status == "published"
+
+
+def test_seed_demo_adds_synthetic_posts_on_request():
+    from news.models import Post
+
+    call_command("seed_demo", "--posts", "25", stdout=io.StringIO())
+
+    assert Post.objects.filter(slug__startswith="synthetic-post-").count() == 25

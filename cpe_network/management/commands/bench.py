@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from members.models import Member
+from news.models import Event, Post
 
 PAGES = [
     "/en/",
@@ -28,6 +29,10 @@ PAGES = [
     "/en/news/",
     "/fr/actualites/?topic=schools",
     "/en/news/feed/",
+    "/en/events/",
+    "/fr/evenements/?when=past",
+    "/en/events/{event}/",
+    "/en/events/calendar.ics",
     "/sitemap.xml",
 ]
 
@@ -41,11 +46,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         client = Client()
         slug = Member.objects.listed().order_by("sort_name").values_list("slug", flat=True)[0]
+        event = Event.objects.published().upcoming().values_list("slug", flat=True)[0]
         total = Member.objects.listed().count()
-        self.stdout.write(f"{total} listed members; median of {options['runs']} runs\n")
+        posts, events = Post.objects.published().count(), Event.objects.published().count()
+        self.stdout.write(
+            f"{total} listed members, {posts} news posts, {events} events; "
+            f"median of {options['runs']} runs\n"
+        )
         self.stdout.write(f"{'page':48} {'status':>6} {'ms':>7} {'queries':>8} {'KB':>6}")
         for page in PAGES:
-            path = page.format(slug=slug)
+            path = page.format(slug=slug, event=event)
             client.get(path)  # warm-up: caches, templates
             timings = []
             for _ in range(options["runs"]):

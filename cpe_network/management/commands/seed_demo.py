@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from cpe_network.demo import PAGES, seed_pages, seed_staff
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
-from news.demo import seed_events, seed_posts
+from news.demo import seed_events, seed_posts, seed_submissions
 
 
 class Command(BaseCommand):
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         username, password, created = seed_staff()
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
+        seed_submissions()
         if created:
             self.stdout.write(
                 self.style.SUCCESS(
