@@ -36,7 +36,7 @@ from .models import (
 class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Language"), {"fields": ("language",)}),
+        (_("Emails"), {"fields": ("language", "receives_digest")}),
     )
     list_display = ("email", "first_name", "last_name", "is_staff", "language", "last_login")
     search_fields = ("email", "first_name", "last_name", "username")

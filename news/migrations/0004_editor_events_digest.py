@@ -1,4 +1,5 @@
-"""Editors also publish events (with their documents) and send the digest."""
+"""Editors also publish events (with their documents) and send the digest; they see
+members (read only) to link items to them."""
 
 from django.db import migrations
 
@@ -17,7 +18,8 @@ def grant_editor(apps, schema_editor):
                 *(f"{verb}_eventdocument" for verb in VERBS),
                 "view_digest",
                 "send_digest",
-            ]
+            ],
+            "members": ["view_member"],
         },
     )
 

@@ -39,12 +39,30 @@ def validate_time_zone(name):
         raise ValidationError(_("Choose a time zone from the list."), code="invalid") from error
 
 
+# Old names kept by the time zone database as aliases, and zones outside Europe.
+NOT_LISTED = {
+    "Atlantic/Bermuda",
+    "Atlantic/Cape_Verde",
+    "Atlantic/Faeroe",
+    "Atlantic/Jan_Mayen",
+    "Atlantic/South_Georgia",
+    "Atlantic/St_Helena",
+    "Atlantic/Stanley",
+    "Europe/Belfast",
+    "Europe/Kiev",
+    "Europe/Nicosia",
+    "Europe/Tiraspol",
+    "Europe/Uzhgorod",
+    "Europe/Zaporozhye",
+}
+
+
 def time_zone_choices():
     """The zones of Europe and its Atlantic islands, and UTC, for the forms' lists."""
     zones = sorted(
         zone
         for zone in zoneinfo.available_timezones()
-        if zone.startswith(("Europe/", "Atlantic/")) and zone != "Atlantic/Stanley"
+        if zone.startswith(("Europe/", "Atlantic/")) and zone not in NOT_LISTED
     )
     return [(zone, zone.replace("_", " ")) for zone in [*zones, "UTC"]]
 

@@ -393,3 +393,36 @@ def test_calendar_query_count_does_not_grow(client, django_assert_max_num_querie
     EventFactory.create_batch(30)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/en/events/calendar.ics")
+
+
+def test_event_page_query_count_does_not_grow_with_documents_and_members(
+    client, settings, tmp_path, django_assert_max_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    event = EventFactory(slug="meeting", organiser=MemberFactory())
+
+    def add(count):
+        for _ in range(count):
+            event.members.add(MemberFactory())
+            event.topics.add(TopicFactory())
+            EventDocument.objects.create(event=event, title_en="Slides", file=pdf_file())
+
+    add(1)
+    with django_assert_max_num_queries(8) as small:
+        client.get("/en/events/meeting/")
+    add(10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/en/events/meeting/")
+
+    assert response.text.count(">Slides</a>") == 11
+
+
+def test_sitemap_lists_published_events_in_both_languages(client):
+    EventFactory(slug="conference")
+    EventFactory(slug="draft", status="draft")
+
+    xml = client.get("/sitemap.xml").text
+
+    assert "http://testserver/fr/evenements/conference/" in xml
+    assert "http://testserver/en/events/conference/" in xml
+    assert "/draft/" not in xml

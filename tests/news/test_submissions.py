@@ -283,3 +283,16 @@ def test_the_review_page_is_for_editors_only(client):
     client.force_login(make_user("secretary@example.org", is_staff=True))
 
     assert client.get("/admin/news/post/review/").status_code == 403
+
+
+def test_editors_find_members_to_link_an_event_to(client, editor):
+    MemberFactory(name="Relais Lyon")
+    client.force_login(editor)
+
+    response = client.get(
+        "/admin/autocomplete/",
+        {"term": "relais", "app_label": "news", "model_name": "event", "field_name": "organiser"},
+    )
+
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Relais Lyon"]
