@@ -25,7 +25,16 @@ from .accounts import (
 )
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
-from .models import Affiliate, Application, Member, MembershipCategory, Topic, User, sort_key
+from .models import (
+    Affiliate,
+    Application,
+    Member,
+    MembershipCategory,
+    Topic,
+    User,
+    sort_key,
+    unsubscribe_address,
+)
 
 PER_PAGE = 20
 
@@ -331,6 +340,6 @@ def unsubscribe(request, token):
     if subscriber is None:
         return render(request, "members/link_invalid.html", status=404)
     if request.method == "POST":
-        subscriber.unsubscribe()
+        unsubscribe_address(subscriber.email)
         return render(request, "members/unsubscribed.html", {"subscriber": subscriber})
     return render(request, "members/unsubscribe.html", {"subscriber": subscriber})

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -12,7 +13,7 @@ from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from .forms import EventTimesMixin, TwoLanguagesMixin
-from .models import Digest, Event, EventDocument, Post
+from .models import Digest, DigestDelivery, Event, EventDocument, Post
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -79,7 +80,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
         if published_now:
             item.tell_sender()
 
-    @admin.action(description=_("Publish the selected items"))
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):
         items = list(queryset.exclude(status=Post.Status.PUBLISHED).select_related("author"))
         for item in items:
@@ -87,7 +88,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
         message = ngettext("%(count)d item published.", "%(count)d items published.", len(items))
         self.message_user(request, message % {"count": len(items)})
 
-    @admin.action(description=_("Unpublish the selected items"))
+    @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Post.Status.DRAFT)
         message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
@@ -195,13 +196,20 @@ class DigestAdmin(admin.ModelAdmin):
     change_list_template = "admin/news/digest/change_list.html"
 
     def get_queryset(self, request):
+        def count(model, column="digest_id"):
+            rows = model.objects.filter(**{column: OuterRef("pk")}).order_by()
+            return Subquery(
+                rows.values(column).annotate(n=Count("*")).values("n"),
+                output_field=IntegerField(),
+            )
+
         return (
             super()
             .get_queryset(request)
             .annotate(
-                post_count=Count("posts", distinct=True),
-                event_count=Count("events", distinct=True),
-                recipient_count=Count("deliveries", distinct=True),
+                post_count=Coalesce(count(Digest.posts.through), 0),
+                event_count=Coalesce(count(Digest.events.through), 0),
+                recipient_count=Coalesce(count(DigestDelivery), 0),
             )
         )
 

@@ -1,3 +1,6 @@
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -28,6 +31,26 @@ class NewsFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time as typed, with no zone yet: the event's zone is applied in the
+    form's clean(), so a time that exists there is never refused because of the
+    clock change of the server's zone."""
+
+    def to_python(self, value):
+        with timezone.override(UTC):
+            value = super().to_python(value)
+        return timezone.make_naive(value, UTC) if value else value
+
+
+class LocalSplitDateTimeField(forms.SplitDateTimeField):
+    """The admin's date and time boxes, read the same way."""
+
+    def compress(self, data_list):
+        with timezone.override(UTC):
+            value = super().compress(data_list)
+        return timezone.make_naive(value, UTC) if value else value
+
+
 class EventTimesMixin:
     """An event's start and end are typed in the event's own time zone, whatever the
     zone of the person typing, and shown in it when the form opens again."""
@@ -41,6 +64,10 @@ class EventTimesMixin:
             choices=time_zone_choices(),
             initial=model_field.initial,
         )
+        for name in ("start", "end"):
+            field = self.fields[name]
+            split = isinstance(field, forms.SplitDateTimeField)
+            field.__class__ = LocalSplitDateTimeField if split else LocalDateTimeField
         event = self.instance
         if event.pk and not self.is_bound:
             for name in ("start", "end"):
@@ -50,16 +77,28 @@ class EventTimesMixin:
     def clean(self):
         cleaned = super().clean()
         zone_name = cleaned.get("time_zone")
-        if zone_name:
-            zone = Event(time_zone=zone_name).zone
-            current = timezone.get_current_timezone()
-            for name in ("start", "end"):
-                value = cleaned.get(name)
-                if value:
-                    # The form read the time in the current zone; it meant the event's.
-                    cleaned[name] = timezone.make_aware(
-                        timezone.make_naive(value, current).replace(fold=0), zone
+        for name in ("start", "end"):
+            value = cleaned.get(name)
+            if value is None:
+                continue
+            if not zone_name:  # the zone was refused (its error says why); nothing is saved
+                cleaned[name] = value.replace(tzinfo=UTC)
+                continue
+            zone = ZoneInfo(zone_name)
+            aware = value.replace(tzinfo=zone)
+            if cleaned.get("all_day"):
+                aware = datetime.combine(value.date(), time(12), tzinfo=zone)
+            elif aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != value:
+                self.add_error(
+                    name,
+                    _(
+                        "This time does not exist in %(zone)s: the clocks go forward that "
+                        "night. Choose a time after the change."
                     )
+                    % {"zone": zone_name},
+                )
+                continue
+            cleaned[name] = aware
         return cleaned
 
 

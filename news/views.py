@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,15 +17,11 @@ from .models import Event, Post
 PER_PAGE = 12
 
 
-def _listing(request, items, related_name):
-    """A list's filters, from the query string, and its page of items."""
+def _listing(request, items, members):
+    """A list's filters, from the query string, and its page of items. `members` are
+    the listed members the filter offers (those with something in the list)."""
     topics = list(Topic.objects.all())
-    members = list(
-        Member.objects.listed()
-        .filter(**{f"{related_name}__isnull": False})
-        .distinct()
-        .values_list("slug", "name")
-    )
+    members = list(members.distinct().values_list("slug", "name"))
     form = NewsFilterForm(request.GET, topics=topics, members=members)
     filters = form.filters()
     page = Paginator(items.filter_by(filters), PER_PAGE).get_page(request.GET.get("page"))
@@ -50,7 +46,8 @@ def _public_or_preview(request, queryset, slug):
 
 
 def post_list(request):
-    context = _listing(request, Post.objects.published(), "posts")
+    posts = Post.objects.published()
+    context = _listing(request, posts, Member.objects.listed().filter(posts__in=posts))
     return render(request, "news/post_list.html", context)
 
 
@@ -71,7 +68,10 @@ def event_list(request):
     past = request.GET.get("when") == "past"
     events = Event.objects.published()
     events = events.past() if past else events.upcoming()
-    context = _listing(request, events, "events")
+    members = Member.objects.listed().filter(
+        Q(events__in=events.values("pk")) | Q(organised_events__in=events.values("pk"))
+    )
+    context = _listing(request, events, members)
     return render(request, "news/event_list.html", {**context, "past": past})
 
 
@@ -144,6 +144,12 @@ def edit_submission(request, slug, kind, pk):
     form = FORMS[kind](request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            # Locked, and checked again: an editor may have published it meanwhile.
+            if not model.objects.select_for_update().get(pk=item.pk).is_editable_by_sender:
+                messages.info(
+                    request, _("This is published already: ask the network to change it.")
+                )
+                return redirect("members:portal")
             item = form.save(commit=False)
             item.status = item.Status.SUBMITTED
             item.save()

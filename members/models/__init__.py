@@ -12,7 +12,7 @@ from .directory import (
     sort_key,
     validate_languages,
 )
-from .joining import Affiliate, Application, _status_token
+from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
 __all__ = [
     "LOGO_LARGE",
@@ -27,5 +27,6 @@ __all__ = [
     "User",
     "_status_token",
     "sort_key",
+    "unsubscribe_address",
     "validate_languages",
 ]

@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.uploads import PrivateStorage, validate_pdf
 
-from .directory import CategoryChange, Member, MembershipCategory
+from .directory import CategoryChange, Member, MembershipCategory, User
 
 
 def _status_token():
@@ -291,3 +291,11 @@ class Affiliate(models.Model):
         if self.unsubscribed_at is None:
             self.unsubscribed_at = timezone.now()
             self.save(update_fields=["unsubscribed_at"])
+
+
+def unsubscribe_address(email):
+    """Stop the network's news to an address, whether an affiliate, a representative or
+    both use it: one click in any email is enough."""
+    for affiliate in Affiliate.objects.filter(email__iexact=email):
+        affiliate.unsubscribe()
+    User.objects.filter(email__iexact=email, receives_digest=True).update(receives_digest=False)

@@ -3,6 +3,7 @@ to confirmed affiliates and to representatives, each in their language."""
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -39,17 +40,25 @@ class Digest(models.Model):
         return _("Digest no. %(number)d") % {"number": self.number}
 
     @staticmethod
-    def new_items(since=None):
-        """What a digest sent now would list: news and events published since the last
-        digest (the first lists everything published)."""
-        if since is None:
-            since = Digest.objects.values_list("until", flat=True).first()
-        posts = Post.objects.published()
-        events = Event.objects.published()
-        if since:
-            posts = posts.filter(publish_at__gt=since)
-            events = events.filter(publish_at__gt=since)
-        return posts.order_by("-publish_at"), events.order_by("start")
+    def new_items(until=None):
+        """What a digest made at `until` (now) lists: the news and events published by
+        then that no digest has listed yet, and that were published, dated or changed
+        since the last digest (so an item published with an earlier date is not missed,
+        and one published again is not listed twice)."""
+        until = until or timezone.now()
+        last_until = Digest.objects.values_list("until", flat=True).first()
+
+        def pick(model, through):
+            items = model.objects.filter(status=model.Status.PUBLISHED, publish_at__lte=until)
+            column = f"{model._meta.model_name}_id"
+            items = items.exclude(pk__in=through.objects.values(column))
+            if last_until:
+                items = items.filter(Q(publish_at__gt=last_until) | Q(updated_at__gt=last_until))
+            return items
+
+        posts = pick(Post, Digest.posts.through).order_by("-publish_at")
+        events = pick(Event, Digest.events.through).order_by("start")
+        return posts, events
 
     @staticmethod
     def recipients():
@@ -84,8 +93,9 @@ class Digest(models.Model):
         digest was made at the same moment (each person gets each digest once)."""
         from news.tasks import send_digest_batch
 
+        until = timezone.now()
         last = cls.objects.first()
-        posts, events = cls.new_items(last.until if last else None)
+        posts, events = cls.new_items(until)
         posts, events = list(posts), list(events)
         if not posts and not events:
             return None
@@ -94,7 +104,7 @@ class Digest(models.Model):
                 digest = cls.objects.create(
                     number=(last.number + 1) if last else 1,
                     since=last.until if last else None,
-                    until=timezone.now(),
+                    until=until,
                     sent_by=by,
                 )
                 digest.posts.set(posts)
@@ -118,11 +128,11 @@ class Digest(models.Model):
         return digest
 
     def content(self, language):
-        """The digest's items, read in `language`."""
+        """The digest's items, read in `language` (any unpublished since are left out)."""
         with override(language):
             return {
-                "posts": list(self.posts.order_by("-publish_at")),
-                "events": list(self.events.order_by("start")),
+                "posts": list(self.posts.published().order_by("-publish_at")),
+                "events": list(self.events.published().order_by("start")),
             }
 
 
@@ -172,7 +182,10 @@ class DigestDelivery(models.Model):
                 .get(pk=self.pk)
             )
             subscriber = delivery.subscriber
-            if delivery.message_id or subscriber is None or not _still_subscribed(subscriber):
+            if delivery.message_id:
+                return None
+            if subscriber is None or not _still_subscribed(subscriber):
+                delivery.delete()  # they left before their turn came: nothing to send
                 return None
             unsubscribe = subscriber.unsubscribe_link()
             delivery.message = send_templated(

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -204,36 +204,59 @@ class Publication(models.Model):
 
     @property
     def languages(self):
-        """The languages it is written in (a title and a text, or at least a title)."""
-        return [code for code, _name in settings.LANGUAGES if getattr(self, f"title_{code}")]
+        """The languages it is written in: a title, and its text where it has any."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        has_text = any(getattr(self, f"body_html_{code}") for code in codes)
+        return [
+            code
+            for code in codes
+            if getattr(self, f"title_{code}")
+            and (not has_text or getattr(self, f"body_html_{code}"))
+        ]
+
+    RESERVED_SLUGS = frozenset()
 
     @classmethod
     def unique_slug(cls, title):
         base = slugify(title)[:180] or cls._meta.model_name
         slug, number = base, 1
-        while cls.objects.filter(slug=slug).exists():
+        while cls.objects.filter(slug=slug).exists() or slug in cls.RESERVED_SLUGS:
             number += 1
             slug = f"{base}-{number}"
         return slug
 
     def publish(self):
-        """Publish now (a date already past becomes now, so the digest and the lists
-        see it as new; a future date stays and schedules it) and tell the sender."""
-        now = timezone.now()
-        if self.publish_at < now:
-            self.publish_at = now
-        self.status = self.Status.PUBLISHED
-        self.save(update_fields=["status", "publish_at", "updated_at"])
-        self.tell_sender()
+        """Publish now (a date already past becomes now; a future date stays and
+        schedules it) and tell the sender. The row is locked, so a sender saving a change
+        at the same moment cannot undo it."""
+        with transaction.atomic():
+            item = type(self).objects.select_for_update().get(pk=self.pk)
+            if item.status == self.Status.PUBLISHED:
+                return
+            now = timezone.now()
+            self.publish_at = max(item.publish_at, now)
+            self.status = self.Status.PUBLISHED
+            self.save(update_fields=["status", "publish_at", "updated_at"])
+            self.tell_sender()
 
     def tell_sender(self):
-        """Tell the representative who sent it that it is published: once."""
+        """Tell the representative who sent it that it is published (or scheduled, with
+        its date): once, even if two editors publish it at the same moment."""
         from cpe_network.lib.mail import send_templated
 
         if not (self.submitted_by_id and self.author and self.author.email):
             return
-        if self.sender_told_at or self.status != self.Status.PUBLISHED:
+        if self.status != self.Status.PUBLISHED:
             return
+        now = timezone.now()
+        claimed = (
+            type(self)
+            .objects.filter(pk=self.pk, sender_told_at__isnull=True)
+            .update(sender_told_at=now)
+        )
+        if not claimed:
+            return
+        self.sender_told_at = now
         language = self.author.language
         with override(language):
             link = settings.SITE_URL + self.get_absolute_url()
@@ -241,10 +264,13 @@ class Publication(models.Model):
             "news/email/published",
             to=self.author.email,
             language=language,
-            context={"item": self, "kind": self._meta.model_name, "link": link},
+            context={
+                "item": self,
+                "kind": self._meta.model_name,
+                "link": link,
+                "scheduled": self.publish_at > now,
+            },
         )
-        self.sender_told_at = timezone.now()
-        type(self).objects.filter(pk=self.pk).update(sender_told_at=self.sender_told_at)
 
     def tell_editors(self):
         """A member sent or changed this: the editors are told, each in their language."""
@@ -290,11 +316,22 @@ class EventQuerySet(PublicationQuerySet):
     def for_member(self, member):
         return self.filter(Q(members=member) | Q(organiser=member)).distinct()
 
+    def filter_by(self, filters):
+        """As for posts, but a member's events are also those it organises."""
+        others = {name: value for name, value in filters.items() if name != "member"}
+        events = super().filter_by(others)
+        if member := filters.get("member"):
+            linked = Event.members.through.objects.filter(member__slug=member)
+            events = events.filter(Q(pk__in=linked.values("event_id")) | Q(organiser__slug=member))
+        return events
+
 
 class Event(Publication):
     """A conference, a training, a meeting: its times are kept in its own time zone."""
 
     MEDIA_FOLDER = "events"
+    # /events/calendar.ics is the calendar of all events, not one called "calendar".
+    RESERVED_SLUGS = frozenset({"calendar", "calendrier"})
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
@@ -347,6 +384,8 @@ class Event(Publication):
         return reverse("news:event_calendar", kwargs={"slug": self.slug})
 
     def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken; choose another.")})
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
         if self.all_day and self.start and self.end:

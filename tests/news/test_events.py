@@ -426,3 +426,43 @@ def test_sitemap_lists_published_events_in_both_languages(client):
     assert "http://testserver/fr/evenements/conference/" in xml
     assert "http://testserver/en/events/conference/" in xml
     assert "/draft/" not in xml
+
+
+def test_the_member_filter_includes_the_events_a_member_organises(client):
+    member = MemberFactory(slug="relais")
+    EventFactory(title_en="Organised by Relais", organiser=member)
+    EventFactory(title_en="Someone else's")
+
+    assert titles(client.get("/en/events/?member=relais")) == ["Organised by Relais"]
+
+
+def test_calendar_is_not_a_slug_an_event_can_take(admin_client):
+    assert Event.unique_slug("Calendar") == "calendar-2"
+    response = admin_client.post(
+        "/admin/news/event/add/",
+        {
+            "title_en": "Calendar",
+            "slug": "calendar",
+            "status": "draft",
+            "publish_at_0": "2026-11-24",
+            "publish_at_1": "10:00:00",
+            "start_0": "2031-05-02",
+            "start_1": "10:00:00",
+            "end_0": "2031-05-02",
+            "end_1": "12:00:00",
+            "time_zone": "Europe/Paris",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert "This address is taken; choose another." in response.text
+
+
+def test_a_french_title_over_english_text_is_shown_with_the_note(client):
+    EventFactory(slug="half", title_fr="Demi-traduit", summary_fr="", body_fr="")
+
+    html = client.get("/fr/evenements/half/").text
+
+    assert "pas encore présenté dans votre langue" in html
+    assert "aussi présenté en français" not in client.get("/en/events/half/").text

@@ -184,7 +184,7 @@ def test_the_dashboard_shows_what_was_sent_and_its_status(client, rep):
     html = client.get("/en/portal/").text
 
     assert "Waiting for an editor" in html
-    assert '<a href="/en/news/out/">Out</a>' in html
+    assert '<a href="/en/news/out/"><span>Out</span></a>' in html
     assert "Not published" in html
     assert "Someone else" not in html
 
@@ -296,3 +296,82 @@ def test_editors_find_members_to_link_an_event_to(client, editor):
 
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Relais Lyon"]
+
+
+def test_staff_who_may_only_view_cannot_publish(client, rep):
+    from django.contrib.auth.models import Permission
+
+    viewer = make_user("viewer@example.org", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_post"))
+    client.force_login(viewer)
+    post = PostFactory(status="submitted", submitted_by=rep)
+
+    client.post("/admin/news/post/", {"action": "publish", "_selected_action": [post.pk]})
+
+    assert Post.objects.get(pk=post.pk).status == "submitted"
+
+
+def test_a_scheduled_item_tells_the_sender_its_date(admin_client, rep):
+    rep_person = rep.representatives.get()
+    post = PostFactory(
+        title_fr="Bientôt",
+        status="submitted",
+        submitted_by=rep,
+        author=rep_person,
+        publish_at=datetime.datetime(2031, 1, 15, 10, tzinfo=datetime.UTC),
+    )
+    mail.outbox.clear()
+
+    admin_client.post("/admin/news/post/", {"action": "publish", "_selected_action": [post.pk]})
+
+    (message,) = mail.outbox
+    assert message.subject.endswith("Programmé : Bientôt")
+    assert "15 janvier 2031" in message.body
+
+
+@pytest.mark.parametrize(
+    ("zone", "typed", "utc"),
+    [
+        # The night the clocks change in Brussels, but not at that hour elsewhere.
+        ("Europe/London", "2026-03-29T02:30", datetime.datetime(2026, 3, 29, 1, 30)),
+        ("Europe/Lisbon", "2026-10-25T02:30", datetime.datetime(2026, 10, 25, 2, 30)),
+        # Twice that night in Paris: the first one (summer time) is meant.
+        ("Europe/Paris", "2026-10-25T02:30", datetime.datetime(2026, 10, 25, 0, 30)),
+    ],
+)
+def test_times_around_clock_changes_are_read_in_the_events_zone(client, rep, zone, typed, utc):
+    end = typed[:-5] + "23:00"
+    response = client.post(
+        "/en/portal/relais-lyon/events/new/",
+        event_data(start=typed, end=end, time_zone=zone),
+    )
+
+    assert response.status_code == 302
+    assert Event.objects.get().start == utc.replace(tzinfo=datetime.UTC)
+
+
+def test_a_time_that_does_not_exist_in_the_events_zone_is_refused(client, rep):
+    response = client.post(
+        "/en/portal/relais-lyon/events/new/",
+        event_data(start="2026-03-29T03:30", end="2026-03-29T05:00", time_zone="Europe/Helsinki"),
+    )
+
+    assert "This time does not exist in Europe/Helsinki" in response.text
+    assert not Event.objects.exists()
+
+
+def test_an_all_day_event_on_a_clock_change_day_is_accepted(client, rep):
+    response = client.post(
+        "/en/portal/relais-lyon/events/new/",
+        event_data(
+            start="2026-03-29T03:30",
+            end="2026-03-29T03:30",
+            time_zone="Europe/Helsinki",
+            all_day="on",
+        ),
+    )
+
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.local_start.date() == datetime.date(2026, 3, 29)
+    assert event.local_end.date() == datetime.date(2026, 3, 29)

@@ -1,5 +1,6 @@
-"""Send the emails still waiting: those whose next attempt is due, and any queued for
-more than a minute (their task never ran). Run it every few minutes by the scheduler
+"""Send the emails still waiting: those whose next attempt is due, any queued for more
+than a minute (their task never ran), and digest deliveries whose batch never finished
+(a worker stopped midway). Run it every few minutes by the scheduler
 when tasks run in the web process; the database worker retries by itself."""
 
 from django.core.management.base import BaseCommand
@@ -7,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cpe_network.models import OutboundEmail
+from news.models import DigestDelivery
+from news.tasks import send_digest_batch
 
 
 class Command(BaseCommand):
@@ -23,3 +26,11 @@ class Command(BaseCommand):
         ).order_by("created_at")
         sent = sum(email.send() for email in due)
         self.stdout.write(f"{sent} sent, {len(due) - sent} still failing.")
+        lost = list(
+            DigestDelivery.objects.filter(
+                message=None, digest__created_at__lte=now - timezone.timedelta(minutes=5)
+            ).values_list("pk", flat=True)
+        )
+        if lost:
+            send_digest_batch.call(lost)
+            self.stdout.write(f"{len(lost)} digest deliveries resumed.")
