@@ -23,6 +23,25 @@ def days_from_now(days, hour=14, zone=PARIS):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
 
 
+def admin_event(**changes):
+    """What the admin's event form sends: a draft on 2 May 2031, 10:00 to 12:00, Paris."""
+    return {
+        "title_en": "Meeting",
+        "slug": "meeting",
+        "status": "draft",
+        "publish_at_0": "2026-11-24",
+        "publish_at_1": "10:00:00",
+        "start_0": "2031-05-02",
+        "start_1": "10:00:00",
+        "end_0": "2031-05-02",
+        "end_1": "12:00:00",
+        "time_zone": "Europe/Paris",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        **changes,
+    }
+
+
 def test_events_list_shows_upcoming_events_soonest_first_in_both_languages(client):
     EventFactory(title_en="Later", title_fr="Plus tard", start=days_from_now(20))
     EventFactory(title_en="Sooner", title_fr="Bientôt", start=days_from_now(3))
@@ -200,20 +219,7 @@ def test_an_event_in_both_languages_says_so(client):
 def test_end_before_start_is_refused_in_the_admin(admin_client):
     response = admin_client.post(
         "/admin/news/event/add/",
-        {
-            "title_en": "Backwards",
-            "slug": "backwards",
-            "status": "draft",
-            "publish_at_0": "2026-11-24",
-            "publish_at_1": "10:00:00",
-            "start_0": "2031-05-02",
-            "start_1": "10:00:00",
-            "end_0": "2031-05-01",
-            "end_1": "10:00:00",
-            "time_zone": "Europe/Paris",
-            "documents-TOTAL_FORMS": "0",
-            "documents-INITIAL_FORMS": "0",
-        },
+        admin_event(title_en="Backwards", slug="backwards", end_0="2031-05-01", end_1="10:00:00"),
     )
 
     assert response.status_code == 200
@@ -224,20 +230,9 @@ def test_end_before_start_is_refused_in_the_admin(admin_client):
 def test_admin_reads_times_in_the_events_zone_not_the_editors(admin_client):
     response = admin_client.post(
         "/admin/news/event/add/",
-        {
-            "title_en": "In Helsinki",
-            "slug": "helsinki",
-            "status": "published",
-            "publish_at_0": "2026-11-24",
-            "publish_at_1": "10:00:00",
-            "start_0": "2031-05-02",
-            "start_1": "10:00:00",
-            "end_0": "2031-05-02",
-            "end_1": "12:00:00",
-            "time_zone": "Europe/Helsinki",
-            "documents-TOTAL_FORMS": "0",
-            "documents-INITIAL_FORMS": "0",
-        },
+        admin_event(
+            title_en="In Helsinki", slug="helsinki", status="published", time_zone="Europe/Helsinki"
+        ),
     )
 
     assert response.status_code == 302
@@ -254,23 +249,16 @@ def test_a_document_that_is_not_a_pdf_is_refused_in_the_admin(admin_client, sett
     event = EventFactory(slug="meeting")
     response = admin_client.post(
         f"/admin/news/event/{event.pk}/change/",
-        {
-            "title_en": event.title_en,
-            "slug": "meeting",
-            "status": "published",
-            "publish_at_0": "2026-11-24",
-            "publish_at_1": "10:00:00",
-            "start_0": "2031-05-02",
-            "start_1": "10:00:00",
-            "end_0": "2031-05-02",
-            "end_1": "12:00:00",
-            "time_zone": "Europe/Paris",
-            "documents-TOTAL_FORMS": "1",
-            "documents-INITIAL_FORMS": "0",
-            "documents-0-kind": "programme",
-            "documents-0-title_en": "Programme",
-            "documents-0-file": SimpleUploadedFile("programme.pdf", b"MZ not a pdf at all"),
-        },
+        admin_event(
+            title_en=event.title_en,
+            status="published",
+            **{
+                "documents-TOTAL_FORMS": "1",
+                "documents-0-kind": "programme",
+                "documents-0-title_en": "Programme",
+                "documents-0-file": SimpleUploadedFile("programme.pdf", b"MZ not a pdf at all"),
+            },
+        ),
     )
 
     assert response.status_code == 200
@@ -440,20 +428,7 @@ def test_calendar_is_not_a_slug_an_event_can_take(admin_client):
     assert Event.unique_slug("Calendar") == "calendar-2"
     response = admin_client.post(
         "/admin/news/event/add/",
-        {
-            "title_en": "Calendar",
-            "slug": "calendar",
-            "status": "draft",
-            "publish_at_0": "2026-11-24",
-            "publish_at_1": "10:00:00",
-            "start_0": "2031-05-02",
-            "start_1": "10:00:00",
-            "end_0": "2031-05-02",
-            "end_1": "12:00:00",
-            "time_zone": "Europe/Paris",
-            "documents-TOTAL_FORMS": "0",
-            "documents-INITIAL_FORMS": "0",
-        },
+        admin_event(title_en="Calendar", slug="calendar"),
     )
 
     assert "This address is taken; choose another." in response.text
