@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from cpe_network.lib.images import rendition, validate_image
+from cpe_network.lib.slugs import UniqueSlugMixin
 
 # Languages a member may work in: those of Europe and of its largest migrant communities,
 # named by Django in the visitor's language.
@@ -212,7 +213,7 @@ class MemberQuerySet(models.QuerySet):
         return {row["country"]: row["n"] for row in rows}
 
 
-class Member(models.Model):
+class Member(UniqueSlugMixin, models.Model):
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("organisation")
         INDIVIDUAL = "individual", _("individual")
@@ -326,6 +327,9 @@ class Member(models.Model):
 
     objects = MemberQuerySet.as_manager()
 
+    # /members/map/ and /membres/carte/ are the map, not a member.
+    RESERVED_SLUGS = frozenset({"map", "carte"})
+
     class Meta:
         ordering = ["sort_name"]
         verbose_name = _("member")
@@ -350,8 +354,7 @@ class Member(models.Model):
         return reverse("members:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        # /members/map/ and /membres/carte/ are the map, not a member.
-        if self.slug in {"map", "carte"}:
+        if self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is taken by the map; choose another.")})
 
     def _make_logo_renditions(self):

@@ -8,7 +8,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries.fields import CountryField
@@ -132,7 +131,7 @@ class Application(models.Model):
             category = MembershipCategory.objects.get(slug="applicant-member")
             member = Member.objects.create(
                 name=application.organisation,
-                slug=_unique_slug(application.organisation),
+                slug=Member.unique_slug(application.organisation),
                 category=category,
                 country=application.country,
                 city=application.city,
@@ -209,15 +208,6 @@ class Application(models.Model):
             language=self.language,
             context={"application": self, "link": settings.SITE_URL + self.get_absolute_url()},
         )
-
-
-def _unique_slug(name):
-    base = slugify(name)[:180] or "member"
-    slug, number = base, 1
-    while Member.objects.filter(slug=slug).exists() or slug in {"map", "carte"}:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 class Affiliate(models.Model):

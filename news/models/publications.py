@@ -11,12 +11,12 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
 from cpe_network.lib.images import rendition, validate_image
+from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import to_safe_html
 from cpe_network.lib.uploads import validate_pdf
 from members.models import Member, Topic
@@ -91,7 +91,7 @@ class PublicationQuerySet(models.QuerySet):
         return items
 
 
-class Publication(models.Model):
+class Publication(UniqueSlugMixin, models.Model):
     """What news posts and events have in common."""
 
     class Status(models.TextChoices):
@@ -213,17 +213,6 @@ class Publication(models.Model):
             if getattr(self, f"title_{code}")
             and (not has_text or getattr(self, f"body_html_{code}"))
         ]
-
-    RESERVED_SLUGS = frozenset()
-
-    @classmethod
-    def unique_slug(cls, title):
-        base = slugify(title)[:180] or cls._meta.model_name
-        slug, number = base, 1
-        while cls.objects.filter(slug=slug).exists() or slug in cls.RESERVED_SLUGS:
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
 
     def publish(self):
         """Publish now (a date already past becomes now; a future date stays and
