@@ -150,10 +150,6 @@ class MemberPostForm(TwoLanguagesMixin, forms.ModelForm):
         widgets = TEXT_WIDGETS
         help_texts = {"countries": _("The countries it concerns, if any.")}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["countries"].required = False
-
 
 class MemberEventForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
     """An event a representative sends from the portal, with its programme if ready."""
@@ -194,26 +190,24 @@ class MemberEventForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["countries"].required = False
         self.fields["country"].choices = [("", "—"), *countries]
         for name in ("start", "end"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The event cannot end before it starts."))
         if not (cleaned.get("venue") or cleaned.get("city") or cleaned.get("online_url")):
             self.add_error("city", _("Say where it takes place, or give its online link."))
         return cleaned
 
-    def save_programme(self, event):
-        """The programme sent with the form, attached to the saved event."""
-        document = EventDocument(
-            event=event, kind=EventDocument.Kind.PROGRAMME, file=self.cleaned_data["programme"]
-        )
-        for code, _name in settings.LANGUAGES:
-            with override(code):
-                setattr(document, f"title_{code}", str(_("Programme")))
-        document.save()
+    def _save_m2m(self):
+        """With the event saved, the programme sent with the form is attached to it."""
+        super()._save_m2m()
+        if programme := self.cleaned_data.get("programme"):
+            document = EventDocument(
+                event=self.instance, kind=EventDocument.Kind.PROGRAMME, file=programme
+            )
+            for code, _name in settings.LANGUAGES:
+                with override(code):
+                    setattr(document, f"title_{code}", str(_("Programme")))
+            document.save()

@@ -5,6 +5,8 @@ from . import feeds, views
 
 app_name = "news"
 
+POST, EVENT = {"kind": "post"}, {"kind": "event"}
+
 urlpatterns = [
     path(_("news/"), views.post_list, name="list"),
     path(_("news/feed/"), feeds.LatestNews(), name="feed"),
@@ -13,18 +15,9 @@ urlpatterns = [
     path(_("events/calendar.ics"), views.calendar, name="calendar"),
     path(_("events/<slug:slug>.ics"), views.event_calendar, name="event_calendar"),
     path(_("events/<slug:slug>/"), views.event_detail, name="event"),
-    path(_("portal/<slug:slug>/news/new/"), views.submit, {"kind": "post"}, name="submit_post"),
-    path(_("portal/<slug:slug>/events/new/"), views.submit, {"kind": "event"}, name="submit_event"),
-    path(
-        _("portal/<slug:slug>/news/<int:pk>/"),
-        views.edit_submission,
-        {"kind": "post"},
-        name="edit_post",
-    ),
-    path(
-        _("portal/<slug:slug>/events/<int:pk>/"),
-        views.edit_submission,
-        {"kind": "event"},
-        name="edit_event",
-    ),
+    # Members' items: sent from the portal, changed there until published.
+    path(_("portal/<slug:slug>/news/new/"), views.submission, POST, name="submit_post"),
+    path(_("portal/<slug:slug>/events/new/"), views.submission, EVENT, name="submit_event"),
+    path(_("portal/<slug:slug>/news/<int:pk>/"), views.submission, POST, name="edit_post"),
+    path(_("portal/<slug:slug>/events/<int:pk>/"), views.submission, EVENT, name="edit_event"),
 ]

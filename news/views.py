@@ -104,63 +104,38 @@ FORMS = {"post": MemberPostForm, "event": MemberEventForm}
 
 
 @login_required
-def submit(request, slug, kind):
+def submission(request, slug, kind, pk=None):
+    """A news item or an event a representative sends, or changes until it is published."""
     member = member_for_representative(request, slug)
-    form = FORMS[kind](request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            item = form.save(commit=False)
-            item.slug = type(item).unique_slug(item.title_en or item.title_fr)
-            item.status = item.Status.SUBMITTED
-            item.author = request.user
-            item.submitted_by = member
-            if kind == "event":
-                item.organiser = member
-            item.save()
-            form.save_m2m()
-            item.members.add(member)
-            if kind == "event" and form.cleaned_data.get("programme"):
-                form.save_programme(item)
-            item.tell_editors()
-        messages.success(
-            request,
-            _("Thank you. An editor will look at it; you will be told when it is published."),
-        )
-        return redirect("members:portal")
-    return render(
-        request, "news/portal/submit.html", {"member": member, "form": form, "kind": kind}
-    )
-
-
-@login_required
-def edit_submission(request, slug, kind, pk):
-    """The sender changes what they sent, until it is published."""
-    member = member_for_representative(request, slug)
-    model = Event if kind == "event" else Post
-    item = get_object_or_404(model, pk=pk, submitted_by=member)
-    if not item.is_editable_by_sender:
-        messages.info(request, _("This is published already: ask the network to change it."))
-        return redirect("members:portal")
+    model = FORMS[kind]._meta.model
+    item = get_object_or_404(model, pk=pk, submitted_by=member) if pk else None
+    if item and not item.is_editable_by_sender:
+        return _published_already(request)
     form = FORMS[kind](request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             # Locked, and checked again: an editor may have published it meanwhile.
-            if not model.objects.select_for_update().get(pk=item.pk).is_editable_by_sender:
-                messages.info(
-                    request, _("This is published already: ask the network to change it.")
-                )
-                return redirect("members:portal")
-            item = form.save(commit=False)
-            item.status = item.Status.SUBMITTED
-            item.save()
+            if item and not model.objects.select_for_update().get(pk=pk).is_editable_by_sender:
+                return _published_already(request)
+            sent = form.save(commit=False)
+            sent.submit(member, by=request.user)
             form.save_m2m()
-            if kind == "event" and form.cleaned_data.get("programme"):
-                form.save_programme(item)
-            item.tell_editors()
-        messages.success(request, _("Your changes are saved and wait for an editor."))
+            sent.tell_editors()
+        if item:
+            messages.success(request, _("Your changes are saved and wait for an editor."))
+        else:
+            messages.success(
+                request,
+                _("Thank you. An editor will look at it; you will be told when it is published."),
+            )
         return redirect("members:portal")
     return render(
         request,
         "news/portal/submit.html",
         {"member": member, "form": form, "kind": kind, "item": item},
     )
+
+
+def _published_already(request):
+    messages.info(request, _("This is published already: ask the network to change it."))
+    return redirect("members:portal")

@@ -214,6 +214,16 @@ class Publication(UniqueSlugMixin, models.Model):
             and (not has_text or getattr(self, f"body_html_{code}"))
         ]
 
+    def submit(self, member, *, by):
+        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor."""
+        if not self.pk:
+            self.slug = self.unique_slug(self.title_en or self.title_fr)
+            self.author = by
+            self.submitted_by = member
+        self.status = self.Status.SUBMITTED
+        self.save()
+        self.members.add(member)
+
     def publish(self):
         """Publish now (a date already past becomes now; a future date stays and
         schedules it) and tell the sender. The row is locked, so a sender saving a change
@@ -369,6 +379,11 @@ class Event(Publication):
     def get_absolute_url(self):
         return reverse("news:event", kwargs={"slug": self.slug})
 
+    def submit(self, member, *, by):
+        if not self.pk:
+            self.organiser = member
+        super().submit(member, by=by)
+
     def get_calendar_url(self):
         return reverse("news:event_calendar", kwargs={"slug": self.slug})
 
@@ -377,8 +392,6 @@ class Event(Publication):
             raise ValidationError({"slug": _("This address is taken; choose another.")})
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
-        if self.all_day and self.start and self.end:
-            self.start, self.end = self.day_bounds(self.start, self.end)
 
     def day_bounds(self, start, end):
         """An all-day event runs from midnight of its first day to the last second of
