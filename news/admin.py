@@ -94,57 +94,44 @@ class PublicationAdmin(TabbedTranslationAdmin):
         message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
         self.message_user(request, message % {"count": count})
 
-    def get_urls(self):
-        if self.model is not Post:
-            return super().get_urls()
-        return [
-            path(
-                "review/",
-                self.admin_site.admin_view(self.review_view),
-                name="news_review",
-            ),
-            *super().get_urls(),
-        ]
 
-    def review_view(self, request):
-        """Everything members sent that waits for an editor, oldest first."""
-        if not (
-            request.user.has_perm("news.change_post") or request.user.has_perm("news.change_event")
-        ):
-            raise PermissionDenied
-        waiting = [
-            (
-                model,
-                model.objects.filter(status=Post.Status.SUBMITTED)
-                .select_related("submitted_by", "author")
-                .order_by("updated_at"),
-            )
-            for model in (Post, Event)
-            if request.user.has_perm(f"news.change_{model._meta.model_name}")
-        ]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Waiting for review"),
-            "waiting": [
-                {
-                    "name": model._meta.verbose_name_plural,
-                    "url_name": f"admin:news_{model._meta.model_name}_change",
-                    "items": items,
-                }
-                for model, items in waiting
-            ],
+def waiting_for_review(user):
+    """What members sent and waits for an editor, oldest first, per kind of item the
+    person may change."""
+    return [
+        {
+            "name": model._meta.verbose_name_plural,
+            "url_name": f"admin:news_{model._meta.model_name}_change",
+            "items": model.objects.filter(status=model.Status.SUBMITTED)
+            .select_related("submitted_by", "author")
+            .order_by("updated_at"),
         }
-        return TemplateResponse(request, "admin/news/review.html", context)
+        for model in (Post, Event)
+        if user.has_perm(f"news.change_{model._meta.model_name}")
+    ]
 
 
 @admin.register(Post)
 class PostAdmin(PublicationAdmin):
     form = PostAdminForm
+    fieldsets = (PublicationAdmin.text_fieldset, *PublicationAdmin.about_fieldsets)
 
-    @property
-    def fieldsets(self):
-        return (self.text_fieldset, *self.about_fieldsets)
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [path("review/", review, name="news_review"), *super().get_urls()]
+
+    def review_view(self, request):
+        """The queue of members' news and events (it lives here, under news posts)."""
+        waiting = waiting_for_review(request.user)
+        if not waiting:
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Waiting for review"),
+            "waiting": waiting,
+        }
+        return TemplateResponse(request, "admin/news/review.html", context)
 
 
 class EventAdminForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
