@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from cpe_network.lib.mail import send_templated
 from members.models import Affiliate, Member, User
 
 from .publications import Event, Post
@@ -169,12 +170,10 @@ class DigestDelivery(models.Model):
     def subscriber(self):
         return self.affiliate or self.user
 
-    def prepare(self, contents=None):
-        """Render and store this delivery's email, once: None if it already has one, or
-        if the person unsubscribed since the digest was made. `contents` keeps the
-        digest's items per language across a batch."""
-        from cpe_network.lib.mail import send_templated
-
+    def prepare(self, content):
+        """Render and store this delivery's email, with the digest's `content` in its
+        language, once: None if it already has one, or if the person unsubscribed since
+        the digest was made."""
         with transaction.atomic():
             delivery = (
                 DigestDelivery.objects.select_for_update(of=("self",))
@@ -194,7 +193,7 @@ class DigestDelivery(models.Model):
                 language=delivery.language,
                 context={
                     "digest": delivery.digest,
-                    **_content(delivery.digest, delivery.language, contents),
+                    **content,
                     "unsubscribe": unsubscribe,
                 },
                 headers={
@@ -205,15 +204,6 @@ class DigestDelivery(models.Model):
             )
             delivery.save(update_fields=["message"])
             return delivery.message
-
-
-def _content(digest, language, contents):
-    if contents is None:
-        return digest.content(language)
-    key = (digest.pk, language)
-    if key not in contents:
-        contents[key] = digest.content(language)
-    return contents[key]
 
 
 def _still_subscribed(subscriber):

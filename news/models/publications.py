@@ -16,10 +16,11 @@ from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
 from cpe_network.lib.images import rendition, validate_image
+from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import to_safe_html
 from cpe_network.lib.uploads import validate_pdf
-from members.models import Member, Topic
+from members.models import Member, Topic, User
 
 IMAGE_SIZE = (1200, 675)
 
@@ -241,8 +242,6 @@ class Publication(UniqueSlugMixin, models.Model):
     def tell_sender(self):
         """Tell the representative who sent it that it is published (or scheduled, with
         its date): once, even if two editors publish it at the same moment."""
-        from cpe_network.lib.mail import send_templated
-
         if not (self.submitted_by_id and self.author and self.author.email):
             return
         if self.status != self.Status.PUBLISHED:
@@ -273,9 +272,6 @@ class Publication(UniqueSlugMixin, models.Model):
 
     def tell_editors(self):
         """A member sent or changed this: the editors are told, each in their language."""
-        from cpe_network.lib.mail import send_templated
-        from members.models import User
-
         editors = User.objects.filter(is_active=True, is_staff=True, groups__name="Editor").exclude(
             email=""
         )
