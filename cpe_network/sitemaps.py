@@ -53,28 +53,29 @@ class PageSitemap(Sitemap):
         return page_url(item)
 
 
-class MemberSitemap(Sitemap):
+class DatedSitemap(Sitemap):
+    """The public pages of rows (`rows()`), each dated by its last change."""
+
     def items(self):
-        return Member.objects.listed().only("slug", "updated_at")
+        return self.rows().only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, member):
-        return member.updated_at
-
-
-class PostSitemap(Sitemap):
-    def items(self):
-        return Post.objects.published().only("slug", "updated_at")
-
-    def lastmod(self, post):
-        return post.updated_at
+    def lastmod(self, row):
+        return row.updated_at
 
 
-class EventSitemap(Sitemap):
-    def items(self):
-        return Event.objects.published().only("slug", "updated_at").order_by("pk")
+class MemberSitemap(DatedSitemap):
+    def rows(self):
+        return Member.objects.listed()
 
-    def lastmod(self, event):
-        return event.updated_at
+
+class PostSitemap(DatedSitemap):
+    def rows(self):
+        return Post.objects.published()
+
+
+class EventSitemap(DatedSitemap):
+    def rows(self):
+        return Event.objects.published()
 
 
 SITEMAPS = {
