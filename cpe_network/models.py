@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .lib.mail import Message
 
 
 class OutboundEmail(models.Model):
@@ -39,9 +40,7 @@ class OutboundEmail(models.Model):
         return f"{self.subject} → {self.to}"
 
     def message(self):
-        message = EmailMultiAlternatives(
-            subject=self.subject, body=self.body, to=[self.to], headers=self.headers
-        )
+        message = Message(subject=self.subject, body=self.body, to=[self.to], headers=self.headers)
         if self.html:
             message.attach_alternative(self.html, "text/html")
         return message

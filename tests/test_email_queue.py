@@ -1,6 +1,8 @@
 """Emails are stored with what caused them and sent by a background task; a mail server
 that is down delays them, never loses them."""
 
+import email
+import email.policy
 import io
 import socket
 
@@ -11,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cpe_network.lib.mail import queue
+from cpe_network.lib.mail import queue, send_templated
 from cpe_network.models import OutboundEmail
 
 
@@ -154,14 +156,14 @@ def test_an_application_sent_while_mail_is_down_is_kept_and_acknowledged_later(
     transactional_db, client, mail_server, settings, tmp_path
 ):
     from members.models import Application
-    from tests.factories import applicant_category
+    from tests.factories import CategoryFactory
     from tests.members.test_join import application_data
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     port, start, inbox = mail_server
     worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
     with override_settings(MAILERS=smtp(port)):
-        response = client.post("/en/join/", application_data(applicant_category()))
+        response = client.post("/en/join/", application_data(CategoryFactory()))
         call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
 
         assert response.status_code == 302
@@ -175,3 +177,57 @@ def test_an_application_sent_while_mail_is_down_is_kept_and_acknowledged_later(
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
     recipients = sorted(message.rcpt_tos[0] for message in inbox.messages)
     assert recipients == ["marie@lien.example", "secretariat@example.org"]
+
+
+ACCENTED_NAMES = [
+    "Éveil et Lien Familial",
+    "Association Relais Enfants Parents Île-de-France",
+    "Kinderbrücke Graz — Väter & Mütter",
+    "Mosty Rodzinne Łódź",
+    "Famílias Unidas à Coimbra, São João",
+    "L’Enfant d’abord à Genève",
+]
+
+
+def test_subjects_with_accented_words_read_back_whole_from_the_wire(db, mail_server, settings):
+    """Decoded by a mail program (Python's email package), each subject reads as it was
+    written, spaces included, whatever Python's version folds it."""
+    port, start, inbox = mail_server
+    start()
+    settings.SITE_URL = "https://network.example.org"
+    with override_settings(MAILERS=smtp(port)):
+        for name in ACCENTED_NAMES:
+            send_templated(
+                "members/email/invitation",
+                to="a@example.org",
+                language="fr",
+                context={
+                    "user": {"first_name": "Marie", "email": "a@example.org"},
+                    "member": {"name": name},
+                    "days": 14,
+                },
+            )
+
+    received = [
+        email.message_from_bytes(message.original_content, policy=email.policy.default)
+        for message in inbox.messages
+    ]
+    assert [str(message["Subject"]) for message in received] == [
+        f"[Children of Prisoners Europe] Vous êtes invité à représenter {name}"
+        for name in ACCENTED_NAMES
+    ]
+
+
+def test_message_ids_name_the_sites_domain_and_survive_a_retry(db, mail_server, settings):
+    port, start, inbox = mail_server
+    settings.SITE_URL = "https://network.example.org"
+    with override_settings(MAILERS=smtp(port), EMAIL_RETRY_DELAYS=[0]):
+        stored = queue(to="a@example.org", subject="Hello", body="Text", language="en")
+        start()
+        stored.refresh_from_db()
+        stored.send()
+
+    (message,) = inbox.messages
+    received = email.message_from_bytes(message.original_content, policy=email.policy.default)
+    assert received["Message-ID"].endswith("@network.example.org>")
+    assert received["Message-ID"] == stored.headers["Message-ID"]
