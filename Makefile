@@ -9,10 +9,12 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PYTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cpe_network
 
-# The first Python 3.12 or newer: on PATH, then pyenv's installed versions.
+# The newest Python 3.12 or newer found on PATH or among pyenv's installed versions (early
+# patch releases have bugs that later ones fix).
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
-	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.*/bin/python3 2>/dev/null | sort -V); do \
-	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.*/bin/python3 2>/dev/null); do \
+	$$p -c 'import sys; sys.version_info >= (3, 12) and print("%d.%d.%d" % sys.version_info[:3], sys.executable)' \
+	2>/dev/null; done | sort -rV | head -n 1 | cut -d " " -f 2)
 
 .PHONY: help venv compiled-messages run test test-postgres lint format messages bench clean
 
@@ -40,6 +42,7 @@ compiled-messages: $(STAMP)
 
 run: compiled-messages
 	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py setup_network
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -69,6 +72,7 @@ BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-secret-key-0123456789abcdefghij \
 bench: compiled-messages
 	rm -f /tmp/cpe-bench.sqlite3
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py setup_network > /dev/null
 	$(BENCH_ENV) $(PY) manage.py seed_demo --members 1000 --posts 1000 > /dev/null
 	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0 > /dev/null
 	$(BENCH_ENV) $(PY) manage.py bench
