@@ -9,4 +9,4 @@ class SiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import pages  # noqa: F401  (connects the footer cache signals)
+        from . import checks, pages  # noqa: F401  (registers the checks, the footer's signals)

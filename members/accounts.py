@@ -95,9 +95,10 @@ def accept_invitation(user, password):
         )
 
 
-def invite_representative(member, *, email, first_name, last_name, language, invited_by):
+def invite_representative(member, *, email, first_name, last_name, language, invited_by, tell=True):
     """Make `email` a representative of `member`, creating the account if needed, and
-    tell them by email in their language. Returns the user."""
+    tell them by email in their language (unless the caller's own email does: `tell`).
+    Returns the user."""
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).first()
         if user is None:
@@ -112,17 +113,24 @@ def invite_representative(member, *, email, first_name, last_name, language, inv
             user.save()
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
         member.representatives.add(user)
-        transaction.on_commit(lambda: _tell(user, member, invited_by))
+        if tell:
+            transaction.on_commit(lambda: _tell(user, member, invited_by))
     return user
 
 
-def _tell(user, member, invited_by):
+def portal_link(user):
+    """Where a representative goes next, in their language: a link to choose a password
+    when they have none yet, else the sign-in page."""
     with override(user.language):
         if user.has_usable_password():
-            template, link = "members/email/added", reverse("account_login")
+            path = reverse("account_login")
         else:
-            template = "members/email/invitation"
-            link = reverse("members:invitation", kwargs={"token": invitation_token(user)})
+            path = reverse("members:invitation", kwargs={"token": invitation_token(user)})
+    return f"{settings.SITE_URL}{path}"
+
+
+def _tell(user, member, invited_by):
+    template = "members/email/added" if user.has_usable_password() else "members/email/invitation"
     send_templated(
         template,
         to=user.email,
@@ -131,7 +139,7 @@ def _tell(user, member, invited_by):
             "user": user,
             "member": member,
             "invited_by": invited_by,
-            "link": f"{settings.SITE_URL}{link}",
+            "link": portal_link(user),
             "days": settings.INVITATION_MAX_AGE_DAYS,
         },
     )

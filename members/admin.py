@@ -242,6 +242,18 @@ class DecisionForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("decision") == "reject" and not cleaned.get("note"):
             self.add_error("note", _("Tell the applicant why the application is rejected."))
+        if (
+            cleaned.get("decision") == "approve"
+            and MembershipCategory.objects.for_approved_applicants() is None
+        ):
+            self.add_error(
+                "decision",
+                _(
+                    "No membership category receives approved applicants. In “Membership "
+                    "categories”, set “who may join” to “after an approved application” on "
+                    "one of them, then approve."
+                ),
+            )
         return cleaned
 
 

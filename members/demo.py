@@ -22,6 +22,7 @@ from .models import (
     Topic,
     User,
 )
+from .network import create_categories
 
 TILE_COLOURS = ["#0b5c6b", "#7a3e9d", "#b43c0a", "#1e6b34", "#8a6d00", "#1f4e8c", "#a3294f"]
 
@@ -43,12 +44,7 @@ def logo_for(initials, seed):
 def seed_members(extra=0):
     """Create what is missing; never change what staff may have edited. Returns the
     number of members created."""
-    categories = {}
-    for order, data in enumerate(demo_data.CATEGORIES):
-        category, _ = MembershipCategory.objects.get_or_create(
-            slug=data["slug"], defaults={"order": order, **_without(data, "slug")}
-        )
-        categories[category.slug] = category
+    categories = demo_categories()
     topics = {}
     for data in demo_data.TOPICS:
         topic, _ = Topic.objects.get_or_create(slug=data["slug"], defaults=_without(data, "slug"))
@@ -83,6 +79,18 @@ def seed_members(extra=0):
         _history(member, categories)
         created += 1
     return created + _synthetic(extra, categories, list(topics.values()))
+
+
+def demo_categories():
+    """The network's categories (setup_network makes them), under the names the demo data
+    uses, found by what they are for, whatever staff have called them."""
+    create_categories()
+    invitation = MembershipCategory.Admission.INVITATION
+    return {
+        "member-organisation": MembershipCategory.objects.open_to_applications().first(),
+        "applicant-member": MembershipCategory.objects.for_approved_applicants(),
+        "individual-member": MembershipCategory.objects.filter(admission=invitation).first(),
+    }
 
 
 REPRESENTATIVES = [
@@ -139,7 +147,7 @@ AFFILIATES = [
 
 def seed_applications():
     """A few applications in each status, with small PDF documents."""
-    category = MembershipCategory.objects.get(slug="applicant-member")
+    category = demo_categories()["member-organisation"]
     created = 0
     for name, country, city, language, status in APPLICATIONS:
         if Application.objects.filter(organisation=name).exists():
@@ -186,7 +194,7 @@ def _without(data, *keys):
 
 def _history(member, categories):
     """Applicants joined as such; full members were applicants first."""
-    if member.category.slug == "member-organisation":
+    if member.category == categories["member-organisation"]:
         CategoryChange.objects.create(
             member=member, to_category=categories["applicant-member"], changed_on=member.joined_on
         )

@@ -1,82 +1,11 @@
-"""Fictional demo data for the `seed_demo` command: the membership categories, the topics
-and sixty-two members across Europe.
+"""Fictional demo data for the `seed_demo` command: the topics and sixty-two members across
+Europe (the membership categories are the network's own: members/network.py).
 
 Every organisation and person here is invented; any likeness to a real one is unintended.
 Websites and email addresses use the reserved .example domain, and phone numbers are
 zeros after the country and area codes. Members whose `_fr` texts are empty show the
 English fallback in French, and the two with empty `_en` texts the other way round.
 """
-
-CATEGORIES = [
-    {
-        "slug": "member-organisation",
-        "name_en": "Member organisation",
-        "name_fr": "Organisation membre",
-        "description_en": (
-            "Organisations working with or for children who have a parent in prison, with full "
-            "membership of the network. They join as applicant members first and are confirmed as "
-            "members by the board. They vote at the general assembly and take part in the "
-            "network's working groups."
-        ),
-        "description_fr": (
-            "Les organisations qui travaillent avec ou pour les enfants dont un parent est détenu "
-            "et qui sont membres à part entière du réseau. Elles adhèrent d’abord en tant que "
-            "membres candidats, puis le conseil d’administration confirme leur adhésion. Elles "
-            "votent à l’assemblée générale et participent aux groupes de travail du réseau."
-        ),
-        "admission": "application",
-        "listed": True,
-    },
-    {
-        "slug": "applicant-member",
-        "name_en": "Applicant member",
-        "name_fr": "Membre candidat",
-        "description_en": (
-            "Organisations whose application has been accepted by the board. They spend an "
-            "applicant period of one to three years getting to know the network before the board "
-            "decides on full membership."
-        ),
-        "description_fr": (
-            "Les organisations dont le conseil d’administration a accepté la candidature. Elles "
-            "passent une période de candidature d’un à trois ans pour apprendre à connaître le "
-            "réseau, avant que le conseil ne se prononce sur leur adhésion à part entière."
-        ),
-        "admission": "application",
-        "listed": True,
-    },
-    {
-        "slug": "individual-member",
-        "name_en": "Individual member",
-        "name_fr": "Membre individuel",
-        "description_en": (
-            "Researchers, practitioners and other experts invited by the network for their "
-            "knowledge of children with imprisoned parents. They advise the network and contribute "
-            "to its working groups."
-        ),
-        "description_fr": (
-            "Des chercheurs, des praticiens et d’autres experts invités par le réseau pour leur "
-            "connaissance des enfants de parents détenus. Ils conseillent le réseau et contribuent "
-            "à ses groupes de travail."
-        ),
-        "admission": "invitation",
-        "listed": True,
-    },
-    {
-        "slug": "affiliate",
-        "name_en": "Affiliate",
-        "name_fr": "Affilié",
-        "description_en": (
-            "Anyone, person or organisation, who wishes to receive the network's news, "
-            "publications and invitations to events. Affiliates do not appear in the directory."
-        ),
-        "description_fr": (
-            "Toute personne ou organisation qui souhaite recevoir les nouvelles, les publications "
-            "et les invitations du réseau. Les affiliés ne figurent pas dans l’annuaire."
-        ),
-        "admission": "open",
-        "listed": False,
-    },
-]
 
 TOPICS = [
     {

@@ -135,9 +135,7 @@ class ApplicationForm(HumanCheckMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = MembershipCategory.objects.filter(
-            admission=MembershipCategory.Admission.APPLICATION
-        )
+        self.fields["category"].queryset = MembershipCategory.objects.open_to_applications()
         self.fields["category"].empty_label = None
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = get_language()

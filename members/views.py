@@ -276,6 +276,9 @@ def _stopped(request, form, name, thanks):
 
 def join(request):
     form = ApplicationForm(request.POST or None, request.FILES or None)
+    if not form.fields["category"].queryset.exists():
+        # No category takes applications (staff closed them, or set-up is not done).
+        return render(request, "members/join.html", {"closed": True})
     if request.method == "POST":
         if stopped := _stopped(request, form, "join", "members:join_thanks"):
             return stopped

@@ -26,6 +26,10 @@ class LatestNews(Feed):
     def link(self):
         return settings.SITE_URL + reverse("news:list")
 
+    def feed_url(self):
+        """The feed's own address (atom:link rel="self")."""
+        return settings.SITE_URL + reverse("news:feed")
+
     def item_link(self, post):
         return settings.SITE_URL + post.get_absolute_url()
 

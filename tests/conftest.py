@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
 
-from cpe_network.demo import seed_pages
+from cpe_network.network import create_pages
 
 # Static files are served from the source folders in tests: the hashed manifest only
 # exists after collectstatic, which a deployment runs.
@@ -75,5 +75,5 @@ def _on_commit_at_once(request, monkeypatch):
 @pytest.fixture
 def pages(db):
     """The network's pages as seed_demo makes them, in both languages."""
-    seed_pages()
+    create_pages()
     return FlatPage.objects.order_by("pk")

@@ -52,8 +52,12 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
 
 def applicant_category():
+    """Where approved applicants start (the network's "applicant member")."""
     return CategoryFactory(
-        slug="applicant-member", name_en="Applicant member", name_fr="Membre candidat"
+        slug="applicant-member",
+        name_en="Applicant member",
+        name_fr="Membre candidat",
+        admission=MembershipCategory.Admission.APPROVED,
     )
 
 

@@ -16,6 +16,7 @@ PRODUCTION = {
     "CACHE_URL": "redis://127.0.0.1:6379/1",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
     "DEFAULT_FROM_EMAIL": "network@example.org",
+    "SITE_URL": "https://network.example.org",
 }
 
 
@@ -36,6 +37,20 @@ def test_deployment_check_is_silent_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "warning"),
+    [
+        ("SITE_URL", "http://127.0.0.1:8000", "cpe_network.W001"),
+        ("SITE_URL", "http://network.example.org", "cpe_network.W001"),
+        ("DEFAULT_FROM_EMAIL", "webmaster@localhost", "cpe_network.W002"),
+    ],
+)
+def test_deployment_check_warns_of_a_forgotten_address(setting, value, warning):
+    result = manage("check", "--deploy", **{**PRODUCTION, setting: value})
+
+    assert warning in result.stderr + result.stdout
 
 
 def test_production_settings_keep_cookies_secure_and_send_email_over_smtp():

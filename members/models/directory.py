@@ -107,9 +107,24 @@ class Topic(models.Model):
         return f"{reverse('members:directory')}?topic={self.slug}"
 
 
+class MembershipCategoryQuerySet(models.QuerySet):
+    def open_to_applications(self):
+        """The categories an organisation may apply for on the join form."""
+        return self.filter(admission=MembershipCategory.Admission.APPLICATION)
+
+    def for_approved_applicants(self):
+        """The category where organisations start once their application is approved
+        (the applicant members), or None when staff have marked none."""
+        return self.filter(admission=MembershipCategory.Admission.APPROVED).first()
+
+
 class MembershipCategory(models.Model):
+    """A way of belonging to the network. What the site does with a category hangs on
+    `admission` and `listed`, never on its name or slug, which staff may change."""
+
     class Admission(models.TextChoices):
         APPLICATION = "application", _("by application")
+        APPROVED = "approved", _("after an approved application")
         INVITATION = "invitation", _("by invitation")
         OPEN = "open", _("open sign-up")
 
@@ -117,7 +132,15 @@ class MembershipCategory(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     admission = models.CharField(
-        _("who may join"), max_length=20, choices=Admission, default=Admission.APPLICATION
+        _("who may join"),
+        max_length=20,
+        choices=Admission,
+        default=Admission.APPLICATION,
+        help_text=_(
+            "“By application”: offered on the application form. “After an approved "
+            "application”: where organisations start once the board approves their "
+            "application (one category only)."
+        ),
     )
     listed = models.BooleanField(
         _("listed in the directory"),
@@ -126,17 +149,28 @@ class MembershipCategory(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = MembershipCategoryQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("membership category")
         verbose_name_plural = _("membership categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["admission"],
+                condition=Q(admission="approved"),
+                name="one_category_for_approved_applicants",
+                violation_error_message=_("Another category already receives approved applicants."),
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     @property
     def is_applicant(self):
-        return self.slug == "applicant-member"
+        """Applicant members: listed, and marked as applicants."""
+        return self.admission == self.Admission.APPROVED
 
 
 class MemberQuerySet(models.QuerySet):

@@ -127,8 +127,12 @@ class Application(models.Model):
                 return application.member
             if application.status not in (self.Status.SUBMITTED, self.Status.UNDER_REVIEW):
                 raise ValueError(f"cannot approve an application that is {application.status}")
+            category = MembershipCategory.objects.for_approved_applicants()
+            if category is None:
+                raise MembershipCategory.DoesNotExist(
+                    "no category receives approved applicants (admission 'approved')"
+                )
             today = timezone.localdate()
-            category = MembershipCategory.objects.get(slug="applicant-member")
             member = Member.objects.create(
                 name=application.organisation,
                 slug=Member.unique_slug(application.organisation),
@@ -151,15 +155,18 @@ class Application(models.Model):
             application.decided_at = timezone.now()
             application.decision_note = note
             application.save()
-            invite_representative(
+            # The decision email carries the invitation: one message, not two that
+            # could arrive in either order.
+            person = invite_representative(
                 member,
                 email=application.contact_email,
                 first_name=application.contact_name,
                 last_name="",
                 language=application.language,
                 invited_by=by,
+                tell=False,
             )
-            application.send_decision()
+            application.send_decision(representative=person)
         self.refresh_from_db()
         return member
 
@@ -199,14 +206,24 @@ class Application(models.Model):
                 },
             )
 
-    def send_decision(self):
+    def send_decision(self, representative=None):
+        """Tell the applicant; when approved, the email also invites its contact person
+        to the member portal (`representative`)."""
         from cpe_network.lib.mail import send_templated
+        from members.accounts import portal_link
 
+        context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
+        if representative is not None:
+            context.update(
+                portal_link=portal_link(representative),
+                has_password=representative.has_usable_password(),
+                days=settings.INVITATION_MAX_AGE_DAYS,
+            )
         send_templated(
             "members/email/application_decision",
             to=self.contact_email,
             language=self.language,
-            context={"application": self, "link": settings.SITE_URL + self.get_absolute_url()},
+            context=context,
         )
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from cpe_network.demo import seed_pages
+from cpe_network.network import create_pages
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -103,9 +103,9 @@ def visit(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db):
-    seed_pages()
+    create_pages()
 
 
 @pytest.fixture
 def pages_for_browser(transactional_db):
-    seed_pages()
+    create_pages()

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from members.models import Application, Member, User
-from tests.factories import applicant_category
+from members.network import create_categories
 
 from .conftest import DESKTOP
 
@@ -21,7 +21,7 @@ def setting_up(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
     settings.FORM_MIN_SECONDS = 0
-    applicant_category()
+    create_categories()
     staff = User.objects.create_user(
         "secretary", "secretary@example.org", PASSWORD, is_staff=True, is_superuser=True
     )
@@ -71,8 +71,12 @@ def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, pa
 
     member = Member.objects.get()
     assert member.category.slug == "applicant-member"
-    invitation = next(m for m in mail.outbox if "invité à représenter" in m.subject)
-    link = re.search(r"https?://\S+(/fr/comptes/invitation/\S+/)", invitation.body).group(1)
+    # One email tells the decision and invites the contact person to choose a password.
+    (decision,) = (
+        m for m in mail.outbox if m.to == ["marie@lien.example"] and m is not acknowledgement
+    )
+    assert "Lien Familial est acceptée comme membre candidat" in decision.subject
+    link = re.search(r"https?://\S+(/fr/comptes/invitation/\S+/)", decision.body).group(1)
     applicant.goto(link)
     page.locator("#id_new_password1").fill(PASSWORD)
     page.locator("#id_new_password2").fill(PASSWORD)

@@ -3,8 +3,8 @@ import threading
 import pytest
 from django.db import connection
 
-from members.models import Application, CategoryChange, Member
-from tests.factories import applicant_category, pdf_file
+from members.models import Application, CategoryChange, Member, MembershipCategory
+from tests.factories import CategoryFactory, applicant_category, pdf_file
 
 from .test_accounts import make_user
 
@@ -16,6 +16,12 @@ def storage(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def applicants():
+    """Where approved applicants start."""
+    return applicant_category()
+
+
 def make_application(**changes):
     return Application.objects.create(
         **{
@@ -25,7 +31,7 @@ def make_application(**changes):
             "legal_status": "association",
             "year_founded": 2001,
             "work": "Visits.",
-            "category": applicant_category(),
+            "category": CategoryFactory(),
             "contact_name": "Marie Dupont",
             "contact_role": "Directrice",
             "contact_email": "marie@lien.example",
@@ -56,12 +62,54 @@ def test_staff_approve_in_the_admin_and_the_applicant_member_is_created(admin_cl
     assert member.published
     assert CategoryChange.objects.get(member=member).note == "Board meeting of 3 March"
     assert member.representatives.get().email == "marie@lien.example"
-    subjects = {message.subject for message in mailoutbox}
-    assert "[Children of Prisoners Europe] Vous êtes invité à représenter Lien Familial" in subjects
-    assert (
-        "[Children of Prisoners Europe] Lien Familial est acceptée comme membre candidat"
-        in subjects
+
+
+def test_the_acceptance_email_carries_the_invitation(admin_client, mailoutbox):
+    application = make_application()
+
+    admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
     )
+
+    (message,) = mailoutbox
+    assert message.to == ["marie@lien.example"]
+    assert message.subject == (
+        "[Children of Prisoners Europe] Lien Familial est acceptée comme membre candidat"
+    )
+    assert "/fr/comptes/invitation/" in message.body
+    assert "Choisissez ici votre mot de passe pour l’espace membre" in message.body
+    assert "séparé" not in message.body
+
+
+def test_approval_follows_the_category_marked_for_approved_applicants(admin_client, applicants):
+    MembershipCategory.objects.filter(pk=applicants.pk).update(
+        slug="candidates", name_en="Candidates"
+    )
+    application = make_application()
+
+    response = admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
+    )
+
+    assert response.status_code == 302
+    assert Member.objects.get().category.name_en == "Candidates"
+
+
+def test_approval_without_a_category_for_approved_applicants_says_what_to_do(
+    admin_client, applicants
+):
+    applicants.delete()
+    application = make_application()
+
+    response = admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
+    )
+
+    assert response.status_code == 200
+    assert "No membership category receives approved applicants" in response.text
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert not Member.objects.exists()
 
 
 def test_staff_choose_not_to_publish_yet(admin_client):

@@ -21,7 +21,8 @@ def storage(settings, tmp_path):
 
 @pytest.fixture
 def category():
-    return applicant_category()
+    """What organisations apply for (the network's "member organisation")."""
+    return CategoryFactory()
 
 
 def started(seconds_ago=10):
@@ -53,12 +54,24 @@ def application_data(category, **changes):
 
 
 def test_form_offers_only_categories_open_to_application(client, category):
+    applicant_category()
     CategoryFactory(slug="individual-member", name_en="Individual member", admission="invitation")
 
     html = client.get("/en/join/").text
 
-    assert "Applicant member" in html
+    assert "Member organisation" in html
+    assert "Applicant member" not in html
     assert "Individual member" not in html
+
+
+def test_with_no_category_open_to_application_the_form_says_so(client):
+    applicant_category()
+
+    response = client.get("/fr/adherer/")
+
+    assert response.status_code == 200
+    assert "ne reçoit pas de candidatures pour le moment" in response.text
+    assert "<form" not in response.text.split("<main", 1)[1]
 
 
 def test_an_application_is_stored_with_its_documents_and_acknowledged(client, category, mailoutbox):

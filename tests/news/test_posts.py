@@ -129,6 +129,20 @@ def test_rss_feed_per_language_parses(client):
     assert [entry.title for entry in french.entries] == ["Actualité fraîche"]
 
 
+def test_rss_feed_links_use_the_sites_public_address(client, settings):
+    settings.SITE_URL = "https://network.example.org"
+    PostFactory(slug="fresh")
+
+    feed = feedparser.parse(client.get("/fr/actualites/flux/").content)
+
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links == {
+        "alternate": "https://network.example.org/fr/actualites/",
+        "self": "https://network.example.org/fr/actualites/flux/",
+    }
+    assert feed.entries[0].link == "https://network.example.org/fr/actualites/fresh/"
+
+
 def test_home_and_member_pages_show_the_news(client):
     member = MemberFactory(slug="relais")
     PostFactory(title_en="Member news").members.add(member)

@@ -1,16 +1,18 @@
-"""Demo data for a new installation: safe to run again, it never duplicates or
-overwrites what is already there."""
+"""Fictional demo data, on top of what `setup_network` makes: safe to run again, it never
+duplicates or overwrites what is already there. Never in production: it creates accounts
+with a known password."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from cpe_network.demo import PAGES, seed_pages, seed_staff
+from cpe_network.demo import seed_staff
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
 
 
 class Command(BaseCommand):
-    help = "Create demo data: pages, members and a staff account. Safe to repeat."
+    help = "Create demo data: members, news, events and a staff account. Safe to repeat."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -29,8 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        created = seed_pages()
-        self.stdout.write(f"Pages: {created} created, {len(PAGES) - created} already there.")
+        call_command("setup_network", stdout=self.stdout)
         created = seed_members(extra=options["members"])
         self.stdout.write(f"Members: {created} created, {Member.objects.count()} in all.")
         created = seed_posts(extra=options["posts"])

@@ -1,0 +1,42 @@
+"""Deployment checks of our own (`manage.py check --deploy`): settings that Django cannot
+know are wrong, but that send links to the wrong address or mail from nowhere."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+@register(Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    """Links in emails, feeds and calendars are built from SITE_URL."""
+    address = urlsplit(settings.SITE_URL)
+    if address.scheme == "https" and address.hostname and address.hostname not in LOCAL_HOSTS:
+        return []
+    return [
+        Warning(
+            f"SITE_URL is {settings.SITE_URL!r}: links in emails, feeds and calendars "
+            "would point there.",
+            hint="Set SITE_URL to the site's public HTTPS address, e.g. "
+            "https://network.example.org.",
+            id="cpe_network.W001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_sender(app_configs, **kwargs):
+    """Mail from an address at localhost is refused or filtered as spam."""
+    domain = settings.DEFAULT_FROM_EMAIL.rstrip(">").rpartition("@")[2]
+    if domain and domain not in LOCAL_HOSTS:
+        return []
+    return [
+        Warning(
+            f"DEFAULT_FROM_EMAIL is {settings.DEFAULT_FROM_EMAIL!r}.",
+            hint="Set DEFAULT_FROM_EMAIL to an address of the network's own domain, e.g. "
+            "'Children of Prisoners Europe <network@example.org>'.",
+            id="cpe_network.W002",
+        )
+    ]

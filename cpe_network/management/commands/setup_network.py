@@ -1,0 +1,22 @@
+"""What a new installation needs before anyone uses it: the network's membership
+categories and pages, and the site record. Safe to run again (after an upgrade, say):
+it creates what is missing and never changes what staff have edited."""
+
+from django.core.management.base import BaseCommand
+
+from cpe_network.network import PAGES, configure_site, create_pages
+from members.network import CATEGORIES, create_categories
+
+
+class Command(BaseCommand):
+    help = "Create the network's membership categories and pages where missing. Safe to repeat."
+
+    def handle(self, *args, **options):
+        site = configure_site()
+        self.stdout.write(f"Site: {site.domain} ({site.name}).")
+        created = create_categories()
+        self.stdout.write(
+            f"Membership categories: {created} created, {len(CATEGORIES) - created} already there."
+        )
+        created = create_pages()
+        self.stdout.write(f"Pages: {created} created, {len(PAGES) - created} already there.")

@@ -1,0 +1,226 @@
+"""The network's own pages and site record, made by `manage.py setup_network` on a new
+installation (not demo data: the footer, the privacy notice that the forms refer to and
+the accessibility statement must exist from the first day)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.db import transaction
+
+PAGES = [
+    {
+        "url_en": "/about/",
+        "url_fr": "/a-propos/",
+        "title_en": "About the network",
+        "title_fr": "À propos du réseau",
+        "content_en": """
+<p>We are a European network of organisations and individuals who work with and for
+children whose parents are in prison. Our members are charities, family support services,
+prison services, researchers and professionals in more than thirty countries.</p>
+<h2>What we do</h2>
+<ul>
+<li>We connect people who support these children, so that they can learn from one
+another.</li>
+<li>We gather and share practice and research on what helps.</li>
+<li>We speak up for the rights of children with imprisoned parents with national and
+European decision makers.</li>
+</ul>
+<h2>How we are run</h2>
+<p>The network is governed by a board elected by its members. A small secretariat runs
+the network day to day, answers enquiries and supports members.</p>""",
+        "content_fr": """
+<p>Nous sommes un réseau européen d’organisations et de personnes qui travaillent avec
+et pour les enfants dont un parent est en prison. Nos membres sont des associations, des
+services d’aide aux familles, des administrations pénitentiaires, des chercheurs et des
+professionnels dans plus de trente pays.</p>
+<h2>Ce que nous faisons</h2>
+<ul>
+<li>Nous relions les personnes qui soutiennent ces enfants, pour qu’elles apprennent les
+unes des autres.</li>
+<li>Nous rassemblons et partageons les pratiques et les recherches sur ce qui aide.</li>
+<li>Nous défendons les droits des enfants de parents détenus auprès des décideurs
+nationaux et européens.</li>
+</ul>
+<h2>Notre fonctionnement</h2>
+<p>Le réseau est dirigé par un conseil d’administration élu par ses membres. Un petit
+secrétariat assure le fonctionnement quotidien, répond aux demandes et accompagne les
+membres.</p>""",
+    },
+    {
+        "url_en": "/values/",
+        "url_fr": "/valeurs/",
+        "title_en": "Our values",
+        "title_fr": "Nos valeurs",
+        "content_en": """
+<p>Our work rests on the UN Convention on the Rights of the Child.</p>
+<ul>
+<li><strong>The child first.</strong> Every decision about a parent’s arrest, trial and
+imprisonment should take the child’s best interests into account.</li>
+<li><strong>No blame.</strong> Children are not responsible for what their parent did and
+should never be treated as if they were.</li>
+<li><strong>Listening.</strong> Children and young people have a right to be heard on
+matters that affect them, and we involve them in our work.</li>
+<li><strong>Working together.</strong> Families, professionals and authorities achieve more
+for children when they cooperate.</li>
+</ul>""",
+        "content_fr": """
+<p>Notre action repose sur la Convention des Nations unies relative aux droits de
+l’enfant.</p>
+<ul>
+<li><strong>L’enfant d’abord.</strong> Chaque décision concernant l’arrestation, le procès
+et l’incarcération d’un parent devrait tenir compte de l’intérêt supérieur de
+l’enfant.</li>
+<li><strong>Aucune culpabilité.</strong> Les enfants ne sont pas responsables des actes de
+leur parent et ne doivent jamais être traités comme s’ils l’étaient.</li>
+<li><strong>L’écoute.</strong> Les enfants et les jeunes ont le droit d’être entendus sur ce
+qui les concerne, et nous les associons à notre travail.</li>
+<li><strong>Travailler ensemble.</strong> Familles, professionnels et autorités obtiennent
+davantage pour les enfants lorsqu’ils coopèrent.</li>
+</ul>""",
+    },
+    {
+        "url_en": "/child-protection-policy/",
+        "url_fr": "/politique-de-protection-de-l-enfance/",
+        "title_en": "Child protection policy",
+        "title_fr": "Politique de protection de l’enfance",
+        "content_en": """
+<p>Everyone who works for or on behalf of the network, staff, board members, volunteers
+and partners, must keep children safe from harm.</p>
+<h2>Our commitments</h2>
+<ul>
+<li>We never publish a child’s name, image or story without the informed consent of the
+child and of a parent or carer.</li>
+<li>Adults who work directly with children on our behalf are checked and trained.</li>
+<li>Any concern about a child’s safety is reported at once to our designated safeguarding
+lead and, where needed, to the authorities.</li>
+</ul>
+<h2>Raising a concern</h2>
+<p>If you are worried about a child in connection with our work, contact the secretariat
+and ask for the safeguarding lead. If a child is in immediate danger, call the emergency
+services.</p>""",
+        "content_fr": """
+<p>Toute personne qui travaille pour le réseau ou en son nom, salariés, membres du conseil,
+bénévoles et partenaires, doit protéger les enfants de tout préjudice.</p>
+<h2>Nos engagements</h2>
+<ul>
+<li>Nous ne publions jamais le nom, l’image ou l’histoire d’un enfant sans le consentement
+éclairé de l’enfant et d’un parent ou d’un responsable.</li>
+<li>Les adultes qui travaillent directement avec des enfants en notre nom sont vérifiés et
+formés.</li>
+<li>Toute inquiétude concernant la sécurité d’un enfant est signalée immédiatement à notre
+référent protection et, si nécessaire, aux autorités.</li>
+</ul>
+<h2>Signaler une inquiétude</h2>
+<p>Si vous êtes inquiet pour un enfant en lien avec nos activités, contactez le secrétariat
+et demandez le référent protection. Si un enfant est en danger immédiat, appelez les
+services d’urgence.</p>""",
+    },
+    {
+        "url_en": "/privacy/",
+        "url_fr": "/confidentialite/",
+        "title_en": "Privacy notice",
+        "title_fr": "Politique de confidentialité",
+        "content_en": """
+<p>This notice explains what personal data the network keeps, why, and your rights under
+the General Data Protection Regulation.</p>
+<h2>What we keep</h2>
+<ul>
+<li>Contact details that member organisations choose to publish in the directory.</li>
+<li>The details and documents sent with an application to join, to decide on it.</li>
+<li>The name, email address and language of people who subscribe to our updates.</li>
+</ul>
+<h2>What we do not do</h2>
+<p>This site sets no tracking or advertising cookies and loads nothing from other
+websites. We never sell or share personal data for marketing.</p>
+<h2>Your rights</h2>
+<p>You may ask to see, correct or delete the data we hold about you, and unsubscribe from
+our updates at any time with the link in every email.</p>""",
+        "content_fr": """
+<p>Cette notice explique quelles données personnelles le réseau conserve, pourquoi, et
+vos droits au titre du Règlement général sur la protection des données.</p>
+<h2>Ce que nous conservons</h2>
+<ul>
+<li>Les coordonnées que les organisations membres choisissent de publier dans
+l’annuaire.</li>
+<li>Les informations et documents joints à une demande d’adhésion, pour en décider.</li>
+<li>Le nom, l’adresse électronique et la langue des personnes abonnées à nos
+nouvelles.</li>
+</ul>
+<h2>Ce que nous ne faisons pas</h2>
+<p>Ce site ne dépose aucun cookie de suivi ou de publicité et ne charge rien depuis
+d’autres sites. Nous ne vendons ni ne partageons jamais de données personnelles à des fins
+commerciales.</p>
+<h2>Vos droits</h2>
+<p>Vous pouvez demander à consulter, corriger ou supprimer les données vous concernant, et
+vous désabonner à tout moment grâce au lien présent dans chaque courriel.</p>""",
+    },
+    {
+        "url_en": "/accessibility/",
+        "url_fr": "/accessibilite/",
+        "title_en": "Accessibility statement",
+        "title_fr": "Déclaration d’accessibilité",
+        "content_en": """
+<p>We want everyone to be able to use this website, whatever their device, abilities or
+connection.</p>
+<h2>What we aim for</h2>
+<ul>
+<li>Conformance with the Web Content Accessibility Guidelines (WCAG) 2.2, level AA.</li>
+<li>Every page works with a keyboard alone, with a screen reader, when zoomed to 400% and
+without JavaScript.</li>
+<li>The whole site is available in English and in French.</li>
+</ul>
+<h2>How we check</h2>
+<p>Each change to the site is tested automatically for accessibility problems in both
+languages, on phone and desktop screen sizes.</p>
+<h2>Tell us about a problem</h2>
+<p>If something on this site is hard for you to use, please contact the secretariat. We
+will reply within ten working days.</p>""",
+        "content_fr": """
+<p>Nous voulons que chacun puisse utiliser ce site, quels que soient son appareil, ses
+capacités ou sa connexion.</p>
+<h2>Nos objectifs</h2>
+<ul>
+<li>La conformité aux Règles pour l’accessibilité des contenus Web (WCAG) 2.2, niveau
+AA.</li>
+<li>Chaque page fonctionne au clavier seul, avec un lecteur d’écran, avec un zoom à 400 %
+et sans JavaScript.</li>
+<li>Tout le site est disponible en anglais et en français.</li>
+</ul>
+<h2>Comment nous vérifions</h2>
+<p>Chaque modification du site est testée automatiquement pour détecter les problèmes
+d’accessibilité, dans les deux langues, sur des écrans de téléphone et d’ordinateur.</p>
+<h2>Signalez-nous un problème</h2>
+<p>Si un élément de ce site vous est difficile à utiliser, contactez le secrétariat. Nous
+vous répondrons sous dix jours ouvrés.</p>""",
+    },
+]
+
+
+def configure_site():
+    """The site record (used by Django's flatpages and sitemaps) takes its domain from
+    SITE_URL and its name from SITE_NAME."""
+    site, _ = Site.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": settings.SITE_NAME},
+    )
+    return site
+
+
+@transaction.atomic
+def create_pages():
+    """Create each of the network's pages whose address is free, in both languages; what
+    exists is never changed, so staff may edit them. Returns the number created."""
+    site = configure_site()
+    created = 0
+    for data in PAGES:
+        fields = {key: value.strip() for key, value in data.items()}
+        if FlatPage.objects.filter(url_en=fields["url_en"]).exists():
+            continue
+        if FlatPage.objects.filter(url_fr=fields["url_fr"]).exists():
+            continue
+        page = FlatPage.objects.create(url=fields["url_en"], **fields)
+        page.sites.add(site)
+        created += 1
+    return created

@@ -1,0 +1,82 @@
+"""Run inside a freshly installed site (see test_fresh_install.py): apply to join the
+network, approve the application as staff, and visit the pages, as people would on the
+first day. Prints what it found as JSON; any failure is an exception."""
+
+import json
+import re
+import time
+
+import django
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core import signing  # noqa: E402
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from cpe_network.lib.antispam import SALT  # noqa: E402
+from cpe_network.models import OutboundEmail  # noqa: E402
+from members.models import Application, Member  # noqa: E402
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf(name):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def main():
+    found = {}
+    visitor = Client()
+    form = visitor.get("/fr/adherer/")
+    category = re.search(r'<option value="(\d+)"[^>]*>([^<]+)</option>', form.text)
+    found["join form"] = [form.status_code, category.group(2) if category else None]
+    sent = visitor.post(
+        "/fr/adherer/",
+        {
+            "organisation": "Lien Familial",
+            "country": "BE",
+            "city": "Liège",
+            "legal_status": "association",
+            "year_founded": "2001",
+            "work": "Nous accompagnons les enfants lors des visites au parloir.",
+            "category": category.group(1),
+            "contact_name": "Marie Dupont",
+            "contact_role": "Directrice",
+            "contact_email": "marie@lien.example",
+            "language": "fr",
+            "annual_report_1": pdf("2024.pdf"),
+            "annual_report_2": pdf("2023.pdf"),
+            "reference_letter": pdf("reference.pdf"),
+            "consent": "on",
+            "started": signing.dumps(time.time() - 60, salt=SALT),
+        },
+    )
+    found["application sent"] = [sent.status_code, sent.headers.get("Location")]
+
+    staff = Client()
+    staff.force_login(get_user_model().objects.get(email="secretary@network.example.org"))
+    application = Application.objects.get()
+    decided = staff.post(
+        f"/admin/members/application/{application.pk}/decide/",
+        {"decision": "approve", "publish": "on", "note": "Board meeting"},
+    )
+    found["approved"] = decided.status_code
+    member = Member.objects.select_related("category").get()
+    found["member"] = [member.name, member.category.name_en, member.published]
+    found["member pages"] = [
+        visitor.get(f"/en/members/{member.slug}/").status_code,
+        visitor.get(f"/fr/membres/{member.slug}/").status_code,
+    ]
+
+    for home in ("/en/", "/fr/"):
+        footer = visitor.get(home).text.split('class="site-footer"', 1)[1]
+        links = re.findall(r'<a href="(/[^"]+)"', footer)
+        found[f"footer {home}"] = {link: visitor.get(link).status_code for link in links}
+    found["emails"] = sorted(OutboundEmail.objects.values_list("to", "language"))
+    print(json.dumps(found, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
