@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    # Form widgets' templates are looked up like any other (templates/forms/...).
+    "django.forms",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django_countries",
@@ -101,6 +103,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite beside manage.py unless DATABASE_URL names another.
 DATABASES = {

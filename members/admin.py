@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from cpe_network.lib.uploads import KeepUploadsMixin
+
 from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
@@ -63,7 +65,7 @@ class MembershipCategoryAdmin(TabbedTranslationAdmin):
         return category.member_count
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(KeepUploadsMixin, forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("languages of work"),
         required=False,

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cpe_network.lib.antispam import HumanCheckMixin
+from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.uploads import KeepUploadsMixin
 
 from .models import Affiliate, Application, Member, MembershipCategory
 
@@ -32,7 +34,7 @@ class DirectoryFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(KeepUploadsMixin, CompletePostMixin, forms.ModelForm):
     """What a representative keeps current, in both languages."""
 
     class Meta:
@@ -73,6 +75,15 @@ class ProfileForm(forms.ModelForm):
             "longitude": _("For the pin on the map, for example 4.836 (optional)."),
         }
 
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("summary_en") or cleaned.get("summary_fr")):
+            self.add_error(
+                "summary_en",
+                _("Give a short summary in English or in French: the directory shows it."),
+            )
+        return cleaned
+
     def changes(self):
         """The labels of what this form changed, for the history."""
         return [str(self.fields[name].label) for name in self.changed_data]
@@ -87,7 +98,7 @@ class InviteForm(forms.Form):
     )
 
 
-class ApplicationForm(HumanCheckMixin, forms.ModelForm):
+class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
             "I have read the privacy notice and agree that the network keeps these details "

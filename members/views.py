@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 from reversion.models import Version
 
-from cpe_network.lib.antispam import too_many
+from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
 
 from .accounts import (
@@ -264,31 +264,23 @@ def invitation(request, token):
 # Joining: the application form and the affiliates' subscription.
 
 
-def _stopped(request, form, name, thanks):
-    """The anti-spam checks of a public form: a response when the sending stops here (too
-    many from this address: 429; a robot: the thank-you page, nothing stored)."""
-    if too_many(request, name):
-        return render(request, "members/rate_limited.html", status=429)
-    if form.is_robot:
-        return redirect(thanks)
-    return None
-
-
 def join(request):
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if not form.fields["category"].queryset.exists():
         # No category takes applications (staff closed them, or set-up is not done).
         return render(request, "members/join.html", {"closed": True})
     if request.method == "POST":
-        if stopped := _stopped(request, form, "join", "members:join_thanks"):
-            return stopped
-        if form.is_valid():
+        valid = form.is_valid_within(SendingLimit(request, "join"))
+        if form.is_robot:  # dropped silently: nothing stored, nobody told
+            return redirect("members:join_thanks")
+        if valid:
             with transaction.atomic():
                 application = form.save()
                 application.send_acknowledgements()
             request.session["application_token"] = application.token
             return redirect("members:join_thanks")
-    return render(request, "members/join.html", {"form": form})
+    status = 429 if form.rate_limited else 200
+    return render(request, "members/join.html", {"form": form}, status=status)
 
 
 def join_thanks(request):
@@ -305,18 +297,17 @@ def application_status(request, token):
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST":
-        if stopped := _stopped(request, form, "subscribe", "members:subscribe_thanks"):
-            return stopped
-        if form.is_valid():
+        valid = form.is_valid_within(SendingLimit(request, "subscribe"))
+        if form.is_robot:  # dropped silently
+            return redirect("members:subscribe_thanks")
+        if valid:
             with transaction.atomic():
-                affiliate = Affiliate.objects.filter(
-                    email__iexact=form.cleaned_data["email"]
-                ).first()
-                if affiliate is None:
-                    affiliate = form.save()
+                email = form.cleaned_data["email"]
+                affiliate = Affiliate.objects.filter(email__iexact=email).first() or form.save()
                 affiliate.ask_for_confirmation()
             return redirect("members:subscribe_thanks")
-    return render(request, "members/subscribe.html", {"form": form})
+    status = 429 if form.rate_limited else 200
+    return render(request, "members/subscribe.html", {"form": form}, status=status)
 
 
 def subscribe_thanks(request):

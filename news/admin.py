@@ -12,6 +12,8 @@ from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from cpe_network.lib.uploads import KeepUploadsMixin
+
 from .forms import EventTimesMixin, TwoLanguagesMixin
 from .models import Digest, DigestDelivery, Event, EventDocument, Post
 
@@ -31,7 +33,7 @@ class CountryFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PostAdminForm(TwoLanguagesMixin, forms.ModelForm):
+class PostAdminForm(KeepUploadsMixin, TwoLanguagesMixin, forms.ModelForm):
     class Meta:
         model = Post
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
@@ -134,14 +136,21 @@ class PostAdmin(PublicationAdmin):
         return TemplateResponse(request, "admin/news/review.html", context)
 
 
-class EventAdminForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
+class EventAdminForm(KeepUploadsMixin, EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
+class EventDocumentForm(KeepUploadsMixin, forms.ModelForm):
+    class Meta:
+        model = EventDocument
+        fields = "__all__"  # noqa: DJ007 (the inline's fields choose them)
+
+
 class EventDocumentInline(TranslationTabularInline):
     model = EventDocument
+    form = EventDocumentForm
     extra = 1
     fields = ("kind", "title", "file")
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries import countries
 
-from cpe_network.lib.uploads import validate_pdf
+from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
 
 from .models import Event, EventDocument, Post, time_zone_choices
 
@@ -140,7 +141,7 @@ TEXT_WIDGETS = {
 TEXT_FIELDS = [*TEXT_LABELS, "image", "image_alt", "topics", "countries"]
 
 
-class MemberPostForm(TwoLanguagesMixin, forms.ModelForm):
+class MemberPostForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, forms.ModelForm):
     """A news item a representative sends from the portal."""
 
     class Meta:
@@ -151,7 +152,9 @@ class MemberPostForm(TwoLanguagesMixin, forms.ModelForm):
         help_texts = {"countries": _("The countries it concerns, if any.")}
 
 
-class MemberEventForm(EventTimesMixin, TwoLanguagesMixin, forms.ModelForm):
+class MemberEventForm(
+    KeepUploadsMixin, CompletePostMixin, EventTimesMixin, TwoLanguagesMixin, forms.ModelForm
+):
     """An event a representative sends from the portal, with its programme if ready."""
 
     programme = forms.FileField(

@@ -77,3 +77,8 @@ def pages(db):
     """The network's pages as seed_demo makes them, in both languages."""
     create_pages()
     return FlatPage.objects.order_by("pk")
+
+
+def held_tokens(html):
+    """The references to files the server holds for a form sent back, by input name."""
+    return dict(re.findall(r'name="([\w-]+)-held" value="([^"]+)"', html))

@@ -1,5 +1,5 @@
 """Public forms keep robots out without asking anyone else: a field people never see
-(honeypot), a minimum time to fill the form in, and a limit per client address."""
+(honeypot), a minimum time to fill the form in, and limits per client address."""
 
 import time
 
@@ -17,6 +17,9 @@ class HumanCheckMixin(forms.Form):
     nickname = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
+    limit = None  # the client address's SendingLimit, given by is_valid_within()
+    rate_limited = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nickname"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
@@ -27,16 +30,35 @@ class HumanCheckMixin(forms.Form):
         """A form sent by a robot: valid-looking, but to be dropped silently."""
         return bool(self.data.get("nickname"))
 
+    def is_valid_within(self, limit):
+        """Valid, and within the sending limit of the client address. Past the limit, the
+        form comes back with what was typed (and its files, held) and says why."""
+        self.limit = limit
+        valid = self.is_valid()
+        if not self.rate_limited:
+            limit.count(accepted=valid and not self.is_robot)
+        return valid
+
     def clean(self):
-        """The timing is the whole form's concern, so it shows in the error summary."""
+        """The limit and the timing are the whole form's concern, so they show in the
+        error summary."""
         cleaned = super().clean()
+        if self.limit is not None and self.limit.reached:
+            self.rate_limited = True
+            raise forms.ValidationError(
+                _(
+                    "This form has been sent from your network too often in the last hour. "
+                    "What you typed is kept below: please send it again later."
+                ),
+                code="rate_limited",
+            )
         try:
             started = signing.loads(self.data.get("started", ""), salt=SALT, max_age=86400)
         except (signing.BadSignature, TypeError):
             self.data = self.data.copy()  # the page sent back starts the clock again
             self.data["started"] = self.initial["started"]
             raise forms.ValidationError(
-                _("This form has expired. Please fill it in again."), code="expired"
+                _("This form has expired. Please check it and send it again."), code="expired"
             ) from None
         if time.time() - float(started) < settings.FORM_MIN_SECONDS:
             raise forms.ValidationError(
@@ -50,13 +72,31 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def too_many(request, form_name):
-    """Count a sending of `form_name` from this client; True past the hourly limit."""
-    key = f"rate:{form_name}:{client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > settings.FORM_RATE_LIMIT_PER_HOUR
+class SendingLimit:
+    """How often one client address may send a public form in an hour: up to
+    FORM_RATE_LIMIT_PER_HOUR accepted sendings, and five times as many refused ones, so
+    that an office behind one address is not locked out by a colleague's typing
+    mistakes, while a robot that keeps trying is stopped."""
+
+    REFUSED_ALLOWANCE = 5
+
+    def __init__(self, request, form_name):
+        prefix = f"rate:{form_name}:{client_address(request)}"
+        self.keys = {True: f"{prefix}:accepted", False: f"{prefix}:refused"}
+
+    @property
+    def reached(self):
+        counts = cache.get_many(self.keys.values())
+        limit = settings.FORM_RATE_LIMIT_PER_HOUR
+        return (
+            counts.get(self.keys[True], 0) >= limit
+            or counts.get(self.keys[False], 0) >= limit * self.REFUSED_ALLOWANCE
+        )
+
+    def count(self, *, accepted):
+        key = self.keys[accepted]
+        cache.add(key, 0, timeout=3600)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.set(key, 1, timeout=3600)

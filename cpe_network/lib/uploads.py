@@ -1,11 +1,19 @@
 """Documents sent through public forms: checked by content, never trusted by name."""
 
+import functools
 import os
+import uuid
+from datetime import timedelta
 
+from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
@@ -47,3 +55,142 @@ class PrivateStorage(FileSystemStorage):
     @property
     def base_url(self):
         return None
+
+
+# Files kept while a form is sent back: a person who chose three PDFs and mistyped an
+# address must not choose them again.
+
+HELD_SALT = "uploads.held"
+HELD_MAX_AGE = 24 * 60 * 60  # seconds; `manage.py delete_held_uploads` removes older ones
+
+
+class HeldStorage(PrivateStorage):
+    """Where valid files wait for their form to be sent again: inside the private folder,
+    never served."""
+
+    @property
+    def base_location(self):
+        return os.path.join(settings.PRIVATE_MEDIA_ROOT, "held")
+
+
+held_storage = HeldStorage()
+
+
+def hold(upload):
+    """Keep a valid upload on the server; returns the signed reference the form carries
+    back, which names it (a file chosen by the site, never by the sender)."""
+    if getattr(upload, "held_token", None):
+        return upload.held_token
+    upload.seek(0)
+    stored = held_storage.save(f"{uuid.uuid4().hex}.upload", File(upload))
+    upload.seek(0)
+    return signing.dumps(
+        {
+            "file": stored,
+            "name": os.path.basename(upload.name),
+            "size": upload.size,
+            "type": getattr(upload, "content_type", None) or "application/octet-stream",
+        },
+        salt=HELD_SALT,
+        compress=True,
+    )
+
+
+def held_upload(token):
+    """The upload a reference names, as if it had just been sent; None when the
+    reference is forged, older than a day, or its file is gone."""
+    try:
+        data = signing.loads(token, salt=HELD_SALT, max_age=HELD_MAX_AGE)
+        upload = UploadedFile(
+            held_storage.open(data["file"]),
+            name=data["name"],
+            content_type=data["type"],
+            size=data["size"],
+        )
+    except (signing.BadSignature, KeyError, TypeError, OSError):
+        return None
+    upload.held_token = token
+    return upload
+
+
+def delete_held_uploads(older_than=HELD_MAX_AGE):
+    """Remove the kept files whose reference has expired; returns how many."""
+    if not held_storage.exists(""):
+        return 0
+    cutoff = timezone.now() - timedelta(seconds=older_than)
+    _folders, names = held_storage.listdir("")
+    old = [name for name in names if held_storage.get_modified_time(name) < cutoff]
+    for name in old:
+        held_storage.delete(name)
+    return len(old)
+
+
+class KeptFileMixin:
+    """A file input that, when its page comes back (an error here or elsewhere on the
+    page), holds the valid file it received, says so, and carries its reference."""
+
+    upload = None  # the valid file the form received, set by the form
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.upload is not None:
+            widget = context["widget"]
+            note = f"{widget['attrs'].get('id', name)}_held"
+            described = widget["attrs"].get("aria-describedby", "")
+            widget["attrs"]["aria-describedby"] = f"{described} {note}".strip()
+            widget["attrs"].pop("required", None)
+            widget.update(
+                held={
+                    "token": hold(self.upload),
+                    "name": os.path.basename(self.upload.name),
+                    "size": self.upload.size,
+                },
+                held_note_id=note,
+                base_template=self.template_name,
+            )
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.upload is None:
+            return super().render(name, value, attrs, renderer)
+        context = self.get_context(name, value, attrs)
+        return self._render("forms/widgets/kept_file.html", context, renderer)
+
+
+@functools.cache
+def _kept(widget_class):
+    return type(f"Kept{widget_class.__name__}", (KeptFileMixin, widget_class), {})
+
+
+class KeepUploadsMixin:
+    """A page sent back with errors keeps the files that were valid: each is held on the
+    server for a day, the form carries a signed reference to it, and the page says which
+    file is received (the others show their error, or ask to be chosen). Sent again
+    without a new file, the field takes the held one, checked again like a new upload.
+    Files are held only when the page is shown again, so a form that succeeds at once
+    writes nothing extra."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self._file_fields().values():
+            field.widget.__class__ = _kept(type(field.widget))
+        if not self.is_bound:
+            return
+        for name in self._file_fields():
+            key = self.add_prefix(name)
+            token = self.data.get(f"{key}-held")
+            if key not in self.files and token and (upload := held_upload(token)):
+                self.files = self.files.copy()
+                self.files[key] = upload
+
+    def _file_fields(self):
+        return {
+            name: field for name, field in self.fields.items() if isinstance(field, forms.FileField)
+        }
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self._file_fields().items():
+            upload = getattr(self, "cleaned_data", {}).get(name)
+            valid = name not in self._errors and isinstance(upload, UploadedFile)
+            field.widget.upload = upload if valid else None

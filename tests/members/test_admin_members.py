@@ -3,7 +3,14 @@ import datetime
 import pytest
 
 from members.models import CategoryChange, Member
-from tests.factories import CategoryFactory, MemberFactory, TopicFactory, applicant_category
+from tests.conftest import held_tokens
+from tests.factories import (
+    CategoryFactory,
+    MemberFactory,
+    TopicFactory,
+    applicant_category,
+    image_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +162,18 @@ def test_category_editor_has_translation_tabs(admin_client):
 
     assert 'name="name_fr"' in html
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+
+
+def test_the_admin_keeps_a_logo_while_a_mistake_is_put_right(admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    member = MemberFactory()
+    url = f"/admin/members/member/{member.pk}/change/"
+
+    first = admin_client.post(url, form_data(member, name="", logo=image_file("new.png")))
+    tokens = held_tokens(first.text)
+    second = admin_client.post(url, form_data(member, **{"logo-held": tokens["logo"]}))
+
+    assert "Received: new.png" in first.text
+    assert second.status_code == 302
+    assert Member.objects.get(pk=member.pk).logo_large.name.endswith(".webp")

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cpe_network.lib.antispam import SALT
 from members.models import Application
+from tests.conftest import held_tokens
 from tests.factories import CategoryFactory, applicant_category, image_file, pdf_file
 
 pytestmark = pytest.mark.django_db
@@ -164,13 +165,71 @@ def test_a_form_sent_faster_than_a_person_could_is_refused(client, category):
     assert not Application.objects.exists()
 
 
-def test_sendings_are_limited_per_client_address(client, category):
-    for _ in range(3):
-        client.post("/en/join/", application_data(category, nickname="x"))
+def test_sendings_are_limited_per_client_address_and_what_was_typed_is_kept(client, category):
+    for number in range(3):
+        client.post("/en/join/", application_data(category, organisation=f"Org {number}"))
+
+    response = client.post("/en/join/", application_data(category, organisation="Fourth"))
+
+    assert response.status_code == 429
+    assert "sent from your network too often" in response.text
+    assert 'value="Fourth"' in response.text
+    assert "Received: 2024.pdf" in response.text
+    assert Application.objects.count() == 3
+
+
+def test_mistakes_from_one_address_do_not_lock_the_others_out(client, category):
+    for _ in range(10):  # a busy office behind one address, mistyping
+        client.post("/en/join/", application_data(category, contact_email="not an address"))
+
+    response = client.post("/en/join/", application_data(category))
+
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
+
+
+def test_robots_are_stopped_after_many_refused_sendings(client, category):
+    for _ in range(15):
+        client.post("/en/join/", application_data(category, contact_email="not an address"))
 
     response = client.post("/en/join/", application_data(category))
 
     assert response.status_code == 429
+    assert not Application.objects.exists()
+
+
+def test_valid_documents_are_kept_when_the_form_comes_back(client, category):
+    data = application_data(category, contact_email="not an address")
+    data["annual_report_2"] = image_file("scan.pdf")
+
+    first = client.post("/en/join/", data)
+
+    assert "Received: 2024.pdf (2.0\xa0KB)" in first.text
+    assert "Received: ref.pdf" in first.text
+    assert "Received: scan.pdf" not in first.text
+    assert "not a PDF document" in first.text
+    tokens = held_tokens(first.text)
+    assert sorted(tokens) == ["annual_report_1", "reference_letter"]
+
+    data = application_data(category, annual_report_2=pdf_file("2023.pdf"))
+    del data["annual_report_1"], data["reference_letter"]
+    second = client.post("/en/join/", {**data, **{f"{n}-held": t for n, t in tokens.items()}})
+
+    assert second.status_code == 302
+    application = Application.objects.get()
+    assert application.annual_report_1.read().startswith(b"%PDF-1.4")
+    assert application.reference_letter.size == pdf_file().size
+
+
+def test_a_forged_or_stale_reference_to_a_kept_file_is_ignored(client, category):
+    data = application_data(category)
+    del data["annual_report_1"]
+    data["annual_report_1-held"] = "forged"
+
+    response = client.post("/en/join/", data)
+
+    assert response.status_code == 200
+    assert "This field is required" in response.text
     assert not Application.objects.exists()
 
 

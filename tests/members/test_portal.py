@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
 from members.models import Member
-from tests.factories import MemberFactory, TopicFactory
+from tests.conftest import held_tokens
+from tests.factories import MemberFactory, TopicFactory, image_file
 
 from .test_accounts import make_user
 
@@ -75,6 +76,26 @@ def test_representative_edits_the_french_summary_and_the_public_page_shows_it(cl
     assert list(Member.objects.get(pk=rep.pk).topics.all()) == [topic]
 
 
+def test_a_post_with_only_the_csrf_token_blanks_nothing(client, rep):
+    response = client.post(
+        "/fr/espace-membre/relais-lyon/profil/", {"csrfmiddlewaretoken": "the page's token"}
+    )
+
+    assert response.status_code == 200
+    assert "Une partie du formulaire n’est pas arrivée" in response.text
+    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+
+
+def test_the_profile_keeps_a_summary_in_one_language_at_least(client, rep):
+    response = client.post(
+        "/en/portal/relais-lyon/profile/", profile_data(rep, summary_en="", summary_fr="")
+    )
+
+    assert response.status_code == 200
+    assert "Give a short summary in English or in French" in response.text
+    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+
+
 def test_each_change_is_recorded_with_who_and_what(client, rep):
     client.post("/en/portal/relais-lyon/profile/", profile_data(rep, summary_fr="Nouveau résumé"))
 
@@ -134,6 +155,22 @@ def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(client, rep):
     assert response.status_code == 200
     assert "There is a problem" in response.text
     assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+
+
+def test_a_valid_logo_is_kept_while_a_mistake_is_put_right(client, rep, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    url = "/en/portal/relais-lyon/profile/"
+
+    first = client.post(url, profile_data(rep, latitude="200", logo=image_file("ours.png")))
+
+    assert "Received: ours.png" in first.text
+    assert not Member.objects.get(pk=rep.pk).logo
+
+    second = client.post(url, profile_data(rep, **{"logo-held": held_tokens(first.text)["logo"]}))
+
+    assert second.status_code == 302
+    assert Member.objects.get(pk=rep.pk).logo_small.name.endswith(".webp")
 
 
 def test_representative_confirms_the_profile_is_up_to_date(client, rep):

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from news.models import Event, EventDocument
-from tests.factories import EventFactory, MemberFactory, TopicFactory, pdf_file
+from tests.conftest import held_tokens
+from tests.factories import EventFactory, MemberFactory, TopicFactory, image_file, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -264,6 +265,43 @@ def test_a_document_that_is_not_a_pdf_is_refused_in_the_admin(admin_client, sett
     assert response.status_code == 200
     assert "This file is not a PDF document." in response.text
     assert not EventDocument.objects.exists()
+
+
+def test_the_admin_keeps_an_events_picture_and_document_while_a_mistake_is_put_right(
+    admin_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    document = {
+        "documents-TOTAL_FORMS": "1",
+        "documents-0-kind": "programme",
+        "documents-0-title_en": "Programme",
+    }
+    first = admin_client.post(
+        "/admin/news/event/add/",
+        admin_event(
+            end_0="2031-05-01",
+            image=image_file("poster.png"),
+            **document,
+            **{"documents-0-file": pdf_file("programme.pdf")},
+        ),
+    )
+    tokens = held_tokens(first.text)
+
+    second = admin_client.post(
+        "/admin/news/event/add/",
+        admin_event(
+            **document,
+            **{"image-held": tokens["image"], "documents-0-file-held": tokens["documents-0-file"]},
+        ),
+    )
+
+    assert "Received: poster.png" in first.text
+    assert "Received: programme.pdf" in first.text
+    assert second.status_code == 302
+    event = Event.objects.get()
+    assert event.image_web.name.endswith(".webp")
+    assert event.documents.get().file.read().startswith(b"%PDF-")
 
 
 def parse(response):

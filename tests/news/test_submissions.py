@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from news.models import Event, Post
+from tests.conftest import held_tokens
 from tests.factories import EventFactory, MemberFactory, PostFactory, image_file, pdf_file
 from tests.members.test_accounts import make_user
 
@@ -29,6 +30,20 @@ def rep(client):
     member.representatives.add(person)
     client.force_login(person)
     return member
+
+
+def post_data(**changes):
+    """Every field of the "send news" form, as a browser sends it."""
+    return {
+        "title_en": "Open day",
+        "title_fr": "Journée portes ouvertes",
+        "summary_en": "",
+        "summary_fr": "",
+        "body_en": "",
+        "body_fr": "",
+        "image_alt": "",
+        **changes,
+    }
 
 
 def event_data(**changes):
@@ -194,10 +209,11 @@ def test_the_sender_edits_until_it_is_published(client, rep):
     published = PostFactory(title_en="Out", status="published", submitted_by=rep)
 
     response = client.post(
-        f"/en/portal/relais-lyon/news/{post.pk}/", {"title_en": "Better title", "body_en": "Yes."}
+        f"/en/portal/relais-lyon/news/{post.pk}/",
+        post_data(title_en="Better title", body_en="Yes."),
     )
     refused = client.post(
-        f"/en/portal/relais-lyon/news/{published.pk}/", {"title_en": "Changed after"}
+        f"/en/portal/relais-lyon/news/{published.pk}/", post_data(title_en="Changed after")
     )
 
     post.refresh_from_db()
@@ -205,6 +221,37 @@ def test_the_sender_edits_until_it_is_published(client, rep):
     assert (post.title_en, post.status) == ("Better title", "submitted")
     assert refused.status_code == 302
     assert Post.objects.get(pk=published.pk).title_en == "Out"
+
+
+def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(
+    client, rep, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    url = "/fr/espace-membre/relais-lyon/evenements/nouveau/"
+    files = {"image": image_file("affiche.png"), "programme": pdf_file("programme.pdf")}
+
+    first = client.post(url, event_data(end="2031-06-13T10:00", **files))
+    tokens = held_tokens(first.text)
+    second = client.post(url, event_data(**{f"{name}-held": tokens[name] for name in files}))
+
+    assert "Fichier reçu : affiche.png" in first.text.replace("\xa0", " ")
+    assert "Fichier reçu : programme.pdf" in first.text.replace("\xa0", " ")
+    assert second.status_code == 302
+    event = Event.objects.get()
+    assert event.image_web.name.endswith(".webp")
+    assert event.documents.get().file.read().startswith(b"%PDF-")
+
+
+def test_a_change_with_fields_missing_blanks_nothing(client, rep):
+    post = PostFactory(title_en="Title", title_fr="Titre", status="submitted", submitted_by=rep)
+
+    response = client.post(f"/en/portal/relais-lyon/news/{post.pk}/", {"title_en": "New"})
+
+    assert response.status_code == 200
+    assert "Part of the form did not arrive, so nothing was saved" in response.text
+    post.refresh_from_db()
+    assert (post.title_en, post.title_fr) == ("Title", "Titre")
 
 
 def test_the_dashboard_query_count_does_not_grow(client, rep, django_assert_max_num_queries):
