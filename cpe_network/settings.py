@@ -101,6 +101,8 @@ TEMPLATES = [
         },
     },
 ]
+# A value a form refuses comes back as typed, in a plain text box (see the module).
+FORM_RENDERER = "cpe_network.lib.forms.FormRenderer"
 
 # Database: SQLite beside manage.py unless DATABASE_URL names another.
 DATABASES = {
