@@ -96,8 +96,9 @@ class Pages:
         return folder
 
 
-def sign_in(client, email=None):
-    client.post("/en/accounts/login/", {"login": email or "rep@example.org", "password": PASSWORD})
+def url(language, name, **kwargs):
+    with override(language):
+        return reverse(name, kwargs=kwargs)
 
 
 def totp_now(secret):
@@ -141,7 +142,7 @@ REFUSED = {
 }
 
 
-def public_pages(pages, representative):
+def public_pages(pages):
     client = Client()
     for page_type, paths in PAGE_TYPES.items():
         status = 404 if page_type == "not found" else 200
@@ -203,14 +204,10 @@ def public_pages(pages, representative):
         pages.get(client, f"{language} password reset done", done)
 
 
-def url(language, name, **kwargs):
-    with override(language):
-        return reverse(name, kwargs=kwargs)
-
-
-def portal_pages(pages, representative):
+def portal_pages(pages):
+    """Relais Lyon's representative's pages, signed in (fixture `representative`)."""
     client = Client()
-    sign_in(client)
+    client.post(url("en", "account_login"), {"login": "rep@example.org", "password": PASSWORD})
     for page_type, paths in ACCOUNT_PAGES.items():
         if page_type in ANONYMOUS:
             continue
@@ -285,8 +282,8 @@ def test_every_page_type_is_valid_html(
     settings.ROOT_URLCONF = "tests.urls_with_errors"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     pages = Pages()
-    public_pages(pages, representative)
-    portal_pages(pages, representative)
+    public_pages(pages)
+    portal_pages(pages)
     second_factor_pages(pages)
     error_pages(pages)
 
