@@ -103,8 +103,9 @@ TEMPLATES = [
         },
     },
 ]
-
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Form widgets are drawn with the project's templates (templates/forms/...), and a value
+# a form refuses comes back as typed, in a plain text box (see the module).
+FORM_RENDERER = "cpe_network.lib.forms.FormRenderer"
 
 # Database: SQLite beside manage.py unless DATABASE_URL names another.
 DATABASES = {

@@ -5,7 +5,8 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import cache_control, cache_page, never_cache
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
@@ -14,6 +15,7 @@ from members.models import Member
 from news.models import Event, Post
 
 from .context_processors import language_alternates
+from .lib.images import is_named_after_its_content
 from .pages import page_url
 from .sitemaps import SITEMAPS
 
@@ -68,7 +70,13 @@ def sitemap(request):
     return sitemap_view(request, {name: cls(request) for name, cls in SITEMAPS.items()})
 
 
-@cache_control(public=True, max_age=60 * 60 * 24)
 def media(request, path):
-    """Uploaded pictures, when no proxy or object store serves them (SERVE_MEDIA)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Uploaded pictures, when no proxy or object store serves them (SERVE_MEDIA). A
+    picture named after its content never changes: browsers keep it a year without
+    asking again; other files (documents) for a day."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if is_named_after_its_content(path):
+        patch_cache_control(response, public=True, max_age=60 * 60 * 24 * 365, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=60 * 60 * 24)
+    return response

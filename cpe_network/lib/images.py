@@ -1,7 +1,10 @@
 """Uploaded pictures: checked by content, never trusted by name, and re-encoded without
-metadata at the sizes pages show, so a page never sends what was uploaded."""
+metadata at the sizes pages show, so a page never sends what was uploaded. Each copy is
+named after its content, so a browser may keep it for good: a new picture is a new name."""
 
+import hashlib
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -14,6 +17,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # about 6,300 × 6,300: far more than a logo or photo needs
 FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+# "relais-lyon.0123456789ab.webp" (or "relais-lyon_Xy12AbC.0123456789ab.webp" when
+# storage finds the name taken, by the same content).
+CONTENT_NAMED = re.compile(r"\.[0-9a-f]{12}\.webp$")
 
 
 def validate_image(upload):
@@ -56,8 +62,9 @@ def validate_image(upload):
 
 def rendition(upload, box, name, *, square=False):
     """The picture re-encoded as WebP within `box` (width, height), upright, without
-    metadata (EXIF, GPS, ICC), as a file named after `name`. With `square`, it is
-    centred on a transparent canvas of exactly `box`, so pages know its size."""
+    metadata (EXIF, GPS, ICC), as a file named after `name` and its content. With
+    `square`, it is centred on a transparent canvas of exactly `box`, so pages know its
+    size."""
     upload.seek(0)
     with Image.open(upload) as image:
         image = ImageOps.exif_transpose(image)
@@ -75,4 +82,11 @@ def rendition(upload, box, name, *, square=False):
             clean.paste(image)
         clean.save(output, "WEBP", quality=85)
     upload.seek(0)
-    return ContentFile(output.getvalue(), name=f"{Path(name).stem}.webp")
+    content = output.getvalue()
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    return ContentFile(content, name=f"{Path(name).stem}.{digest}.webp")
+
+
+def is_named_after_its_content(path):
+    """True for the copies rendition() makes: what is at that name never changes."""
+    return CONTENT_NAMED.search(path) is not None

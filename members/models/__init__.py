@@ -1,8 +1,7 @@
 """The members app's models: the directory (directory.py) and joining (joining.py)."""
 
 from .directory import (
-    LOGO_LARGE,
-    LOGO_SMALL,
+    LOGO_SIZES,
     WORK_LANGUAGES,
     CategoryChange,
     Member,
@@ -15,8 +14,7 @@ from .directory import (
 from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
 __all__ = [
-    "LOGO_LARGE",
-    "LOGO_SMALL",
+    "LOGO_SIZES",
     "WORK_LANGUAGES",
     "Affiliate",
     "Application",

@@ -28,8 +28,10 @@ WORK_LANGUAGES = (
 )
 # fmt: on
 
-LOGO_SMALL = (160, 160)  # cards in the directory
-LOGO_LARGE = (400, 400)  # the member's page
+# The logo's square copies, by width, for pages to choose from (srcset): a directory card
+# shows it 3.5rem wide (56 px), the member's page 8rem (128 px), and sharp screens show
+# two pixels (or more) for one.
+LOGO_SIZES = {"logo_small": 64, "logo_medium": 128, "logo_large": 256}
 
 
 def validate_languages(value):
@@ -314,6 +316,7 @@ class Member(UniqueSlugMixin, models.Model):
         help_text=_("JPEG, PNG or WebP, at most 5 MB. It is resized, and its metadata removed."),
     )
     logo_small = models.ImageField(upload_to="members/logos/small/", blank=True, editable=False)
+    logo_medium = models.ImageField(upload_to="members/logos/medium/", blank=True, editable=False)
     logo_large = models.ImageField(upload_to="members/logos/large/", blank=True, editable=False)
 
     summary = models.CharField(
@@ -381,7 +384,7 @@ class Member(UniqueSlugMixin, models.Model):
         if self.logo and not self.logo._committed:
             self._make_logo_renditions()
         elif not self.logo:
-            self.logo_small = self.logo_large = ""
+            self.logo_small = self.logo_medium = self.logo_large = ""
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -395,9 +398,15 @@ class Member(UniqueSlugMixin, models.Model):
         """Replace the upload by a clean copy and make the sizes pages show."""
         upload = self.logo.file
         name = self.slug or "logo"
-        self.logo_small = rendition(upload, LOGO_SMALL, name, square=True)
-        self.logo_large = rendition(upload, LOGO_LARGE, name, square=True)
+        for field, width in LOGO_SIZES.items():
+            setattr(self, field, rendition(upload, (width, width), name, square=True))
         self.logo = rendition(upload, (1200, 1200), name)
+
+    @property
+    def logo_srcset(self):
+        """The logo's copies for <img srcset>: the browser fetches the one it needs."""
+        copies = [(getattr(self, field), width) for field, width in LOGO_SIZES.items()]
+        return ", ".join(f"{copy.url} {width}w" for copy, width in copies if copy)
 
     @property
     def is_listed(self):

@@ -1,5 +1,8 @@
-// The filter panel is open without JavaScript. On a phone, close it when no filter is
-// active, so the results come first; on a wide screen it is always open (a sidebar).
+// The filter panel's first state comes from the server, so nothing moves after the first
+// paint: folded on a phone unless filters are on, a sidebar on a wide screen (site.css
+// shows a folded panel's content there). This script only keeps the panel's `open` state
+// true to what is shown (for assistive technology), opens the sidebar in browsers that
+// cannot show a folded panel's content, and folds it again when the screen narrows.
 (function () {
   "use strict";
   var panel = document.querySelector(".filter-panel");

@@ -43,13 +43,27 @@ def test_visitor_filters_on_a_phone_without_javascript(visit, directory):
     v = visit(viewport=PHONE, java_script_enabled=False)
     v.goto("/en/members/")
 
+    # The results come first: the filters are folded until asked for.
+    assert not v.page.get_by_label("Germany (1)").is_visible()
+    v.page.get_by_text("Search and filter").click()
     v.page.get_by_label("Germany (1)").check()
     v.page.get_by_role("button", name="Apply").click()
 
     assert "country=DE" in v.page.url
     assert v.page.locator(".member-card__name").all_inner_texts() == ["Kinder Berlin"]
+    assert v.page.get_by_label("Germany (1)").is_visible()  # open while a filter is on
     v.page.get_by_role("link", name="Remove filter: Germany").click()
     assert v.page.locator(".member-card").count() == 3
+
+
+def test_filters_are_a_sidebar_on_a_wide_screen_without_javascript(visit, directory):
+    v = visit(viewport=DESKTOP, java_script_enabled=False)
+    v.goto("/fr/membres/")
+
+    assert not v.page.get_by_text("Rechercher et filtrer").is_visible()
+    v.page.get_by_label("Allemagne (1)").check()
+    v.page.get_by_role("button", name="Appliquer").click()
+    assert v.page.locator(".member-card__name").all_inner_texts() == ["Kinder Berlin"]
 
 
 def test_filter_panel_folds_away_on_a_phone_with_javascript(visit, directory):

@@ -257,3 +257,13 @@ def test_account_emails_name_the_network_in_the_persons_language(client, mailout
     assert message.subject.startswith("[Children of Prisoners Europe] ")
     assert "Bonjour, c'est Children of Prisoners Europe !" in message.body
     assert "example.com" not in message.body
+
+
+def test_password_rules_are_a_list_under_the_label_not_inside_a_paragraph(client):
+    client.force_login(make_user())
+
+    html = client.get("/en/accounts/password/change/").text
+
+    # A list inside <p> is invalid HTML: the browser would close the paragraph before it.
+    assert re.search(r'<div class="hint" id="id_password1_helptext"><ul>', html)
+    assert not re.search(r"<p\b[^>]*>(?:(?!</p>).)*<ul", html, re.DOTALL)

@@ -1,12 +1,16 @@
 import io
 import os
+import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from members.models import Member
-from tests.factories import CategoryFactory, image_file
+from news.models import EventDocument
+from tests.factories import CategoryFactory, EventFactory, MemberFactory, image_file, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +49,11 @@ def test_logo_is_stored_resized_without_metadata(admin_client):
 
     assert response.status_code == 302
     member = Member.objects.get(slug="logo-test")
-    for stored, size in [(member.logo_small, (160, 160)), (member.logo_large, (400, 400))]:
+    for stored, size in [
+        (member.logo_small, (64, 64)),
+        (member.logo_medium, (128, 128)),
+        (member.logo_large, (256, 256)),
+    ]:
         with Image.open(stored.path) as image:
             assert image.size == size
             assert not image.getexif()
@@ -63,9 +71,61 @@ def test_pages_show_the_resized_logo_never_the_original(admin_client, client):
     directory = client.get("/en/members/").text
     page = client.get("/en/members/logo-test/").text
 
-    assert f'src="{member.logo_small.url}" width="160" height="160"' in directory
-    assert f'src="{member.logo_large.url}" width="400" height="400"' in page
+    copies = (
+        f"{member.logo_small.url} 64w, {member.logo_medium.url} 128w, {member.logo_large.url} 256w"
+    )
+    assert f'srcset="{copies}" sizes="3.5rem"' in directory
+    assert f'srcset="{copies}" sizes="8rem"' in page
     assert member.logo.url not in directory + page
+
+
+def test_a_new_logo_gets_new_file_names(admin_client):
+    admin_client.post(ADD, member_form(image_file()))
+    member = Member.objects.get(slug="logo-test")
+    first = {member.logo_small.name, member.logo_medium.name, member.logo_large.name}
+
+    member.logo = image_file("new.png", size=(100, 300))
+    member.save()
+
+    assert first.isdisjoint(
+        {member.logo_small.name, member.logo_medium.name, member.logo_large.name}
+    )
+    assert re.fullmatch(
+        r"members/logos/small/logo-test\.[0-9a-f]{12}\.webp", member.logo_small.name
+    )
+
+
+def test_logos_are_kept_by_browsers_for_a_year_and_documents_for_a_day(admin_client, client):
+    admin_client.post(ADD, member_form(image_file()))
+    member = Member.objects.get(slug="logo-test")
+    document = EventDocument.objects.create(
+        event=EventFactory(), title_en="Programme", title_fr="Programme", file=pdf_file()
+    )
+
+    logo = client.get(member.logo_small.url)
+    programme = client.get(document.file.url)
+
+    assert logo.status_code == 200
+    assert logo["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert programme["Cache-Control"] == "public, max-age=86400"
+
+
+def test_logos_stored_before_are_made_again_at_the_sizes_pages_ask_for(settings):
+    remake = import_module("members.migrations.0007_logo_sizes_for_srcset").remake_logo_copies
+    member = MemberFactory(slug="old-logo", logo=image_file())
+    # As stored before: two copies, named after the member only.
+    Member.objects.filter(pk=member.pk).update(
+        logo_small="members/logos/small/old-logo.webp", logo_medium=""
+    )
+
+    remake(django_apps, None)
+
+    member.refresh_from_db()
+    with Image.open(member.logo_medium.path) as image:
+        assert image.size == (128, 128)
+    assert re.fullmatch(
+        r"members/logos/small/old-logo(_\w{7})?\.[0-9a-f]{12}\.webp", member.logo_small.name
+    )
 
 
 def test_file_that_is_not_an_image_is_refused_with_a_message(admin_client):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -234,3 +235,50 @@ def test_every_portal_page_of_another_member_is_not_found(client, rep, other, me
     assert other.summary_en != "Hacked"
     assert other.profile_confirmed_on is None
     assert other.representatives.count() == 1
+
+
+def input_tag(html, field_id):
+    return re.search(rf'<input[^>]*\bid="{field_id}"[^>]*>', html).group(0)
+
+
+def test_a_refused_number_comes_back_as_typed_with_its_error(client, rep):
+    response = client.post(
+        "/fr/espace-membre/relais-lyon/profil/", profile_data(rep, latitude="quarante-cinq")
+    )
+
+    assert response.status_code == 200
+    assert "Saisissez un nombre." in response.text
+    # A number box would empty itself and hold invalid HTML: a text box keeps the text.
+    latitude = input_tag(response.text, "id_latitude")
+    assert 'type="text"' in latitude
+    assert 'value="quarante-cinq"' in latitude
+    assert "max=" not in latitude
+
+
+def test_a_number_box_stays_a_number_box_until_its_value_is_refused(client, rep):
+    response = client.post(
+        "/en/portal/relais-lyon/profile/", profile_data(rep, latitude="45.76", website="relais")
+    )
+
+    assert 'type="number"' in input_tag(response.text, "id_latitude")
+
+
+def test_a_web_address_without_https_comes_back_as_typed(client, rep):
+    # Accepted (https:// is added), but sent back for another field's error.
+    response = client.post(
+        "/en/portal/relais-lyon/profile/",
+        profile_data(rep, website="relais.example", latitude="200"),
+    )
+
+    assert response.status_code == 200
+    website = input_tag(response.text, "id_website")
+    assert 'type="text"' in website
+    assert 'inputmode="url"' in website
+    assert 'value="relais.example"' in website
+
+
+def test_a_group_of_choices_without_a_hint_points_to_no_hint(client, rep):
+    html = client.get("/en/portal/relais-lyon/profile/").text
+
+    assert "<fieldset>" in html  # the topics
+    assert 'aria-describedby=""' not in html

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import feedparser
 import pytest
@@ -228,3 +229,13 @@ def test_editors_may_write_news(client):
     client.force_login(editor)
 
     assert client.get("/admin/news/post/add/").status_code == 200
+
+
+def test_dates_are_given_to_the_second_for_machines(client):
+    # A fraction of a second with six digits is not a valid HTML date and time.
+    PostFactory(slug="to-the-second", publish_at=timezone.now().replace(microsecond=123456))
+
+    for path in ["/en/news/", "/fr/actualites/to-the-second/"]:
+        html = client.get(path).text
+        (stamp,) = re.findall(r'<time datetime="([^"]+)"', html)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp)

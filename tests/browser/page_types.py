@@ -1,0 +1,80 @@
+"""The site's page types, in both languages, that the page-wide checks visit (axe-core
+in test_accessibility, the Nu HTML Checker in test_valid_html). The data they show is
+made by the `members` and `representative` fixtures in conftest.py."""
+
+PAGE_TYPES = {
+    "home": {"en": "/en/", "fr": "/fr/"},
+    "page": {"en": "/en/about/", "fr": "/fr/a-propos/"},
+    "not found": {"en": "/en/no-such-page/", "fr": "/fr/page-inexistante/"},
+    "directory": {"en": "/en/members/", "fr": "/fr/membres/"},
+    "filtered directory": {
+        "en": "/en/members/?country=FR&topic=prison-visits",
+        "fr": "/fr/membres/?country=FR&topic=prison-visits",
+    },
+    "empty directory": {"en": "/en/members/?q=nothing-matches", "fr": "/fr/membres/?q=rien"},
+    "member": {"en": "/en/members/relais-lyon/", "fr": "/fr/membres/relais-lyon/"},
+    "membership": {"en": "/en/membership/", "fr": "/fr/adhesion/"},
+    "map": {"en": "/en/members/map/", "fr": "/fr/membres/carte/"},
+    "news": {"en": "/en/news/", "fr": "/fr/actualites/"},
+    "news filtered": {"en": "/en/news/?topic=prison-visits", "fr": "/fr/actualites/?country=ZZ"},
+    "news post": {"en": "/en/news/visits-reopen/", "fr": "/fr/actualites/visits-reopen/"},
+    "english-only post": {"en": "/en/news/english-only/", "fr": "/fr/actualites/english-only/"},
+    "events": {"en": "/en/events/", "fr": "/fr/evenements/"},
+    "past events": {"en": "/en/events/?when=past", "fr": "/fr/evenements/?when=past"},
+    "no events": {
+        "en": "/en/events/?country=IS",
+        "fr": "/fr/evenements/?topic=prison-visits&when=past",
+    },
+    "event": {"en": "/en/events/family-day/", "fr": "/fr/evenements/family-day/"},
+    "english-only event": {"en": "/en/events/webinar/", "fr": "/fr/evenements/webinar/"},
+}
+
+ACCOUNT_PAGES = {
+    "application form": {"en": "/en/join/", "fr": "/fr/adherer/"},
+    "affiliate sign-up": {"en": "/en/subscribe/", "fr": "/fr/abonnement/"},
+    "sign in": {"en": "/en/accounts/login/", "fr": "/fr/comptes/login/"},
+    "password reset": {"en": "/en/accounts/password/reset/", "fr": "/fr/comptes/password/reset/"},
+    "portal": {"en": "/en/portal/", "fr": "/fr/espace-membre/"},
+    "profile form": {
+        "en": "/en/portal/relais-lyon/profile/",
+        "fr": "/fr/espace-membre/relais-lyon/profil/",
+    },
+    "representatives": {
+        "en": "/en/portal/relais-lyon/representatives/",
+        "fr": "/fr/espace-membre/relais-lyon/representants/",
+    },
+    "send news": {
+        "en": "/en/portal/relais-lyon/news/new/",
+        "fr": "/fr/espace-membre/relais-lyon/actualites/nouvelle/",
+    },
+    "send an event": {
+        "en": "/en/portal/relais-lyon/events/new/",
+        "fr": "/fr/espace-membre/relais-lyon/evenements/nouveau/",
+    },
+    "second factor": {"en": "/en/accounts/2fa/", "fr": "/fr/comptes/2fa/"},
+    "second factor set-up": {
+        "en": "/en/accounts/2fa/totp/activate/",
+        "fr": "/fr/comptes/2fa/totp/activate/",
+    },
+}
+
+# Pages that need no sign-in; the others are the representative's.
+ANONYMOUS = {"sign in", "password reset", "application form", "affiliate sign-up"}
+
+# What a person types that the form sends back with errors, by field id.
+ERRORS = {
+    "application form": {"#id_organisation": "Lien Familial"},
+    "affiliate sign-up": {"#id_name": "Sam"},
+    "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
+    "profile form": {"#id_latitude": "200"},
+    "send news": {"#id_body_en": "A text without a title"},
+    "send an event": {
+        "#id_title_fr": "Journée",
+        "#id_city": "Lyon",
+        "#id_start": "2031-06-14T10:00",
+        "#id_end": "2031-06-13T10:00",
+    },
+}
+
+# The representative's password (fixture `representative`).
+PASSWORD = "a-long-passphrase-here"
