@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,16 +22,15 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
-from cpe_network.lib.antispam import SALT
 from members.accounts import invitation_token
 from members.models import Affiliate, Application, Member, User
 from news.models import Post
 from tests.factories import CategoryFactory, pdf_file
+from tests.members.test_join import application_data
 
 from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES, PASSWORD
 
@@ -105,11 +103,6 @@ def totp_now(secret):
     return f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
 
 
-def started():
-    """A public form opened a while ago (not "sent too quickly")."""
-    return signing.dumps(time.time() - 60, salt=SALT)
-
-
 # What people type that the forms refuse, with values a browser's number, address, date
 # or email box would not hold; sent back, the page must still be valid.
 REFUSED = {
@@ -156,25 +149,9 @@ def public_pages(pages):
 
     category = CategoryFactory()
     for language in LANGUAGES:
-        application = {
-            "organisation": f"Lien Familial {language}",
-            "country": "BE",
-            "city": "Liège",
-            "website": "https://lien.example",
-            "legal_status": "association",
-            "year_founded": "2001",
-            "work": "Nous accompagnons les enfants lors des visites.",
-            "category": category.pk,
-            "contact_name": "Marie Dupont",
-            "contact_role": "Directrice",
-            "contact_email": "marie@lien.example",
-            "language": language,
-            "annual_report_1": pdf_file(),
-            "annual_report_2": pdf_file(),
-            "reference_letter": pdf_file(),
-            "consent": "on",
-            "started": started(),
-        }
+        application = application_data(
+            category, organisation=f"Lien Familial {language}", language=language
+        )
         join = url(language, "members:join")
         mistyped = {**application, "contact_email": "marie at lien", "consent": ""}
         pages.post(client, f"{language} application errors, files kept", join, mistyped)
