@@ -1,12 +1,12 @@
 """Documents sent through public forms: checked by content, never trusted by name."""
 
-import functools
 import os
 import uuid
 from datetime import timedelta
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -157,9 +157,23 @@ class KeptFileMixin:
         return self._render("forms/widgets/kept_file.html", context, renderer)
 
 
-@functools.cache
-def _kept(widget_class):
-    return type(f"Kept{widget_class.__name__}", (KeptFileMixin, widget_class), {})
+class KeptFileInput(KeptFileMixin, forms.FileInput):
+    pass
+
+
+class KeptClearableFileInput(KeptFileMixin, forms.ClearableFileInput):
+    pass
+
+
+class KeptAdminFileWidget(KeptFileMixin, AdminFileWidget):
+    pass
+
+
+KEPT_WIDGETS = {
+    forms.FileInput: KeptFileInput,
+    forms.ClearableFileInput: KeptClearableFileInput,
+    AdminFileWidget: KeptAdminFileWidget,
+}
 
 
 class KeepUploadsMixin:
@@ -173,7 +187,10 @@ class KeepUploadsMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self._file_fields().values():
-            field.widget.__class__ = _kept(type(field.widget))
+            if kept := KEPT_WIDGETS.get(type(field.widget)):
+                widget = kept(attrs=field.widget.attrs)
+                widget.is_required = field.widget.is_required
+                field.widget = widget
         if not self.is_bound:
             return
         for name in self._file_fields():
@@ -193,4 +210,5 @@ class KeepUploadsMixin:
         for name, field in self._file_fields().items():
             upload = getattr(self, "cleaned_data", {}).get(name)
             valid = name not in self._errors and isinstance(upload, UploadedFile)
-            field.widget.upload = upload if valid else None
+            if isinstance(field.widget, KeptFileMixin):
+                field.widget.upload = upload if valid else None
