@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from cpe_network.lib.dates import YearRangeChangeList
+
 from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
@@ -299,6 +301,9 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return YearRangeChangeList
 
     def get_readonly_fields(self, request, obj=None):
         """An application is what the applicant sent: staff decide, they do not edit."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import rendition, validate_image
 from cpe_network.lib.slugs import UniqueSlugMixin
 
@@ -247,8 +248,12 @@ class Member(UniqueSlugMixin, models.Model):
         verbose_name=_("category"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
-    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
-    category_since = models.DateField(_("in its category since"), default=timezone.localdate)
+    joined_on = models.DateField(
+        _("joined on"), default=timezone.localdate, validators=[validate_year]
+    )
+    category_since = models.DateField(
+        _("in its category since"), default=timezone.localdate, validators=[validate_year]
+    )
 
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=100, blank=True)

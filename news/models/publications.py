@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
+from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import rendition, validate_image
 from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
@@ -169,6 +170,7 @@ class Publication(UniqueSlugMixin, models.Model):
         _("publish on"),
         default=timezone.now,
         db_index=True,
+        validators=[validate_year],
         help_text=_("A date in the future schedules it."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -295,6 +297,7 @@ class Post(Publication):
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
         indexes = [models.Index(fields=["status", "publish_at"])]
+        constraints = [dates_in_range("publish_at", name="news_post_dates_in_range")]
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
@@ -328,8 +331,8 @@ class Event(Publication):
     # /events/calendar.ics is the calendar of all events, not one called "calendar".
     RESERVED_SLUGS = frozenset({"calendar", "calendrier"})
 
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
+    start = models.DateTimeField(_("starts"), validators=[validate_year])
+    end = models.DateTimeField(_("ends"), validators=[validate_year])
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -365,6 +368,9 @@ class Event(Publication):
         indexes = [
             models.Index(fields=["status", "publish_at"]),
             models.Index(fields=["end", "start"]),
+        ]
+        constraints = [
+            dates_in_range("publish_at", "start", "end", name="news_event_dates_in_range")
         ]
 
     def save(self, *args, **kwargs):
