@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cpe_network.lib.antispam import HumanCheckMixin
+from cpe_network.lib.text import CleanFormCharField
 
 from .models import Affiliate, Application, Member, MembershipCategory
 
@@ -54,6 +55,8 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+            "summary_fr": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 6}),
             "description_fr": forms.Textarea(attrs={"rows": 6}),
             "mission_en": forms.Textarea(attrs={"rows": 3}),
@@ -79,8 +82,8 @@ class ProfileForm(forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = CleanFormCharField(label=_("First name"), max_length=150)
+    last_name = CleanFormCharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("Email address"))
     language = forms.ChoiceField(
         label=_("Language of their emails"), choices=settings.LANGUAGES, initial="en"

@@ -3,6 +3,7 @@
 from .directory import (
     LOGO_LARGE,
     LOGO_SMALL,
+    NOTE_LENGTH,
     WORK_LANGUAGES,
     CategoryChange,
     Member,
@@ -17,6 +18,7 @@ from .joining import Affiliate, Application, _status_token, unsubscribe_address
 __all__ = [
     "LOGO_LARGE",
     "LOGO_SMALL",
+    "NOTE_LENGTH",
     "WORK_LANGUAGES",
     "Affiliate",
     "Application",

@@ -19,7 +19,7 @@ from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import rendition, validate_image
 from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
-from cpe_network.lib.text import to_safe_html
+from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import validate_pdf
 from members.models import Member, Topic, User
 
@@ -103,11 +103,12 @@ class Publication(UniqueSlugMixin, models.Model):
 
     MEDIA_FOLDER = "news"
 
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    summary = models.TextField(_("summary"), max_length=400, blank=True)
-    body = models.TextField(
+    summary = CleanTextField(_("summary"), max_length=400, blank=True)
+    body = CleanTextField(
         _("text"),
+        max_length=20000,
         blank=True,
         help_text=_(
             "Markdown: ## heading, **bold**, *italic*, - list, > quote, [link](https://…). "
@@ -127,7 +128,7 @@ class Publication(UniqueSlugMixin, models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, editable=False)
-    image_alt = models.CharField(
+    image_alt = CleanCharField(
         _("image description"),
         max_length=200,
         blank=True,
@@ -343,8 +344,8 @@ class Event(Publication):
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
     )
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    venue = CleanCharField(_("venue"), max_length=200, blank=True)
+    city = CleanCharField(_("city"), max_length=100, blank=True)
     country = CountryField(_("country"), blank=True)
     online_url = models.URLField(
         _("online link"), blank=True, help_text=_("Where to join, if it takes place online.")
@@ -451,7 +452,7 @@ class EventDocument(models.Model):
         Event, on_delete=models.CASCADE, related_name="documents", verbose_name=_("event")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),
         upload_to="events/documents/",
