@@ -7,27 +7,10 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-# Rows kept before the check existed, with a year no page could show (as 9999), are
-# brought to the nearest end of the range, so the check can be added and the rows opened
-# and put right in the admin.
-EARLIEST = datetime.datetime(1899, 12, 31, tzinfo=datetime.UTC)
-LATEST = datetime.datetime(2101, 1, 2, tzinfo=datetime.UTC)
-FIRST = datetime.datetime(1900, 1, 1, 12, tzinfo=datetime.UTC)
-LAST = datetime.datetime(2100, 12, 31, 12, tzinfo=datetime.UTC)
-
-
-def bring_into_range(apps, schema_editor):
-    for model_name, fields in (("Post", ["publish_at"]), ("Event", ["publish_at", "start", "end"])):
-        model = apps.get_model("news", model_name)
-        for field in fields:
-            model.objects.filter(**{f"{field}__lt": EARLIEST}).update(**{field: FIRST})
-            model.objects.filter(**{f"{field}__gte": LATEST}).update(**{field: LAST})
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_editor_events_digest'),
+        ('news', '0005_bring_dates_into_range'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -52,7 +35,6 @@ class Migration(migrations.Migration):
             name='publish_at',
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, help_text='A date in the future schedules it.', validators=[cpe_network.lib.dates.validate_year], verbose_name='publish on'),
         ),
-        migrations.RunPython(bring_into_range, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='event',
             constraint=models.CheckConstraint(condition=models.Q(('publish_at__gte', datetime.datetime(1899, 12, 31, 0, 0, tzinfo=datetime.timezone.utc)), ('publish_at__lt', datetime.datetime(2101, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)), ('start__gte', datetime.datetime(1899, 12, 31, 0, 0, tzinfo=datetime.timezone.utc)), ('start__lt', datetime.datetime(2101, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)), ('end__gte', datetime.datetime(1899, 12, 31, 0, 0, tzinfo=datetime.timezone.utc)), ('end__lt', datetime.datetime(2101, 1, 2, 0, 0, tzinfo=datetime.timezone.utc))), name='news_event_dates_in_range'),

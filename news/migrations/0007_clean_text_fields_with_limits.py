@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0005_dates_in_range'),
+        ('news', '0006_dates_in_range'),
     ]
 
     operations = [
