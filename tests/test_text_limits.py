@@ -138,10 +138,10 @@ def test_an_applications_work_and_decision_note_have_limits():
     [
         (
             "/en/portal/relais-lyon/profile/",
-            ["At most 300 characters.", "At most 5000 characters."],
+            ["At most 300 characters.", "At most 5,000 characters."],
         ),
         ("/fr/espace-membre/relais-lyon/actualites/nouvelle/", ["400 caractères au maximum."]),
-        ("/en/portal/relais-lyon/events/new/", ["At most 20000 characters."]),
+        ("/en/portal/relais-lyon/events/new/", ["At most 20,000 characters."]),
     ],
 )
 def test_the_limit_is_said_beside_the_field(client, rep, path, hints):
@@ -156,7 +156,7 @@ def test_the_join_form_says_the_limit_of_the_account_of_the_work(client):
 
     html = client.get("/en/join/").text
 
-    assert "What you do, for whom, where, and since when. At most 5000 characters." in html
+    assert "What you do, for whom, where, and since when. At most 5,000 characters." in html
 
 
 def test_a_text_area_gives_its_limit_to_the_count_and_keeps_what_is_pasted(client, rep):
@@ -173,7 +173,7 @@ def test_the_admin_says_the_limit_too(admin_client):
     html = admin_client.get("/admin/news/post/add/").text
 
     assert "At most 400 characters." in html
-    assert "At most 20000 characters." in html
+    assert "At most 20,000 characters." in html
 
 
 def test_the_decision_note_is_limited_in_the_admin(admin_client, settings, tmp_path):

@@ -6,6 +6,7 @@ import nh3
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import ngettext, ngettext_lazy
@@ -89,7 +90,7 @@ class CleanFormCharField(forms.CharField):
 
 def _limit_text(count):
     return ngettext("At most %(count)s character.", "At most %(count)s characters.", count) % {
-        "count": count
+        "count": number_format(count, force_grouping=True)  # 20,000; 20 000 in French
     }
 
 
