@@ -18,11 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from cpe_network.lib.dates import YearRangeChangeList
+from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
 from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
+    NOTE_LENGTH,
     WORK_LANGUAGES,
     Affiliate,
     Application,
@@ -71,8 +74,9 @@ class MemberForm(KeepUploadsMixin, forms.ModelForm):
         required=False,
         widget=FilteredSelectMultiple(_("languages"), is_stacked=False),
     )
-    category_note = forms.CharField(
+    category_note = CleanFormCharField(
         label=_("note on the category change"),
+        max_length=NOTE_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Kept in the member's history when the category changes."),
@@ -233,8 +237,9 @@ class DecisionForm(forms.Form):
     publish = forms.BooleanField(
         label=_("Publish the new member in the directory at once"), required=False
     )
-    note = forms.CharField(
+    note = CleanFormCharField(
         label=_("Decision note"),
+        max_length=NOTE_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sent to the applicant when rejected; kept in the history when approved."),
@@ -313,6 +318,9 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return YearRangeChangeList
 
     def get_readonly_fields(self, request, obj=None):
         """An application is what the applicant sent: staff decide, they do not edit."""

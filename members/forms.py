@@ -6,6 +6,7 @@ from django_countries import countries
 
 from cpe_network.lib.antispam import HumanCheckMixin
 from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
 from .models import Affiliate, Application, Member, MembershipCategory
@@ -56,6 +57,8 @@ class ProfileForm(KeepUploadsMixin, CompletePostMixin, forms.ModelForm):
         ]
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+            "summary_fr": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 6}),
             "description_fr": forms.Textarea(attrs={"rows": 6}),
             "mission_en": forms.Textarea(attrs={"rows": 3}),
@@ -90,8 +93,8 @@ class ProfileForm(KeepUploadsMixin, CompletePostMixin, forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = CleanFormCharField(label=_("First name"), max_length=150)
+    last_name = CleanFormCharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("Email address"))
     language = forms.ChoiceField(
         label=_("Language of their emails"), choices=settings.LANGUAGES, initial="en"

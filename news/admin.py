@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.uploads import KeepUploadsMixin
 
 from .forms import EventTimesMixin, TwoLanguagesMixin
@@ -68,6 +69,9 @@ class PublicationAdmin(TabbedTranslationAdmin):
         if db_field.name == "title_en":
             field.required = False
         return field
+
+    def get_changelist(self, request, **kwargs):
+        return YearRangeChangeList
 
     def save_model(self, request, item, form, change):
         if not change and not item.author_id:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries import countries
 
+from cpe_network.lib.dates import validate_year
 from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
 
@@ -35,11 +36,13 @@ class NewsFilterForm(forms.Form):
 class LocalDateTimeField(forms.DateTimeField):
     """A date and time as typed, with no zone yet: the event's zone is applied in the
     form's clean(), so a time that exists there is never refused because of the
-    clock change of the server's zone."""
+    clock change of the server's zone. Its year is checked first: near the years 1 and
+    9999 the zone could carry it out of what Python can count."""
 
     def to_python(self, value):
         with timezone.override(UTC):
             value = super().to_python(value)
+        validate_year(value)
         return timezone.make_naive(value, UTC) if value else value
 
 
@@ -49,6 +52,7 @@ class LocalSplitDateTimeField(forms.SplitDateTimeField):
     def compress(self, data_list):
         with timezone.override(UTC):
             value = super().compress(data_list)
+        validate_year(value)
         return timezone.make_naive(value, UTC) if value else value
 
 

@@ -1,10 +1,12 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import translation
 
 from cpe_network.network import create_pages
 
@@ -34,6 +36,15 @@ def external_references(html):
 def _plain_static_storage():
     with override_settings(STORAGES=PLAIN_STATIC):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """A request to a French page leaves French active in this thread; each test starts
+    in the default language whatever ran before it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -62,3 +62,37 @@ def test_form_sent_without_its_security_token_gets_a_page_that_explains(db):
 
     assert response.status_code == 403
     assert "<h1>Votre formulaire n’a pas pu être envoyé</h1>" in response.text
+
+
+MANY_COUNTRIES = "&".join(["country=FR"] * 5000)
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        (f"/en/members/?{MANY_COUNTRIES}", "Bad request"),
+        (f"/fr/membres/?{MANY_COUNTRIES}", "Requête incorrecte"),
+        (f"/en/events/?{MANY_COUNTRIES}", "Bad request"),
+    ],
+)
+def test_thousands_of_query_parameters_get_the_sites_bad_request_page(db, path, title, debug):
+    with override_settings(DEBUG=debug):
+        response = Client(raise_request_exception=False).get(path)
+
+    assert response.status_code == 400
+    assert f"<h1>{title}</h1>" in response.text
+    assert "/static/css/site.css" in response.text
+    assert "TooManyFieldsSent" not in response.text
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_form_sent_with_thousands_of_fields_gets_the_sites_bad_request_page(db, debug):
+    fields = {f"field{n}": "x" for n in range(2000)}
+
+    with override_settings(DEBUG=debug):
+        response = Client(raise_request_exception=False).post("/fr/abonnement/", fields)
+
+    assert response.status_code == 400
+    assert "<h1>Requête incorrecte</h1>" in response.text
+    assert "TooManyFieldsSent" not in response.text

@@ -32,6 +32,13 @@ def test_it_creates_a_category_for_each_way_of_joining_in_both_languages():
     assert "compte bancaire" in categories["application"].description_fr
 
 
+def test_staff_can_save_each_category_as_it_was_made():
+    setup_network()
+
+    for category in MembershipCategory.objects.all():
+        category.full_clean()
+
+
 def test_it_creates_the_networks_pages_in_both_languages():
     setup_network()
 

@@ -2,6 +2,7 @@
 
 from .directory import (
     LOGO_SIZES,
+    NOTE_LENGTH,
     WORK_LANGUAGES,
     CategoryChange,
     Member,
@@ -15,6 +16,7 @@ from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
 __all__ = [
     "LOGO_SIZES",
+    "NOTE_LENGTH",
     "WORK_LANGUAGES",
     "Affiliate",
     "Application",

@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import rendition, validate_image
 from cpe_network.lib.slugs import UniqueSlugMixin
+from cpe_network.lib.text import CleanCharField, CleanTextField, clean_text
 
 # Languages a member may work in: those of Europe and of its largest migrant communities,
 # named by Django in the visitor's language.
@@ -32,6 +34,7 @@ WORK_LANGUAGES = (
 # shows it 3.5rem wide (56 px), the member's page 8rem (128 px), and sharp screens show
 # two pixels (or more) for one.
 LOGO_SIZES = {"logo_small": 64, "logo_medium": 128, "logo_large": 256}
+NOTE_LENGTH = 2000  # staff's notes on a category change or a decision
 
 
 def validate_languages(value):
@@ -41,12 +44,15 @@ def validate_languages(value):
 
 def sort_key(name):
     """Name folded for sorting: accents and case ignored, so "Éveil" files under E."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    decomposed = unicodedata.normalize("NFKD", clean_text(name, one_line=True))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class User(AbstractUser):
     """A person who signs in: staff, or a member's representative."""
+
+    first_name = CleanCharField(_("first name"), max_length=150, blank=True)
+    last_name = CleanCharField(_("last name"), max_length=150, blank=True)
 
     language = models.CharField(
         _("language"),
@@ -93,9 +99,9 @@ class User(AbstractUser):
 class Topic(models.Model):
     """An area of work, shared by members, news, events and practices."""
 
-    name = models.CharField(_("name"), max_length=100)
+    name = CleanCharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = CleanTextField(_("description"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -130,9 +136,9 @@ class MembershipCategory(models.Model):
         INVITATION = "invitation", _("by invitation")
         OPEN = "open", _("open sign-up")
 
-    name = models.CharField(_("name"), max_length=100)
+    name = CleanCharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = CleanTextField(_("description"), max_length=1000, blank=True)
     admission = models.CharField(
         _("who may join"),
         max_length=20,
@@ -271,8 +277,8 @@ class Member(UniqueSlugMixin, models.Model):
         SOCIAL_ENTERPRISE = "social_enterprise", _("social enterprise")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name = CleanCharField(_("name"), max_length=200)
+    acronym = CleanCharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     sort_name = models.CharField(max_length=200, editable=False, db_index=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORGANISATION)
@@ -283,11 +289,15 @@ class Member(UniqueSlugMixin, models.Model):
         verbose_name=_("category"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
-    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
-    category_since = models.DateField(_("in its category since"), default=timezone.localdate)
+    joined_on = models.DateField(
+        _("joined on"), default=timezone.localdate, validators=[validate_year]
+    )
+    category_since = models.DateField(
+        _("in its category since"), default=timezone.localdate, validators=[validate_year]
+    )
 
     country = CountryField(_("country"))
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = CleanCharField(_("city"), max_length=100, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=8,
@@ -307,7 +317,7 @@ class Member(UniqueSlugMixin, models.Model):
 
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public email"), blank=True)
-    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    phone = CleanCharField(_("public phone"), max_length=40, blank=True)
     logo = models.ImageField(
         _("logo"),
         upload_to="members/logos/",
@@ -319,14 +329,14 @@ class Member(UniqueSlugMixin, models.Model):
     logo_medium = models.ImageField(upload_to="members/logos/medium/", blank=True, editable=False)
     logo_large = models.ImageField(upload_to="members/logos/large/", blank=True, editable=False)
 
-    summary = models.CharField(
+    summary = CleanCharField(
         _("short summary"),
         max_length=300,
         blank=True,
         help_text=_("One or two sentences, shown in the directory."),
     )
-    description = models.TextField(_("description"), blank=True)
-    mission = models.TextField(_("mission statement"), blank=True)
+    description = CleanTextField(_("description"), max_length=5000, blank=True)
+    mission = CleanTextField(_("mission statement"), max_length=1000, blank=True)
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="members", verbose_name=_("topics")
     )
@@ -346,7 +356,7 @@ class Member(UniqueSlugMixin, models.Model):
         _("legal status"), max_length=20, choices=LegalStatus, blank=True
     )
     setting = models.CharField(_("setting"), max_length=10, choices=Setting, blank=True)
-    funding_sources = models.TextField(_("funding sources"), blank=True)
+    funding_sources = CleanTextField(_("funding sources"), max_length=500, blank=True)
 
     representatives = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -458,7 +468,7 @@ class CategoryChange(models.Model):
         MembershipCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
     )
     changed_on = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
+    note = CleanTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     class Meta:
         ordering = ["-changed_on", "-pk"]

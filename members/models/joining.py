@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries.fields import CountryField
 
+from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, validate_pdf
 
-from .directory import CategoryChange, Member, MembershipCategory, User
+from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
 
 
 def _status_token():
@@ -38,22 +39,23 @@ class Application(models.Model):
         REJECTED = "rejected", _("rejected")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
-    organisation = models.CharField(_("organisation"), max_length=200)
+    organisation = CleanCharField(_("organisation"), max_length=200)
     country = CountryField(_("country"))
-    city = models.CharField(_("city"), max_length=100)
+    city = CleanCharField(_("city"), max_length=100)
     website = models.URLField(_("website"), blank=True)
     legal_status = models.CharField(_("legal status"), max_length=20, choices=Member.LegalStatus)
     year_founded = models.PositiveSmallIntegerField(
         _("year founded"), validators=[MinValueValidator(1800), MaxValueValidator(2100)]
     )
-    work = models.TextField(
+    work = CleanTextField(
         _("your work with children of imprisoned parents"),
+        max_length=5000,
         help_text=_("What you do, for whom, where, and since when."),
     )
-    contact_name = models.CharField(_("contact person"), max_length=150)
-    contact_role = models.CharField(_("role"), max_length=150)
+    contact_name = CleanCharField(_("contact person"), max_length=150)
+    contact_role = CleanCharField(_("role"), max_length=150)
     contact_email = models.EmailField(_("email address"))
-    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_phone = CleanCharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES)
     category = models.ForeignKey(
         MembershipCategory,
@@ -79,8 +81,11 @@ class Application(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decision_note = models.TextField(
-        _("decision note"), blank=True, help_text=_("Sent to the applicant when rejected.")
+    decision_note = CleanTextField(
+        _("decision note"),
+        max_length=NOTE_LENGTH,
+        blank=True,
+        help_text=_("Sent to the applicant when rejected."),
     )
     member = models.OneToOneField(
         Member,
@@ -230,9 +235,9 @@ class Application(models.Model):
 class Affiliate(models.Model):
     """Someone who receives the network's updates: never shown publicly."""
 
-    name = models.CharField(_("name"), max_length=150)
+    name = CleanCharField(_("name"), max_length=150)
     email = models.EmailField(_("email address"), unique=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation = CleanCharField(_("organisation"), max_length=200, blank=True)
     country = CountryField(_("country"))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     consent = models.BooleanField(_("consent to the privacy notice"))

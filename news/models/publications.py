@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
+from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import rendition, validate_image
 from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
-from cpe_network.lib.text import to_safe_html
+from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import validate_pdf
 from members.models import Member, Topic, User
 
@@ -102,11 +103,12 @@ class Publication(UniqueSlugMixin, models.Model):
 
     MEDIA_FOLDER = "news"
 
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    summary = models.TextField(_("summary"), max_length=400, blank=True)
-    body = models.TextField(
+    summary = CleanTextField(_("summary"), max_length=400, blank=True)
+    body = CleanTextField(
         _("text"),
+        max_length=20000,
         blank=True,
         help_text=_(
             "Markdown: ## heading, **bold**, *italic*, - list, > quote, [link](https://…). "
@@ -126,7 +128,7 @@ class Publication(UniqueSlugMixin, models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, editable=False)
-    image_alt = models.CharField(
+    image_alt = CleanCharField(
         _("image description"),
         max_length=200,
         blank=True,
@@ -169,6 +171,7 @@ class Publication(UniqueSlugMixin, models.Model):
         _("publish on"),
         default=timezone.now,
         db_index=True,
+        validators=[validate_year],
         help_text=_("A date in the future schedules it."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -295,6 +298,7 @@ class Post(Publication):
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
         indexes = [models.Index(fields=["status", "publish_at"])]
+        constraints = [dates_in_range("publish_at", name="news_post_dates_in_range")]
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
@@ -328,8 +332,8 @@ class Event(Publication):
     # /events/calendar.ics is the calendar of all events, not one called "calendar".
     RESERVED_SLUGS = frozenset({"calendar", "calendrier"})
 
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
+    start = models.DateTimeField(_("starts"), validators=[validate_year])
+    end = models.DateTimeField(_("ends"), validators=[validate_year])
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -340,8 +344,8 @@ class Event(Publication):
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
     )
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    venue = CleanCharField(_("venue"), max_length=200, blank=True)
+    city = CleanCharField(_("city"), max_length=100, blank=True)
     country = CountryField(_("country"), blank=True)
     online_url = models.URLField(
         _("online link"), blank=True, help_text=_("Where to join, if it takes place online.")
@@ -365,6 +369,9 @@ class Event(Publication):
         indexes = [
             models.Index(fields=["status", "publish_at"]),
             models.Index(fields=["end", "start"]),
+        ]
+        constraints = [
+            dates_in_range("publish_at", "start", "end", name="news_event_dates_in_range")
         ]
 
     def save(self, *args, **kwargs):
@@ -445,7 +452,7 @@ class EventDocument(models.Model):
         Event, on_delete=models.CASCADE, related_name="documents", verbose_name=_("event")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),
         upload_to="events/documents/",
