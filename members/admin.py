@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
 from .accounts import invite_representative
@@ -43,14 +43,14 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
 @admin.register(MembershipCategory)
-class MembershipCategoryAdmin(TabbedTranslationAdmin):
+class MembershipCategoryAdmin(TranslationAdmin):
     list_display = ("name", "slug", "admission", "listed", "order", "member_count")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name_en",)}
@@ -101,7 +101,7 @@ class CategoryChangeInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(VersionAdmin, TabbedTranslationAdmin):
+class MemberAdmin(VersionAdmin, TranslationAdmin):
     """Every save here or in the portal is a version: "History" shows who changed
     what and when, and restores an earlier one."""
 

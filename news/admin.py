@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .forms import EventTimesMixin, TwoLanguagesMixin
 from .models import Digest, DigestDelivery, Event, EventDocument, Post
@@ -37,7 +37,7 @@ class PostAdminForm(TwoLanguagesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(TranslationAdmin):
     """What posts and events share. Members' items wait with the status "submitted"
     (the "Waiting for review" page lists them); "View on site" shows a draft to staff
     as a preview."""
