@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
+from cpe_network.lib.adminforms import NamedFileInputsMixin
+
 from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
@@ -101,7 +103,7 @@ class CategoryChangeInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(VersionAdmin, TranslationAdmin):
+class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     """Every save here or in the portal is a version: "History" shows who changed
     what and when, and restores an earlier one."""
 

@@ -12,6 +12,8 @@ from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from cpe_network.lib.adminforms import NamedFileInputsMixin
+
 from .forms import EventTimesMixin, TwoLanguagesMixin
 from .models import Digest, DigestDelivery, Event, EventDocument, Post
 
@@ -37,7 +39,7 @@ class PostAdminForm(TwoLanguagesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
-class PublicationAdmin(TranslationAdmin):
+class PublicationAdmin(NamedFileInputsMixin, TranslationAdmin):
     """What posts and events share. Members' items wait with the status "submitted"
     (the "Waiting for review" page lists them); "View on site" shows a draft to staff
     as a preview."""
