@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -117,7 +116,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         "published",
         "profile_confirmed_on",
     )
-    list_display_links = ("logo_thumbnail", "name")
+    list_display_links = ("name",)
     list_filter = ("category", "status", "published", "kind", "setting", "country", "topics")
     list_select_related = ("category",)
     search_fields = ("name", "acronym", "city", "email")
@@ -316,7 +315,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             )
             for name in Application.DOCUMENTS
         ]
-        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links))
+        items = format_html_join("", "<li>{}</li>", ((link,) for link in links))
+        return format_html('<ul class="links">{}</ul>', items)
 
     def get_urls(self):
         return [
