@@ -60,9 +60,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# templates/admin/edit_inline/ holds copies of Django's templates: Django translates them.
 messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py makemessages --locale fr --no-location --no-obsolete \
-		--ignore '$(VENV)/*' --ignore 'tests/*'
+		--ignore '$(VENV)/*' --ignore 'tests/*' --ignore 'templates/admin/edit_inline/*'
 	@echo "Now translate the new entries in locale/fr/LC_MESSAGES/django.po (and clear any fuzzy flag)."
 
 BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-secret-key-0123456789abcdefghij \

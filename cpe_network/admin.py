@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.flatpages.models import FlatPage
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import OutboundEmail
 from .pages import page_url
@@ -47,7 +47,7 @@ admin.site.unregister(FlatPage)
 
 
 @admin.register(FlatPage)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(TranslationAdmin):
     form = PageForm
     fieldsets = (
         (None, {"fields": ("url", "title", "content", "sites")}),

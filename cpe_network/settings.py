@@ -207,9 +207,6 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr")}
-# The admin's translation tabs use jQuery UI; ours is served from static files,
-# never from another host.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Static files: hashed and compressed by whitenoise, served by the application.
 STATIC_URL = "/static/"

@@ -11,13 +11,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
+from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
@@ -48,14 +48,14 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
 @admin.register(MembershipCategory)
-class MembershipCategoryAdmin(TabbedTranslationAdmin):
+class MembershipCategoryAdmin(TranslationAdmin):
     list_display = ("name", "slug", "admission", "listed", "order", "member_count")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name_en",)}
@@ -107,7 +107,7 @@ class CategoryChangeInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(VersionAdmin, TabbedTranslationAdmin):
+class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     """Every save here or in the portal is a version: "History" shows who changed
     what and when, and restores an earlier one."""
 
@@ -121,7 +121,7 @@ class MemberAdmin(VersionAdmin, TabbedTranslationAdmin):
         "published",
         "profile_confirmed_on",
     )
-    list_display_links = ("logo_thumbnail", "name")
+    list_display_links = ("name",)
     list_filter = ("category", "status", "published", "kind", "setting", "country", "topics")
     list_select_related = ("category",)
     search_fields = ("name", "acronym", "city", "email")
@@ -336,7 +336,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             )
             for name in Application.DOCUMENTS
         ]
-        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links))
+        items = format_html_join("", "<li>{}</li>", ((link,) for link in links))
+        return format_html('<ul class="links">{}</ul>', items)
 
     def get_urls(self):
         return [

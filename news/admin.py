@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.uploads import KeepUploadsMixin
 
@@ -40,7 +41,7 @@ class PostAdminForm(KeepUploadsMixin, TwoLanguagesMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
 
 
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(NamedFileInputsMixin, TranslationAdmin):
     """What posts and events share. Members' items wait with the status "submitted"
     (the "Waiting for review" page lists them); "View on site" shows a draft to staff
     as a preview."""

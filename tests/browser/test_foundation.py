@@ -67,9 +67,8 @@ def test_staff_edit_a_page_in_both_languages_with_translation_tabs(visit, site_p
 
     v.page.goto(v.base + "/admin/flatpages/flatpage/")
     v.page.get_by_role("link", name="Our values").click()
-    # jQuery UI, from our own static files, turns each field's languages into tabs:
-    # address, title, content.
-    v.page.get_by_role("tab", name="fr").nth(1).click()
+    # Each translated field (address, title, content) has a tab per language.
+    v.page.get_by_role("tablist", name="Title").get_by_role("tab", name="French").click()
     v.page.locator("#id_title_fr").fill("Nos valeurs communes")
     v.page.get_by_role("button", name="Save", exact=True).click()
 

@@ -161,7 +161,7 @@ def test_category_editor_has_translation_tabs(admin_client):
     html = admin_client.get(f"/admin/members/membershipcategory/{category.pk}/change/").text
 
     assert 'name="name_fr"' in html
-    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "/static/js/admin-translation-tabs.js" in html
 
 
 def test_the_admin_keeps_a_logo_while_a_mistake_is_put_right(admin_client, settings, tmp_path):

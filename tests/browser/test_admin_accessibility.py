@@ -1,0 +1,245 @@
+"""Staff use the admin all day: axe-core finds no violation on its pages (lists, add and
+change forms, the pages we add), in English and French, at phone and desktop widths;
+the translation tabs work with the keyboard."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.flatpages.models import FlatPage
+
+from members.models import Application, MembershipCategory, Topic, User
+from news.models import EventDocument
+from tests.factories import (
+    EventFactory,
+    MemberFactory,
+    PostFactory,
+    TopicFactory,
+    applicant_category,
+    image_file,
+    pdf_file,
+)
+
+from .conftest import DESKTOP, PHONE
+from .test_accessibility import violations
+
+PASSWORD = "a-long-and-unusual-passphrase"
+
+
+@pytest.fixture
+def admin_data(transactional_db, settings, tmp_path, site_pages):
+    """A staff member, and a row of each kind that staff edit."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    staff = User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
+    topic = TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
+    member = MemberFactory(
+        name="Relais Lyon", slug="relais-lyon", logo=image_file(), topics=[topic]
+    )
+    member.representatives.add(staff)
+    post = PostFactory(title_en="Visits reopen", title_fr="Les parloirs rouvrent")
+    post.topics.add(topic)
+    PostFactory(title_en="Our open day", status="submitted", submitted_by=member)
+    event = EventFactory(title_en="Family day", title_fr="Journée des familles", organiser=member)
+    EventDocument.objects.create(
+        event=event, title_en="Programme", title_fr="Programme", file=pdf_file()
+    )
+    application = Application.objects.create(
+        organisation="Lien Familial",
+        country="BE",
+        city="Liège",
+        legal_status="association",
+        year_founded=2001,
+        work="Visits.",
+        category=applicant_category(),
+        contact_name="Marie Dupont",
+        contact_role="Directrice",
+        contact_email="marie@lien.example",
+        language="fr",
+        annual_report_1=pdf_file(),
+        annual_report_2=pdf_file(),
+        reference_letter=pdf_file(),
+        consent=True,
+    )
+    return {
+        "post": post.pk,
+        "event": event.pk,
+        "member": member.pk,
+        "page": FlatPage.objects.get(url_en="/about/").pk,
+        "category": MembershipCategory.objects.get(slug="member-organisation").pk,
+        "topic": Topic.objects.get(slug="prison-visits").pk,
+        "application": application.pk,
+        "user": staff.pk,
+    }
+
+
+ADMIN_PAGES = {
+    "index": "/admin/",
+    "news posts": "/admin/news/post/",
+    "events": "/admin/news/event/",
+    "members": "/admin/members/member/",
+    "applications": "/admin/members/application/",
+    "pages": "/admin/flatpages/flatpage/",
+    "users": "/admin/members/user/",
+    "new news post": "/admin/news/post/add/",
+    "news post": "/admin/news/post/{post}/change/",
+    "new event": "/admin/news/event/add/",
+    "event with a document": "/admin/news/event/{event}/change/",
+    "new member": "/admin/members/member/add/",
+    "member": "/admin/members/member/{member}/change/",
+    "new page": "/admin/flatpages/flatpage/add/",
+    "page": "/admin/flatpages/flatpage/{page}/change/",
+    "new membership category": "/admin/members/membershipcategory/add/",
+    "membership category": "/admin/members/membershipcategory/{category}/change/",
+    "new topic": "/admin/members/topic/add/",
+    "topic": "/admin/members/topic/{topic}/change/",
+    "application": "/admin/members/application/{application}/change/",
+    "application decision": "/admin/members/application/{application}/decide/",
+    "new user": "/admin/members/user/add/",
+    "user": "/admin/members/user/{user}/change/",
+    "user's password": "/admin/members/user/{user}/password/",
+    "member's history": "/admin/members/member/{member}/history/",
+    # The pages the project adds to the admin.
+    "review queue": "/admin/news/post/review/",
+    "digests": "/admin/news/digest/",
+    "send the digest": "/admin/news/digest/send/",
+    "invite a representative": "/admin/members/member/{member}/invite/",
+}
+# Forms sent back with errors show them beside the fields (and, with translation
+# tabs, on the tab of the language at fault): what to choose before sending.
+SENT_WITH_ERRORS = {
+    "new news post": [],
+    "new event": [],
+    "new page": [],
+    "application decision": ["#id_decision_1"],  # "reject", without the reason
+}
+
+
+def sign_in(v):
+    v.goto("/admin/")  # the admin sends staff to the site's sign-in
+    v.page.locator("#id_login").fill("editor@example.org")
+    v.page.locator("#id_password").fill(PASSWORD)
+    v.page.locator("main button[type=submit]").click()
+    v.page.wait_for_url("**/admin/")
+
+
+def use_language(v, language):
+    """The admin has no language prefix: it speaks the language of the cookie."""
+    v.context.add_cookies([{"name": "django_language", "value": language, "url": v.base}])
+
+
+@pytest.mark.parametrize("page_type", ADMIN_PAGES)
+def test_admin_page_has_no_accessibility_violation(visit, admin_data, page_type):
+    path = ADMIN_PAGES[page_type].format(**admin_data)
+    # axe is injected into the page, which our CSP (rightly) forbids: only here is
+    # the policy lifted.
+    v = visit(viewport=DESKTOP, bypass_csp=True)
+    sign_in(v)
+    found = {}
+    for viewport, width_name in [(PHONE, "phone"), (DESKTOP, "desktop")]:
+        v.page.set_viewport_size(viewport)
+        for language in ("en", "fr"):
+            use_language(v, language)
+            v.goto(path)
+            v.page.wait_for_load_state("load")
+            assert v.page.locator("html").get_attribute("lang") == language
+            if problems := violations(v.page):
+                found[f"{language} {width_name} {path}"] = problems
+            if page_type in SENT_WITH_ERRORS:
+                for choice in SENT_WITH_ERRORS[page_type]:
+                    v.page.locator(choice).check()
+                v.page.locator("#content form [type=submit]").first.click()
+                v.page.wait_for_load_state("load")
+                assert v.page.locator(".errornote, .errorlist").first.is_visible()
+                if problems := violations(v.page):
+                    found[f"{language} {width_name} {path} (errors)"] = problems
+
+    assert found == {}
+
+
+def test_staff_switch_a_fields_language_with_the_arrow_keys(visit, admin_data):
+    v = visit(viewport=DESKTOP)
+    sign_in(v)
+    v.goto(f"/admin/news/post/{admin_data['post']}/change/")
+    title = v.page.get_by_role("tablist", name="Title")
+    english = title.get_by_role("tab", name="English")
+    french = title.get_by_role("tab", name="French")
+
+    assert english.get_attribute("aria-selected") == "true"
+    assert v.page.locator("#id_title_en").is_visible()
+    assert not v.page.locator("#id_title_fr").is_visible()
+    english.focus()
+    v.page.keyboard.press("ArrowRight")
+    assert v.page.evaluate("document.activeElement.textContent") == "French"
+    assert french.get_attribute("aria-selected") == "true"
+    assert v.page.locator("#id_title_fr").input_value() == "Les parloirs rouvrent"
+    assert v.page.locator("#id_title_fr").is_visible()
+    assert not v.page.locator("#id_title_en").is_visible()
+    # Only the selected tab is in the Tab order: the next stop is its field.
+    v.page.keyboard.press("Tab")
+    assert v.page.evaluate("document.activeElement.id") == "id_title_fr"
+    v.page.keyboard.press("Shift+Tab")
+    v.page.keyboard.press("ArrowRight")  # from the last tab back to the first
+    assert v.page.locator("#id_title_en").is_visible()
+    v.page.keyboard.press("End")
+    assert v.page.locator("#id_title_fr").is_visible()
+    v.page.keyboard.press("Home")
+    assert v.page.locator("#id_title_en").is_visible()
+    # The other fields kept their own language.
+    assert v.page.locator("#id_summary_en").is_visible()
+
+
+def test_staff_show_every_field_in_one_language(visit, admin_data):
+    v = visit(viewport=PHONE)
+    sign_in(v)
+    v.goto(f"/admin/news/event/{admin_data['event']}/change/")
+    switch = v.page.get_by_role("group", name="Show every translated field in:")
+
+    switch.get_by_role("button", name="French").click()
+
+    for field in ("title", "summary", "body", "documents-0-title"):
+        assert v.page.locator(f"#id_{field}_fr").is_visible(), field
+        assert not v.page.locator(f"#id_{field}_en").is_visible(), field
+    # A document added now shows its French title too.
+    v.page.get_by_role("button", name="Add another Document").click()
+    assert v.page.locator("#id_documents-2-title_fr").is_visible()
+    assert not v.page.locator("#id_documents-2-title_en").is_visible()
+    switch.get_by_role("button", name="English").click()
+    assert v.page.locator("#id_documents-2-title_en").is_visible()
+
+
+def test_french_admin_opens_the_french_tabs(visit, admin_data):
+    v = visit(viewport=DESKTOP)
+    sign_in(v)
+    use_language(v, "fr")
+    v.goto(f"/admin/members/topic/{admin_data['topic']}/change/")
+
+    names = v.page.get_by_role("tablist", name="Nom")
+    assert names.get_by_role("tab", selected=True).inner_text() == "FRANÇAIS"
+    assert v.page.locator("#id_name_fr").input_value() == "Parloirs"
+    assert v.page.locator("#id_name_fr").is_visible()
+
+
+def test_the_tab_of_a_field_with_an_error_is_shown_and_marked(visit, admin_data):
+    v = visit(viewport=DESKTOP)
+    sign_in(v)
+    v.goto(f"/admin/news/post/{admin_data['post']}/change/")
+    # A French summary without a French title is refused.
+    v.page.get_by_role("tablist", name="Title").get_by_role("tab", name="French").click()
+    v.page.locator("#id_title_fr").fill("")
+    v.page.get_by_role("button", name="Save", exact=True).click()
+
+    tab = v.page.get_by_role("tablist", name="Title").get_by_role("tab", selected=True)
+    panel = v.page.locator("[role=tabpanel]:has(#id_title_fr)")
+    assert tab.get_attribute("aria-controls") == panel.get_attribute("id")
+    assert "has an error" in tab.text_content()
+    assert "Give a title in this language too" in panel.inner_text()
+
+
+def test_without_javascript_every_language_shows(visit, admin_data):
+    v = visit(viewport=DESKTOP, java_script_enabled=False)
+    sign_in(v)
+    v.goto(f"/admin/news/event/{admin_data['event']}/change/")
+
+    for field in ("title_en", "title_fr", "body_en", "body_fr", "documents-0-title_fr"):
+        assert v.page.locator(f"#id_{field}").is_visible(), field
+    assert v.page.get_by_role("tab").count() == 0
