@@ -66,3 +66,19 @@ def test_account_page_has_no_accessibility_violation(visit, site_pages, represen
                     found[f"{language} {width_name} {path} (errors)"] = problems
 
     assert found == {}
+
+
+def test_documents_kept_for_an_application_sent_back_are_announced(visit, site_pages, members):
+    pdf = b"%PDF-1.4\n% test\n" + b"0" * 500 + b"\n%%EOF\n"
+    for viewport in (PHONE, DESKTOP):
+        v = visit(viewport=viewport, bypass_csp=True)
+        v.goto("/fr/adherer/")
+        v.page.locator("#id_annual_report_1").set_input_files(
+            {"name": "rapport-2024.pdf", "mimeType": "application/pdf", "buffer": pdf}
+        )
+        v.page.locator("main form.form button[type=submit]").click()  # empty: sent back
+        v.page.wait_for_load_state("load")
+
+        kept = v.page.locator(".field--annual_report_1 .upload-kept")
+        assert "rapport-2024.pdf" in kept.inner_text()
+        assert violations(v.page) == []

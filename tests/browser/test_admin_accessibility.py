@@ -243,3 +243,20 @@ def test_without_javascript_every_language_shows(visit, admin_data):
     for field in ("title_en", "title_fr", "body_en", "body_fr", "documents-0-title_fr"):
         assert v.page.locator(f"#id_{field}").is_visible(), field
     assert v.page.get_by_role("tab").count() == 0
+
+
+def test_a_picture_kept_for_a_post_sent_back_is_announced_and_accessible(visit, admin_data):
+    v = visit(viewport=DESKTOP, bypass_csp=True)
+    sign_in(v)
+    v.goto("/admin/news/post/add/")
+    v.page.locator("#id_image").set_input_files(
+        {"name": "poster.png", "mimeType": "image/png", "buffer": image_file().read()}
+    )
+    v.page.locator("#content form [type=submit]").first.click()  # no title: sent back
+    v.page.wait_for_load_state("load")
+
+    kept = v.page.locator(".upload-kept")
+    assert "Received: poster.png" in kept.inner_text()
+    note = kept.get_attribute("id")
+    assert note in v.page.locator("#id_image").get_attribute("aria-describedby")
+    assert violations(v.page) == []
