@@ -218,6 +218,18 @@ def test_subjects_with_accented_words_read_back_whole_from_the_wire(db, mail_ser
     ]
 
 
+def test_a_long_plain_subject_reads_back_without_a_leading_space(db, mail_server):
+    port, start, inbox = mail_server
+    start()
+    subject = "[Children of Prisoners Europe] New application: Lien Familial (Belgium)"
+    with override_settings(MAILERS=smtp(port)):
+        queue(to="a@example.org", subject=subject, body="Text", language="en")
+
+    (message,) = inbox.messages
+    received = email.message_from_bytes(message.original_content, policy=email.policy.default)
+    assert str(received["Subject"]) == subject
+
+
 def test_message_ids_name_the_sites_domain_and_survive_a_retry(db, mail_server, settings):
     port, start, inbox = mail_server
     settings.SITE_URL = "https://network.example.org"

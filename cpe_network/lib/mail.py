@@ -65,17 +65,18 @@ def message_id():
 
 class Message(EmailMultiAlternatives):
     """An email whose subject reads the same in every mail program, whatever the version
-    of Python: the email package of Python 3.12.1 drops the space between two accented
-    words when it folds a long subject ("invitéà"), so a subject that is not plain ASCII
-    is encoded and folded here with the package's older, correct `Header` class."""
+    of Python. The email package's folding of long subjects is wrong in two ways: in
+    Python 3.12.1 it drops the space between two accented words ("invitéà"), and in every
+    version it breaks a long plain-ASCII subject right after "Subject:", so that it reads
+    with a leading space. The subject is folded here with the package's older, correct
+    `Header` class (encoded where it is not ASCII) and stored as is."""
 
     def message(self, **kwargs):
         if not any(name.lower() == "message-id" for name in self.extra_headers):
             self.extra_headers["Message-ID"] = message_id()
         message = super().message(**kwargs)
         subject = str(self.subject)
-        if not subject.isascii():
-            del message["Subject"]
-            # Stored as is: the message is written out without folding it again.
-            message.set_raw("Subject", Header(subject, "utf-8", header_name="Subject").encode())
+        charset = "us-ascii" if subject.isascii() else "utf-8"
+        del message["Subject"]
+        message.set_raw("Subject", Header(subject, charset, header_name="Subject").encode())
         return message
