@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
+from allauth.core import context as allauth_context
 from allauth.utils import generate_unique_username
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -30,7 +32,15 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix, email, context):
-        """allauth's emails go through the site's queue, like every other email."""
+        """allauth's emails go through the site's queue, like every other email (with the
+        context allauth's own send_mail gives its templates)."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (

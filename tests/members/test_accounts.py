@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.contrib.sites.models import Site
 from django.test import override_settings
 
 from members.accounts import invitation_token, invite_representative
@@ -139,6 +140,15 @@ def test_unverified_address_cannot_sign_in_and_gets_a_verification_email(client,
     assert response["Location"] == "/en/accounts/confirm-email/"
     assert client.get("/en/portal/").status_code == 302
     assert "Confirm" in mailoutbox[0].subject
+
+
+def test_the_verification_email_names_the_site(client, mailoutbox, settings):
+    Site.objects.filter(pk=settings.SITE_ID).update(domain="network.example.org")
+    make_user("unverified@example.org", verified=False)
+
+    client.post("/en/accounts/login/", {"login": "unverified@example.org", "password": PASSWORD})
+
+    assert "register an account on network.example.org." in mailoutbox[0].body
 
 
 def test_password_reset_by_email(client, mailoutbox):
