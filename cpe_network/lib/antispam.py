@@ -1,6 +1,8 @@
 """Public forms keep robots out without asking anyone else: a field people never see
-(honeypot), a minimum time to fill the form in, and limits per client address."""
+(honeypot), a minimum time to fill the form in, and limits per client address (the
+visitor's, also behind reverse proxies: see client_address)."""
 
+import ipaddress
 import time
 
 from django import forms
@@ -69,7 +71,49 @@ class HumanCheckMixin(forms.Form):
 
 
 def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address. Directly, it is REMOTE_ADDR. Behind TRUSTED_PROXY_COUNT
+    reverse proxies, each of which appends the address it received the request from
+    to X-Forwarded-For, it is the address that the outermost of them saw: counted from
+    the right, since everything further left was written by the client and may be
+    forged. A header with fewer entries than that (a request that did not come through
+    every proxy, or a proxy that replaced the header) gives REMOTE_ADDR: such visitors
+    then share one address, which errs towards limiting, never towards letting through."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    remote = _ip_address(remote) or remote
+    count = settings.TRUSTED_PROXY_COUNT
+    if count > 0:
+        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if len(hops) >= count and (address := _ip_address(hops[-count])):
+            return address
+    return remote
+
+
+def _ip_address(text):
+    """An address as a proxy writes it ("203.0.113.5", "203.0.113.5:4711",
+    "[2001:db8::1]:443", "2001:db8::1"), normalised (an IPv4 client of a dual-stack
+    server, "::ffff:203.0.113.5", is 203.0.113.5); None if it is not one."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    return str(getattr(address, "ipv4_mapped", None) or address)
+
+
+def limited_network(address):
+    """What a limit counts: the address itself, or for IPv6 its /64 network, since one
+    connection is given a whole /64 and could otherwise change address at every try."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
 
 
 class SendingLimit:
@@ -81,7 +125,7 @@ class SendingLimit:
     REFUSED_ALLOWANCE = 5
 
     def __init__(self, request, form_name):
-        prefix = f"rate:{form_name}:{client_address(request)}"
+        prefix = f"rate:{form_name}:{limited_network(client_address(request))}"
         self.keys = {True: f"{prefix}:accepted", False: f"{prefix}:refused"}
 
     @property
