@@ -6,9 +6,8 @@ import time
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core import signing
 
-from cpe_network.lib.antispam import SALT
+from cpe_network.lib.antispam import form_token
 from members.models import Affiliate, User
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +32,7 @@ def subscribe(client, number, **headers):
             "language": "en",
             "consent": "on",
             "nickname": "",
-            "started": signing.dumps(time.time() - 10, salt=SALT),
+            "started": form_token(time.time() - 10),
         },
         **headers,
     )

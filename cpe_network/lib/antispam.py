@@ -1,9 +1,18 @@
 """Public forms keep robots out without asking anyone else: a field people never see
-(honeypot), a minimum time to fill the form in, and limits per client address (the
-visitor's, also behind reverse proxies: see client_address)."""
+(honeypot), a one-time token per display of the form (which also says when it was shown,
+so a form sent faster than a person could is refused, and which makes a double click
+store one sending) and limits per client address (the visitor's, also behind
+reverse proxies: see client_address).
 
+Counters and used tokens live in the cache: with several application processes or
+servers, the cache must be shared (Redis), or each process counts on its own."""
+
+import hashlib
 import ipaddress
+import json
+import secrets
 import time
+from contextlib import contextmanager
 
 from django import forms
 from django.conf import settings
@@ -12,20 +21,51 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 SALT = "antispam.started"
+TOKEN_MAX_AGE = 24 * 60 * 60  # seconds a displayed form may wait before it is sent
+# While its first sending is being stored, a token is claimed for this long at most (a
+# process that dies mid-way frees it then); a second click waits this long for the result.
+CLAIM_SECONDS = 120
+REPLAY_WAIT_SECONDS = 10
+
+
+def form_token(issued_at=None):
+    """A token for one display of a form: when it was shown, and a random number that
+    names it once it is used."""
+    issued_at = time.time() if issued_at is None else issued_at
+    return signing.dumps({"t": issued_at, "n": secrets.token_urlsafe(16)}, salt=SALT)
+
+
+def read_form_token(token):
+    """(shown at, name) of a genuine token less than a day old; None otherwise."""
+    try:
+        data = signing.loads(token or "", salt=SALT, max_age=TOKEN_MAX_AGE)
+        return float(data["t"]), str(data["n"])
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        return None
 
 
 class HumanCheckMixin(forms.Form):
+    """A public form: a honeypot, a one-time token (`started`), and the sending limits.
+
+    The view calls `is_valid_within(limit)`, then, when it is valid, stores the sending
+    inside `with form.sending() as sent:` and sets `sent.result` (what a second click
+    is shown); `form.already_sent` says the post repeats one already stored, whose
+    result is `form.first_result`."""
+
     # Hidden from people by CSS and from screen readers; robots fill it in.
     nickname = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     limit = None  # the client address's SendingLimit, given by is_valid_within()
     rate_limited = False
+    already_sent = False  # the same sending as one already stored (a double click)
+    first_result = None  # what that first sending stored for its result page
+    _in_progress = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nickname"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.initial["started"] = signing.dumps(time.time(), salt=SALT)
+        self.initial["started"] = form_token()
 
     @property
     def is_robot(self):
@@ -33,17 +73,29 @@ class HumanCheckMixin(forms.Form):
         return bool(self.data.get("nickname"))
 
     def is_valid_within(self, limit):
-        """Valid, and within the sending limit of the client address. Past the limit, the
-        form comes back with what was typed (and its files, held) and says why."""
+        """Valid, within the sending limit of the client address, and the first sending
+        of its token. Past the limit, the form comes back with what was typed (and its
+        files, held) and says why. The same sending again (a double click) is not valid:
+        `already_sent` is then true, and nothing is counted."""
         self.limit = limit
+        if self._repeats_a_sending():
+            return False
         valid = self.is_valid()
+        if self.rate_limited or (valid and not self.is_robot and not self._claim()):
+            # Another post of the same sending (a double click) may have been accepted
+            # meanwhile: its result, rather than the limit it reached or the token it took.
+            if self._repeats_a_sending():
+                return False
+            if valid:
+                self.add_error(None, self._token_taken_error())
+                valid = False
         if not self.rate_limited:
             limit.count(accepted=valid and not self.is_robot)
         return valid
 
     def clean(self):
-        """The limit and the timing are the whole form's concern, so they show in the
-        error summary."""
+        """The limit, the timing and the token are the whole form's concern, so they
+        show in the error summary."""
         cleaned = super().clean()
         if self.limit is not None and self.limit.reached:
             self.rate_limited = True
@@ -54,20 +106,123 @@ class HumanCheckMixin(forms.Form):
                 ),
                 code="rate_limited",
             )
-        try:
-            started = signing.loads(self.data.get("started", ""), salt=SALT, max_age=86400)
-        except (signing.BadSignature, TypeError):
-            self.data = self.data.copy()  # the page sent back starts the clock again
-            self.data["started"] = self.initial["started"]
+        token = read_form_token(self.data.get("started"))
+        if token is None:
+            self._renew_token()  # the page sent back starts the clock again
             raise forms.ValidationError(
                 _("This form has expired. Please check it and send it again."), code="expired"
-            ) from None
-        if time.time() - float(started) < settings.FORM_MIN_SECONDS:
+            )
+        shown_at, name = token
+        taken = cache.get(self._sent_key(name))
+        if taken is not None and (self._in_progress or taken["digest"] != self._digest()):
+            raise self._token_taken_error()
+        if time.time() - shown_at < settings.FORM_MIN_SECONDS:
             raise forms.ValidationError(
                 _("This form was sent too quickly. Please check it and send it again."),
                 code="too_fast",
             )
         return cleaned
+
+    @contextmanager
+    def sending(self):
+        """Around storing a valid sending: its token is then used, and a second click
+        is shown `sent.result`. If storing fails, the token is freed for a new try."""
+        sent = Sent()
+        try:
+            yield sent
+        except BaseException:
+            cache.delete(self._claimed_key)
+            raise
+        cache.set(
+            self._claimed_key,
+            {"digest": self._digest(), "result": sent.result, "done": True},
+            TOKEN_MAX_AGE,
+        )
+
+    # The one-time token. A token is "used" once a valid sending claims it; the cache
+    # remembers for a day (as long as a token lives) the sending's digest and result.
+
+    def _sent_key(self, name):
+        return f"form-token:{name}"
+
+    def _token_taken_error(self):
+        """The token was used by another sending, or its first sending is taking long."""
+        if self._in_progress:
+            return forms.ValidationError(
+                _(
+                    "This form is still being sent. Wait a moment, then reload this page "
+                    "to see the result."
+                ),
+                code="in_progress",
+            )
+        self._renew_token()
+        return forms.ValidationError(
+            _(
+                "This form has already been sent once (perhaps you went back to it). "
+                "If you mean to send another, check what is below and send it again."
+            ),
+            code="already_sent",
+        )
+
+    def _renew_token(self):
+        """The page sent back is a new display of the form, with a token of its own."""
+        self.data = self.data.copy()
+        self.data["started"] = self.initial["started"]
+
+    def _repeats_a_sending(self):
+        """The same sending as one that claimed the token: wait for it to be stored, and
+        keep its result."""
+        token = read_form_token(self.data.get("started"))
+        if token is None:
+            return False
+        entry = cache.get(self._sent_key(token[1]))
+        if entry is None or entry["digest"] != self._digest():
+            return False
+        deadline = time.monotonic() + REPLAY_WAIT_SECONDS
+        while not entry.get("done") and time.monotonic() < deadline:
+            time.sleep(0.1)  # the first click is still being stored: wait for its result
+            entry = cache.get(self._sent_key(token[1])) or {"digest": None, "done": True}
+        if not entry.get("done"):
+            self._in_progress = True  # still being stored after all that time: say so
+            return False
+        if entry["digest"] != self._digest():
+            return False  # the first try failed and freed the token: this one goes on
+        self.already_sent = True
+        self.first_result = entry.get("result")
+        return True
+
+    def _claim(self):
+        """Take the token for this sending, atomically, so two posts at once cannot both
+        store it (cache.add is atomic in Redis and in the in-process cache)."""
+        _shown_at, name = read_form_token(self.data.get("started"))
+        self._claimed_key = self._sent_key(name)
+        return cache.add(self._claimed_key, {"digest": self._digest()}, CLAIM_SECONDS)
+
+    def _digest(self):
+        """What identifies a sending: every field as posted (not the CSRF token, which
+        may change between two clicks) and each file's name and content."""
+        if not hasattr(self, "_digest_value"):
+            fields = {
+                key: self.data.getlist(key) if hasattr(self.data, "getlist") else self.data[key]
+                for key in sorted(self.data)
+                if key not in ("csrfmiddlewaretoken", "started")
+            }
+            digest = hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode())
+            for key in sorted(self.files):
+                for upload in self.files.getlist(key):
+                    digest.update(f"\0{key}\0{upload.name}\0{upload.size}\0".encode())
+                    upload.seek(0)
+                    for chunk in upload.chunks():
+                        digest.update(chunk)
+                    upload.seek(0)
+            self._digest_value = digest.hexdigest()
+        return self._digest_value
+
+
+class Sent:
+    """What the view stored for a sending, shown again to a second click."""
+
+    result = None
 
 
 def client_address(request):
@@ -138,9 +293,14 @@ class SendingLimit:
         )
 
     def count(self, *, accepted):
-        key = self.keys[accepted]
-        cache.add(key, 0, timeout=3600)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between the two calls
-            cache.set(key, 1, timeout=3600)
+        _increment(self.keys[accepted], 3600)
+
+
+def _increment(key, timeout):
+    """Add one to a counter that lives `timeout` seconds from its first count."""
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, timeout=timeout)
+        return 1

@@ -2,9 +2,8 @@ import re
 import time
 
 import pytest
-from django.core import signing
 
-from cpe_network.lib.antispam import SALT
+from cpe_network.lib.antispam import form_token
 from members.models import Affiliate
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +18,7 @@ def data(**changes):
         "language": "en",
         "consent": "on",
         "nickname": "",
-        "started": signing.dumps(time.time() - 10, salt=SALT),
+        "started": form_token(time.time() - 10),
     } | changes
 
 
@@ -106,3 +105,29 @@ def test_staff_export_affiliates(admin_client, db):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "Sam Lee,sam@example.org" in response.content.decode()
+
+
+def test_a_double_click_subscribes_and_emails_once(client, mailoutbox):
+    sending = data()
+
+    first = client.post("/en/subscribe/", sending)
+    second = client.post("/en/subscribe/", sending)
+
+    assert first["Location"] == second["Location"] == "/en/subscribe/thanks/"
+    assert Affiliate.objects.count() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_a_used_token_subscribes_no_other_address(client, mailoutbox):
+    token = data()["started"]
+    client.post("/en/subscribe/", data(started=token))
+
+    responses = [
+        client.post("/en/subscribe/", data(email=f"other{n}@example.org", started=token))
+        for n in range(3)
+    ]
+
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert "This form has already been sent once" in responses[0].text
+    assert list(Affiliate.objects.values_list("email", flat=True)) == ["sam@example.org"]
+    assert len(mailoutbox) == 1
