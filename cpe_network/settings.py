@@ -183,6 +183,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# A password reset for an address without an account sends nothing (the page says the
+# same either way), and one address receives at most three reset emails a day.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_RATE_LIMITS = {"reset_password": "20/m/ip,5/m/key,3/d/key"}
 # Links in account emails use SITE_URL's scheme (https in production).
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -309,7 +309,7 @@ def subscribe(request):
             with form.sending(), transaction.atomic():
                 email = form.cleaned_data["email"]
                 affiliate = Affiliate.objects.filter(email__iexact=email).first() or form.save()
-                affiliate.ask_for_confirmation()
+                affiliate.answer_subscription()
             return redirect("members:subscribe_thanks")
     status = 429 if form.rate_limited else 200
     return render(request, "members/subscribe.html", {"form": form}, status=status)

@@ -1,8 +1,7 @@
 """Public forms keep robots out without asking anyone else: a field people never see
 (honeypot), a one-time token per display of the form (which also says when it was shown,
 so a form sent faster than a person could is refused, and which makes a double click
-store one sending) and limits per client address (the visitor's, also behind
-reverse proxies: see client_address).
+store one sending), limits per client address, and limits per email address.
 
 Counters and used tokens live in the cache: with several application processes or
 servers, the cache must be shared (Redis), or each process counts on its own."""
@@ -294,6 +293,20 @@ class SendingLimit:
 
     def count(self, *, accepted):
         _increment(self.keys[accepted], 3600)
+
+
+class EmailLimit:
+    """How many emails a public form may have the site send to one address in a day,
+    whoever asks and from wherever: a form cannot be used to flood someone's inbox. The
+    address is kept in the cache only as a hash."""
+
+    def __init__(self, purpose, address):
+        hashed = hashlib.sha256(address.strip().lower().encode()).hexdigest()
+        self.key = f"emails:{purpose}:{hashed}"
+
+    def take(self, allowed):
+        """True, and counted, if fewer than `allowed` emails went to the address today."""
+        return _increment(self.key, 24 * 60 * 60) <= allowed
 
 
 def _increment(key, timeout):
