@@ -1,5 +1,6 @@
 """Deployment checks of our own (`manage.py check --deploy`): settings that Django cannot
-know are wrong, but that send links to the wrong address or mail from nowhere."""
+know are wrong, but that send links to the wrong address, mail from nowhere, or keep
+the forms' limits in each process."""
 
 from urllib.parse import urlsplit
 
@@ -38,5 +39,29 @@ def check_sender(app_configs, **kwargs):
             hint="Set DEFAULT_FROM_EMAIL to an address of the network's own domain, e.g. "
             "'Children of Prisoners Europe <network@example.org>'.",
             id="cpe_network.W002",
+        )
+    ]
+
+
+PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+@register(Tags.security, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """The forms' limits and one-time tokens live in the cache: an in-process cache
+    gives each worker process its own, so a robot (or a double click) that reaches
+    another worker starts afresh."""
+    if settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_CACHES:
+        return []
+    return [
+        Warning(
+            "The cache is kept in each process: rate limits and one-time form tokens "
+            "are counted per worker process.",
+            hint="Set CACHE_URL to a cache the application processes share, e.g. "
+            "redis://127.0.0.1:6379/0.",
+            id="cpe_network.W003",
         )
     ]

@@ -183,6 +183,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# A password reset for an address without an account sends nothing (the page says the
+# same either way), and one address receives at most three reset emails a day.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_RATE_LIMITS = {"reset_password": "20/m/ip,5/m/key,3/d/key"}
 # Links in account emails use SITE_URL's scheme (https in production).
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -221,6 +225,12 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
 # Public forms: at most this many sendings per client address per hour, and not
 # faster than a person can fill them in.
 FORM_RATE_LIMIT_PER_HOUR = env.int("FORM_RATE_LIMIT_PER_HOUR", default=10)
+# How many reverse proxies in front of the application append the client's address to
+# X-Forwarded-For. 0 (default): none is trusted, the client is REMOTE_ADDR. Every limit
+# (the public forms', allauth's) counts the client address this gives
+# (cpe_network.lib.antispam.client_address).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 FORM_MIN_SECONDS = 3
 # Uploaded pictures (logos) are served by the application unless the proxy serves
 # MEDIA_ROOT at /media/ itself (then set SERVE_MEDIA=0).

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language, override
 
+from cpe_network.lib.antispam import client_address
 from cpe_network.lib.mail import queue, send_templated
 
 from .models import User
@@ -30,6 +31,10 @@ def display_name(user):
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def get_client_ip(self, request):
+        """allauth's limits count the same client address as the site's own."""
+        return client_address(request) or super().get_client_ip(request)
 
     def send_mail(self, template_prefix, email, context):
         """allauth's emails go through the site's queue, like every other email (with the

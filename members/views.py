@@ -273,10 +273,15 @@ def join(request):
         valid = form.is_valid_within(SendingLimit(request, "join"))
         if form.is_robot:  # dropped silently: nothing stored, nobody told
             return redirect("members:join_thanks")
+        if form.already_sent:  # a second click: the first one's page
+            if form.first_result:
+                request.session["application_token"] = form.first_result
+            return redirect("members:join_thanks")
         if valid:
-            with transaction.atomic():
+            with form.sending() as sent, transaction.atomic():
                 application = form.save()
                 application.send_acknowledgements()
+                sent.result = application.token
             request.session["application_token"] = application.token
             return redirect("members:join_thanks")
     status = 429 if form.rate_limited else 200
@@ -298,13 +303,13 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None)
     if request.method == "POST":
         valid = form.is_valid_within(SendingLimit(request, "subscribe"))
-        if form.is_robot:  # dropped silently
+        if form.is_robot or form.already_sent:  # dropped silently; a second click
             return redirect("members:subscribe_thanks")
         if valid:
-            with transaction.atomic():
+            with form.sending(), transaction.atomic():
                 email = form.cleaned_data["email"]
                 affiliate = Affiliate.objects.filter(email__iexact=email).first() or form.save()
-                affiliate.ask_for_confirmation()
+                affiliate.answer_subscription()
             return redirect("members:subscribe_thanks")
     status = 429 if form.rate_limited else 200
     return render(request, "members/subscribe.html", {"form": form}, status=status)

@@ -11,11 +11,10 @@ import django
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.core import signing  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from cpe_network.lib.antispam import SALT  # noqa: E402
+from cpe_network.lib.antispam import form_token  # noqa: E402
 from cpe_network.models import OutboundEmail  # noqa: E402
 from members.models import Application, Member  # noqa: E402
 
@@ -50,7 +49,7 @@ def main():
             "annual_report_2": pdf("2023.pdf"),
             "reference_letter": pdf("reference.pdf"),
             "consent": "on",
-            "started": signing.dumps(time.time() - 60, salt=SALT),
+            "started": form_token(time.time() - 60),
         },
     )
     found["application sent"] = [sent.status_code, sent.headers.get("Location")]

@@ -290,6 +290,26 @@ class Affiliate(models.Model):
             },
         )
 
+    def answer_subscription(self):
+        """Someone asked, through the public form, to subscribe this address: it is asked
+        to confirm (at most three times a day), or, if it already receives the news, told
+        so (at most once a day). Whoever asks, and however often, the address receives no
+        more; the form's page says the same whatever the case, so it reveals nothing."""
+        from cpe_network.lib.antispam import EmailLimit
+        from cpe_network.lib.mail import send_templated
+
+        limit = EmailLimit("subscribe", self.email)
+        if self.is_active:
+            if limit.take(allowed=1):
+                send_templated(
+                    "members/email/affiliate_already_subscribed",
+                    to=self.email,
+                    language=self.language,
+                    context={"affiliate": self, "unsubscribe": self.link("unsubscribe")},
+                )
+        elif limit.take(allowed=3):
+            self.ask_for_confirmation()
+
     def confirm(self):
         if self.confirmed_at is None or self.unsubscribed_at is not None:
             self.confirmed_at = timezone.now()

@@ -252,6 +252,11 @@ def error_pages(pages):
         pages.get(failing, f"{language} server error", f"/{language}/broken/", status=500)
         pages.get(failing, f"{language} forbidden", f"/{language}/forbidden/", status=403)
     pages.get(failing, "bad request", "/en/", status=400, headers={"host": "evil.example"})
+    for language in LANGUAGES:  # a fourth password reset for one address in a day
+        reset, asked = url(language, "account_reset_password"), {"email": f"{language}@example.org"}
+        for _ in range(3):
+            failing.post(reset, asked)
+        pages.post(failing, f"{language} too many attempts", reset, asked, status=429)
     no_token = Client(enforce_csrf_checks=True)
     for language, path in ACCOUNT_PAGES["sign in"].items():
         pages.post(no_token, f"{language} form without its token", path, {}, status=403)

@@ -277,3 +277,41 @@ def test_password_rules_are_a_list_under_the_label_not_inside_a_paragraph(client
     # A list inside <p> is invalid HTML: the browser would close the paragraph before it.
     assert re.search(r'<div class="hint" id="id_password1_helptext"><ul>', html)
     assert not re.search(r"<p\b[^>]*>(?:(?!</p>).)*<ul", html, re.DOTALL)
+
+
+def test_password_reset_sends_nothing_to_an_address_without_an_account(client, mailoutbox):
+    make_user("forgetful@example.org")
+    known = client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
+    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+
+    assert known["Location"] == unknown["Location"]
+    assert [m.to for m in mailoutbox] == [["forgetful@example.org"]]
+    assert client.get(unknown["Location"]).text == client.get(known["Location"]).text
+
+
+@pytest.mark.parametrize("email", ["forgetful@example.org", "nobody@example.org"])
+def test_an_address_receives_at_most_three_password_resets_a_day_whoever_asks(
+    client, mailoutbox, email
+):
+    """Asked from four visitors' addresses: the fourth is refused, for an address with an
+    account as for one without, so the refusal reveals nothing."""
+    make_user("forgetful@example.org")
+    responses = [
+        client.post("/en/accounts/password/reset/", {"email": email}, REMOTE_ADDR=f"198.51.100.{n}")
+        for n in range(4)
+    ]
+
+    assert [r.status_code for r in responses] == [302, 302, 302, 429]
+    assert "Too many attempts" in responses[3].text
+    assert len(mailoutbox) == (3 if email == "forgetful@example.org" else 0)
+
+
+def test_the_refusal_is_the_sites_page_in_the_visitors_language(client):
+    for _ in range(3):
+        client.post("/fr/comptes/password/reset/", {"email": "nobody@example.org"})
+
+    response = client.post("/fr/comptes/password/reset/", {"email": "nobody@example.org"})
+
+    assert response.status_code == 429
+    assert '<html lang="fr"' in response.text
+    assert "Trop de tentatives" in response.text

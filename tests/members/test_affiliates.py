@@ -2,9 +2,9 @@ import re
 import time
 
 import pytest
-from django.core import signing
+from django.utils import timezone
 
-from cpe_network.lib.antispam import SALT
+from cpe_network.lib.antispam import form_token
 from members.models import Affiliate
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def data(**changes):
         "language": "en",
         "consent": "on",
         "nickname": "",
-        "started": signing.dumps(time.time() - 10, salt=SALT),
+        "started": form_token(time.time() - 10),
     } | changes
 
 
@@ -106,3 +106,76 @@ def test_staff_export_affiliates(admin_client, db):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "Sam Lee,sam@example.org" in response.content.decode()
+
+
+def test_a_double_click_subscribes_and_emails_once(client, mailoutbox):
+    sending = data()
+
+    first = client.post("/en/subscribe/", sending)
+    second = client.post("/en/subscribe/", sending)
+
+    assert first["Location"] == second["Location"] == "/en/subscribe/thanks/"
+    assert Affiliate.objects.count() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_a_used_token_subscribes_no_other_address(client, mailoutbox):
+    token = data()["started"]
+    client.post("/en/subscribe/", data(started=token))
+
+    responses = [
+        client.post("/en/subscribe/", data(email=f"other{n}@example.org", started=token))
+        for n in range(3)
+    ]
+
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert "This form has already been sent once" in responses[0].text
+    assert list(Affiliate.objects.values_list("email", flat=True)) == ["sam@example.org"]
+    assert len(mailoutbox) == 1
+
+
+# However many visitors ask, one address receives a few emails a day at most, and the
+# page says the same whatever the address's state.
+
+
+def subscribe_from(client, number, **changes):
+    """A subscription from another client address each time (another visitor)."""
+    return client.post("/en/subscribe/", data(**changes), REMOTE_ADDR=f"198.51.100.{number}")
+
+
+def test_an_address_not_yet_confirmed_is_asked_at_most_three_times_a_day(client, mailoutbox):
+    responses = [subscribe_from(client, number) for number in range(6)]
+
+    assert {r["Location"] for r in responses} == {"/en/subscribe/thanks/"}
+    assert len(mailoutbox) == 3
+    assert all("Confirm your subscription" in m.subject for m in mailoutbox)
+
+
+def test_an_address_that_already_subscribes_is_told_so_once_a_day(client, mailoutbox):
+    Affiliate.objects.create(
+        name="Sam Lee",
+        email="sam@example.org",
+        country="IE",
+        language="fr",
+        consent=True,
+        confirmed_at=timezone.now(),
+    )
+
+    responses = [subscribe_from(client, number, email="SAM@example.org") for number in range(4)]
+
+    assert {r["Location"] for r in responses} == {"/en/subscribe/thanks/"}
+    (message,) = mailoutbox
+    assert message.subject.endswith("Vous recevez déjà les nouvelles du réseau")
+    affiliate = Affiliate.objects.get()
+    assert affiliate.link("unsubscribe") in message.body
+    assert affiliate.is_active
+
+
+def test_the_limit_is_per_address(client, mailoutbox):
+    for number in range(4):
+        subscribe_from(client, number)
+
+    subscribe_from(client, 9, email="another@example.org")
+
+    assert [m.to for m in mailoutbox][-1] == ["another@example.org"]
+    assert len(mailoutbox) == 4

@@ -1,10 +1,10 @@
+import re
 import time
 
 import pytest
-from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cpe_network.lib.antispam import SALT
+from cpe_network.lib.antispam import form_token
 from members.models import Application
 from tests.conftest import held_tokens
 from tests.factories import CategoryFactory, applicant_category, image_file, pdf_file
@@ -27,7 +27,7 @@ def category():
 
 
 def started(seconds_ago=10):
-    return signing.dumps(time.time() - seconds_ago, salt=SALT)
+    return form_token(time.time() - seconds_ago)
 
 
 def application_data(category, **changes):
@@ -242,3 +242,114 @@ def test_a_non_staff_user_cannot_read_a_document(client, admin_client, category)
     assert admin_client.get(url).status_code == 200
     assert admin_client.get(url)["Content-Type"] == "application/pdf"
     assert admin_client.get(url.replace("annual_report_1", "contact_email")).status_code == 403
+
+
+# One token per display of the form, used once: a double click stores one application.
+
+
+def form_page_token(html):
+    return re.search(r'name="started" value="([^"]+)"', html).group(1)
+
+
+def test_a_double_click_stores_one_application_and_shows_its_page(client, category, mailoutbox):
+    token = started()
+
+    first = client.post("/en/join/", application_data(category, started=token))
+    second = client.post("/en/join/", application_data(category, started=token), follow=True)
+
+    application = Application.objects.get()
+    assert first["Location"] == "/en/join/thanks/"
+    assert second.redirect_chain == [("/en/join/thanks/", 302)]
+    assert f'href="{application.get_absolute_url()}"' in second.text
+    assert len(mailoutbox) == 2  # one acknowledgement, one notice to staff
+
+
+def test_the_second_click_shows_the_first_ones_page_in_another_session(client, category):
+    """The thank-you page of the application comes from the sending itself, so a click
+    that arrives without the first one's session cookie shows it too."""
+    token = started()
+    client.post("/en/join/", application_data(category, started=token))
+    client.cookies.clear()
+
+    second = client.post("/en/join/", application_data(category, started=token), follow=True)
+
+    assert "Follow your application" in second.text
+    assert Application.objects.count() == 1
+
+
+def test_a_click_while_the_first_is_still_being_stored_stores_nothing(
+    client, category, monkeypatch
+):
+    """A double click whose second post arrives before the first is stored: here the
+    second is sent while the first stores its application, and the first never ends
+    while the second waits, so the second says the form is still being sent."""
+    monkeypatch.setattr("cpe_network.lib.antispam.REPLAY_WAIT_SECONDS", 0.3)
+    token = started()
+    second = []
+    acknowledge = Application.send_acknowledgements
+
+    def send_acknowledgements(application):
+        if not second:
+            second.append(client.post("/en/join/", application_data(category, started=token)))
+        acknowledge(application)
+
+    monkeypatch.setattr(Application, "send_acknowledgements", send_acknowledgements)
+
+    first = client.post("/en/join/", application_data(category, started=token))
+
+    assert first.status_code == 302
+    assert "This form is still being sent" in second[0].text
+    assert Application.objects.count() == 1
+
+
+def test_a_used_token_does_not_store_other_applications(client, category):
+    """One token once served hundreds of posts: now it serves one."""
+    token = started()
+    client.post("/en/join/", application_data(category, started=token))
+
+    responses = [
+        client.post("/en/join/", application_data(category, organisation=f"Org {n}", started=token))
+        for n in range(3)
+    ]
+
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert "This form has already been sent once" in responses[0].text
+    assert Application.objects.count() == 1
+
+
+def test_after_a_used_token_is_refused_the_page_sends_a_new_application(client, category, settings):
+    settings.FORM_MIN_SECONDS = 0  # the page's new token starts the clock again
+    token = started()
+    client.post("/en/join/", application_data(category, started=token))
+    refused = client.post(
+        "/en/join/", application_data(category, organisation="Second Org", started=token)
+    )
+    new_token = form_page_token(refused.text)
+    assert new_token != token
+    assert 'value="Second Org"' in refused.text
+    assert "Received: 2024.pdf" in refused.text
+    data = application_data(category, organisation="Second Org")
+    del data["annual_report_1"], data["annual_report_2"], data["reference_letter"]
+    data |= {f"{name}-held": t for name, t in held_tokens(refused.text).items()}
+    data["started"] = new_token
+
+    response = client.post("/en/join/", data)
+
+    assert response.status_code == 302
+    assert sorted(Application.objects.values_list("organisation", flat=True)) == [
+        "Lien Familial",
+        "Second Org",
+    ]
+
+
+def test_a_form_sent_back_with_errors_keeps_its_token(client, category):
+    token = started()
+    refused = client.post(
+        "/en/join/", application_data(category, contact_email="not an address", started=token)
+    )
+    assert form_page_token(refused.text) == token
+
+    response = client.post("/en/join/", application_data(category, started=token))
+
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
