@@ -30,7 +30,8 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set it in the environment (a long random string), "
             "or set DEBUG=1 for local development."
         )
-    SECRET_KEY = "insecure-development-key-never-used-in-production"
+    # Reached only with DEBUG on (or to build messages and migrations): production stops above.
+    SECRET_KEY = "insecure-development-key-never-used-in-production"  # nosec B105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
