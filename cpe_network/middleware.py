@@ -2,6 +2,7 @@ import logging
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import QueryDict
+from django.utils.cache import add_never_cache_headers
 from django.views.defaults import bad_request
 
 OVERSIZED = (TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig)
@@ -31,3 +32,67 @@ def oversized_requests(get_response):
         return get_response(request)
 
     return middleware
+
+
+# Powerful browser features that no page of the site uses: off for the site and for
+# anything it could ever embed (ASVS 14.4). Chromium knows each name (it warns of any
+# other in the console).
+POWERFUL_FEATURES = (
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "gamepad",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "identity-credentials-get",
+    "idle-detection",
+    "local-fonts",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "otp-credentials",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-create",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "storage-access",
+    "usb",
+    "window-management",
+    "xr-spatial-tracking",
+)
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in POWERFUL_FEATURES)
+
+
+def security_headers(get_response):
+    """What Django's SecurityMiddleware does not send: a Permissions-Policy on every
+    response, and `Cache-Control: private, no-store` on every page meant for one person,
+    so that no shared cache or browser history keeps it: every page seen signed in (the
+    portal, previews, account settings, the admin) and the account pages (django-allauth's:
+    sign-in, password reset, confirmation). The pages that a private link opens without
+    signing in (application status, invitation, unsubscribe) say so themselves
+    (`never_cache`). A response that already says how to cache it (a media file) keeps
+    what it says."""
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if "Cache-Control" not in response and _is_personal(request):
+            add_never_cache_headers(response)
+        return response
+
+    return middleware
+
+
+def _is_personal(request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.func.__module__.startswith("allauth.")

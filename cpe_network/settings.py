@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy everywhere; private, no-store on pages for one person.
+    "cpe_network.middleware.security_headers",
     # Pages carry the map as inline SVG: compressed, they are a quarter of the size.
     # (Django masks the CSRF token on each response, which guards against BREACH.)
     "django.middleware.gzip.GZipMiddleware",

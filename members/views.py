@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
@@ -245,6 +246,7 @@ def remove_representative(request, slug, user_id):
     return redirect("members:representatives", slug=member.slug)
 
 
+@never_cache
 def invitation(request, token):
     """The link in an invitation: choose a password, then sign in."""
     try:
@@ -283,12 +285,14 @@ def join(request):
     return render(request, "members/join.html", {"form": form}, status=status)
 
 
+@never_cache
 def join_thanks(request):
     token = request.session.get("application_token")
     application = Application.objects.filter(token=token).first() if token else None
     return render(request, "members/join_thanks.html", {"application": application})
 
 
+@never_cache
 def application_status(request, token):
     application = get_object_or_404(Application.objects.select_related("category"), token=token)
     return render(request, "members/application_status.html", {"application": application})
@@ -314,6 +318,7 @@ def subscribe_thanks(request):
     return render(request, "members/subscribe_thanks.html")
 
 
+@never_cache
 def confirm_subscription(request, token):
     affiliate = Affiliate.from_token(token, "confirm")
     if affiliate is None:
@@ -325,6 +330,7 @@ def confirm_subscription(request, token):
 
 
 @csrf_exempt
+@never_cache
 def unsubscribe(request, token):
     """The link in every email to affiliates and in the digest to representatives: one
     button, no sign-in. A GET changes nothing, so mail scanners that open links cannot
