@@ -1,7 +1,8 @@
 import logging
+import re
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import bad_request
 
@@ -29,6 +30,23 @@ def oversized_requests(get_response):
             request.GET = QueryDict()
             request._mark_post_parse_error()
             return bad_request(request, error)
+        return get_response(request)
+
+    return middleware
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def control_characters_in_paths(get_response):
+    """An address with a control character in its path (NUL, a line break) is no address
+    of the site: 404, in the visitor's language, before any view, ours or a library's,
+    passes it on (PostgreSQL refuses a NUL in a query: that was a 500). Our own addresses
+    also check the shape of each token (cpe_network/converters.py)."""
+
+    def middleware(request):
+        if CONTROL_CHARACTERS.search(request.path_info):
+            raise Http404
         return get_response(request)
 
     return middleware

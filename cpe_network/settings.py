@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL or other control character in an address: 404, never a database error.
+    "cpe_network.middleware.control_characters_in_paths",
     # Too many fields in an address or a form: the site's 400 page, in its language.
     "cpe_network.middleware.oversized_requests",
     "django.middleware.common.CommonMiddleware",

@@ -342,7 +342,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/document/<str:name>/",
+                "<int:pk>/document/<slug:name>/",
                 self.admin_site.admin_view(self.document_view),
                 name="members_application_document",
             ),
