@@ -6,6 +6,7 @@ from datetime import timedelta
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.core import context as allauth_context
+from allauth.mfa.models import Authenticator
 from allauth.utils import generate_unique_username
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
@@ -25,6 +26,24 @@ SALT = "members.invitation"
 def display_name(user):
     """How the site names a person in messages: their name, else their address."""
     return user.get_full_name() or user.email
+
+
+def has_second_factor(request):
+    """Whether the signed-in person has set up a second factor (an authenticator app);
+    remembered for the session once it is found."""
+    if request.session.get("has_second_factor"):
+        return True
+    if Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+        request.session["has_second_factor"] = True
+        return True
+    return False
+
+
+def staff_access_allowed(request):
+    """Whether signed-in staff may use what only staff may: the admin, and previews of
+    what is not published. With STAFF_REQUIRE_MFA, only once they have a second factor
+    (members/middleware.py for the admin, news/views.py for previews)."""
+    return not settings.STAFF_REQUIRE_MFA or has_second_factor(request)
 
 
 class AccountAdapter(DefaultAccountAdapter):
