@@ -19,6 +19,11 @@ urlpatterns = [
         views.remove_representative,
         name="remove_representative",
     ),
+    path(
+        _("portal/<slug:slug>/invitations/<int:pk>/withdraw/"),
+        views.withdraw_invitation,
+        name="withdraw_invitation",
+    ),
     path(_("accounts/invitation/<signed:token>/"), views.invitation, name="invitation"),
     path(_("join/"), views.join, name="join"),
     path(_("join/thanks/"), views.join_thanks, name="join_thanks"),
