@@ -202,7 +202,7 @@ def test_subjects_with_accented_words_read_back_whole_from_the_wire(db, mail_ser
                 to="a@example.org",
                 language="fr",
                 context={
-                    "user": {"first_name": "Marie", "email": "a@example.org"},
+                    "invitation": {"first_name": "Marie", "email": "a@example.org"},
                     "member": {"name": name},
                     "days": 14,
                 },
