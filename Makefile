@@ -22,7 +22,7 @@ help:
 	@echo "make run            set up (first time) and serve the site on http://127.0.0.1:8000/"
 	@echo "make test           the whole test suite on SQLite (browser tests need Chromium)"
 	@echo "make test-postgres  the same suite on PostgreSQL (PYTEST_DATABASE_URL=$(PYTEST_DATABASE_URL))"
-	@echo "make lint           ruff check and ruff format --check"
+	@echo "make lint           ruff check, ruff format --check and bandit (security)"
 	@echo "make messages       refresh the French catalogue after changing interface text"
 	@echo "make bench          time the public pages and count their queries, with 1,000 extra members and posts"
 
@@ -55,6 +55,7 @@ test-postgres: compiled-messages
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --configfile pyproject.toml --recursive --quiet .
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

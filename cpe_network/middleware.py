@@ -1,7 +1,9 @@
 import logging
+import re
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.utils.cache import add_never_cache_headers
 from django.views.defaults import bad_request
 
 OVERSIZED = (TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig)
@@ -31,3 +33,84 @@ def oversized_requests(get_response):
         return get_response(request)
 
     return middleware
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def control_characters_in_paths(get_response):
+    """An address with a control character in its path (NUL, a line break) is no address
+    of the site: 404, in the visitor's language, before any view, ours or a library's,
+    passes it on (PostgreSQL refuses a NUL in a query: that was a 500). Our own addresses
+    also check the shape of each token (cpe_network/converters.py)."""
+
+    def middleware(request):
+        if CONTROL_CHARACTERS.search(request.path_info):
+            raise Http404
+        return get_response(request)
+
+    return middleware
+
+
+# Powerful browser features that no page of the site uses: off for the site and for
+# anything it could ever embed (ASVS 14.4). Chromium knows each name (it warns of any
+# other in the console).
+POWERFUL_FEATURES = (
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "gamepad",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "identity-credentials-get",
+    "idle-detection",
+    "local-fonts",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "otp-credentials",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-create",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "storage-access",
+    "usb",
+    "window-management",
+    "xr-spatial-tracking",
+)
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in POWERFUL_FEATURES)
+
+
+def security_headers(get_response):
+    """What Django's SecurityMiddleware does not send: a Permissions-Policy on every
+    response, and `Cache-Control: private, no-store` on every page meant for one person,
+    so that no shared cache or browser history keeps it: every page seen signed in (the
+    portal, previews, account settings, the admin) and the account pages (django-allauth's:
+    sign-in, password reset, confirmation). The pages that a private link opens without
+    signing in (application status, invitation, unsubscribe) say so themselves
+    (`never_cache`). A response that already says how to cache it (a media file) keeps
+    what it says."""
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if "Cache-Control" not in response and _is_personal(request):
+            add_never_cache_headers(response)
+        return response
+
+    return middleware
+
+
+def _is_personal(request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.func.__module__.startswith("allauth.")

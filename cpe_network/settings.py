@@ -30,7 +30,8 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set it in the environment (a long random string), "
             "or set DEBUG=1 for local development."
         )
-    SECRET_KEY = "insecure-development-key-never-used-in-production"
+    # Reached only with DEBUG on (or to build messages and migrations): production stops above.
+    SECRET_KEY = "insecure-development-key-never-used-in-production"  # nosec B105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy everywhere; private, no-store on pages for one person.
+    "cpe_network.middleware.security_headers",
     # Pages carry the map as inline SVG: compressed, they are a quarter of the size.
     # (Django masks the CSRF token on each response, which guards against BREACH.)
     "django.middleware.gzip.GZipMiddleware",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL or other control character in an address: 404, never a database error.
+    "cpe_network.middleware.control_characters_in_paths",
     # Too many fields in an address or a form: the site's 400 page, in its language.
     "cpe_network.middleware.oversized_requests",
     "django.middleware.common.CommonMiddleware",

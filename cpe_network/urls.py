@@ -2,11 +2,15 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from . import views
+from . import converters, views
+
+# Tokens in addresses have a strict shape (members/urls.py): anything else is a 404.
+register_converter(converters.SignedToken, "signed")
+register_converter(converters.RandomToken, "random")
 
 # The admin's sign-in goes through the site's own (allauth), second factor included.
 admin.site.login = secure_admin_login(admin.site.login)

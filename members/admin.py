@@ -30,6 +30,7 @@ from .models import (
     Affiliate,
     Application,
     CategoryChange,
+    Invitation,
     Member,
     MembershipCategory,
     Topic,
@@ -45,6 +46,33 @@ class UserAdmin(DjangoUserAdmin):
     )
     list_display = ("email", "first_name", "last_name", "is_staff", "language", "last_login")
     search_fields = ("email", "first_name", "last_name", "username")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations to represent a member, pending or accepted. Staff send them from a
+    member's page and withdraw a pending one by deleting it."""
+
+    list_display = ("email", "member", "invited_by", "sent_at", "accepted_at")
+    list_filter = (("accepted_at", admin.EmptyFieldListFilter), "sent_at")
+    list_select_related = ("member", "invited_by")
+    search_fields = ("email", "member__name")
+    readonly_fields = (
+        "member",
+        "email",
+        "first_name",
+        "last_name",
+        "language",
+        "invited_by",
+        "sent_at",
+        "accepted_at",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Topic)
@@ -193,17 +221,23 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         ]
 
     def invite_view(self, request, pk):
-        """Invite a person by email to represent this member."""
+        """Invite a person by email to represent this member. Like a representative's
+        invitation, it waits for the person to accept: an address typed here may be
+        anyone's account. Staff attach an existing account at once, when they must, with
+        the member's "representatives" field."""
         member = get_object_or_404(Member, pk=pk)
         if not self.has_change_permission(request, member):
             raise PermissionDenied
-        form = InviteForm(request.POST or None)
+        form = InviteForm(request.POST or None, member=member)
         if request.method == "POST" and form.is_valid():
-            person = invite_representative(member, invited_by=request.user, **form.cleaned_data)
+            invitation = invite_representative(member, invited_by=request.user, **form.cleaned_data)
             self.message_user(
                 request,
-                _("%(email)s now represents %(member)s and has been told by email.")
-                % {"email": person.email, "member": member.name},
+                _(
+                    "An invitation is on its way to %(email)s: they will represent %(member)s "
+                    "once they accept it."
+                )
+                % {"email": invitation.email, "member": member.name},
             )
             return redirect("admin:members_member_change", member.pk)
         context = {
@@ -342,7 +376,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<int:pk>/document/<str:name>/",
+                "<int:pk>/document/<slug:name>/",
                 self.admin_site.admin_view(self.document_view),
                 name="members_application_document",
             ),

@@ -215,7 +215,8 @@ def _synthetic(count, categories, topics):
     """Plain members in bulk, for measuring pages with a large directory."""
     if not count:
         return 0
-    rng = random.Random(count)
+    # Repeatable filler for demonstrations and measurements, not a secret.
+    rng = random.Random(count)  # nosec B311
     codes = sorted({data["country"] for data in demo_data.MEMBERS})
     start = Member.objects.filter(slug__startswith="synthetic-member-").count()
     members = [

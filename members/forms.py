@@ -93,12 +93,29 @@ class ProfileForm(KeepUploadsMixin, CompletePostMixin, forms.ModelForm):
 
 
 class InviteForm(forms.Form):
+    """An invitation to represent `member`: the names and language are used only if the
+    address has no account yet."""
+
     first_name = CleanFormCharField(label=_("First name"), max_length=150)
     last_name = CleanFormCharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("Email address"))
     language = forms.ChoiceField(
         label=_("Language of their emails"), choices=settings.LANGUAGES, initial="en"
     )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if self.member.representatives.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("This address already represents %(member)s."),
+                params={"member": self.member.name},
+                code="already_representative",
+            )
+        return email
 
 
 class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
@@ -16,18 +17,15 @@ from reversion.models import Version
 from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
 
-from .accounts import (
-    InvitationError,
-    InvitationExpired,
-    accept_invitation,
-    invite_representative,
-    invited_user,
-)
+from .accounts import invite_representative
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
 from .models import (
     Affiliate,
     Application,
+    Invitation,
+    InvitationError,
+    InvitationExpired,
     Member,
     MembershipCategory,
     Topic,
@@ -211,20 +209,30 @@ def confirm_profile(request, slug):
 
 @login_required
 def representatives(request, slug):
+    """The member's representatives, and its pending invitations by the invited address
+    only: nobody is made a representative, nor learns an account's name, by inviting."""
     member = member_for_representative(request, slug)
-    form = InviteForm(request.POST or None, initial={"language": get_language()})
+    form = InviteForm(request.POST or None, initial={"language": get_language()}, member=member)
     if request.method == "POST" and form.is_valid():
-        person = invite_representative(member, invited_by=request.user, **form.cleaned_data)
+        invitation = invite_representative(member, invited_by=request.user, **form.cleaned_data)
         messages.success(
             request,
-            _("%(email)s now represents %(member)s and has been told by email.")
-            % {"email": person.email, "member": member.name},
+            _(
+                "An invitation is on its way to %(email)s: they will represent %(member)s "
+                "once they accept it."
+            )
+            % {"email": invitation.email, "member": member.name},
         )
         return redirect("members:representatives", slug=member.slug)
     return render(
         request,
         "members/portal/representatives.html",
-        {"member": member, "form": form, "people": member.representatives.order_by("email")},
+        {
+            "member": member,
+            "form": form,
+            "people": member.representatives.order_by("email"),
+            "invitations": member.invitations.pending(),
+        },
     )
 
 
@@ -245,20 +253,63 @@ def remove_representative(request, slug, user_id):
     return redirect("members:representatives", slug=member.slug)
 
 
+@login_required
+@require_POST
+def withdraw_invitation(request, slug, pk):
+    member = member_for_representative(request, slug)
+    invitation = get_object_or_404(member.invitations.pending(), pk=pk)
+    invitation.delete()
+    messages.success(
+        request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+    )
+    return redirect("members:representatives", slug=member.slug)
+
+
+@never_cache
 def invitation(request, token):
-    """The link in an invitation: choose a password, then sign in."""
+    """The link in an invitation. A new person chooses a password, which accepts it; a
+    person with an account signs in, as that account, and accepts."""
     try:
-        person = invited_user(token)
+        invitation = Invitation.from_token(token)
     except InvitationExpired:
         return render(request, "members/invitation_invalid.html", {"expired": True}, status=410)
     except InvitationError:
         return render(request, "members/invitation_invalid.html", status=404)
+    if not invitation.needs_password:
+        return _accept_signed_in(request, invitation)
+    person = invitation.account() or User(
+        email=invitation.email, first_name=invitation.first_name, last_name=invitation.last_name
+    )
     form = SetPasswordForm(person, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        accept_invitation(person, form.cleaned_data["new_password1"])
-        messages.success(request, _("Your password is set. Sign in with your email address."))
+        try:
+            accepted = invitation.accept_with_password(form.cleaned_data["new_password1"])
+        except InvitationError:  # the address got an account meanwhile: sign in to accept
+            return redirect(request.path)
+        if accepted is None:  # accepted or withdrawn meanwhile
+            return render(request, "members/invitation_invalid.html", status=404)
+        messages.success(
+            request,
+            _("Your password is set and you represent %(member)s. Sign in with your email address.")
+            % {"member": invitation.member.name},
+        )
         return redirect("account_login")
-    return render(request, "members/invitation.html", {"form": form, "person": person})
+    return render(request, "members/invitation.html", {"form": form, "invitation": invitation})
+
+
+def _accept_signed_in(request, invitation):
+    user = request.user
+    if not user.is_authenticated or user.email.lower() != invitation.email.lower():
+        # Signed out, or signed in as someone else: sign in as the invited address.
+        return render(request, "members/invitation_accept.html", {"invitation": invitation})
+    if request.method == "POST":
+        if not invitation.accept(user):  # withdrawn meanwhile
+            return render(request, "members/invitation_invalid.html", status=404)
+        messages.success(
+            request, _("You now represent %(member)s.") % {"member": invitation.member.name}
+        )
+        return redirect("members:portal")
+    return render(request, "members/invitation_accept.html", {"invitation": invitation})
 
 
 # Joining: the application form and the affiliates' subscription.
@@ -288,12 +339,14 @@ def join(request):
     return render(request, "members/join.html", {"form": form}, status=status)
 
 
+@never_cache
 def join_thanks(request):
     token = request.session.get("application_token")
     application = Application.objects.filter(token=token).first() if token else None
     return render(request, "members/join_thanks.html", {"application": application})
 
 
+@never_cache
 def application_status(request, token):
     application = get_object_or_404(Application.objects.select_related("category"), token=token)
     return render(request, "members/application_status.html", {"application": application})
@@ -319,6 +372,7 @@ def subscribe_thanks(request):
     return render(request, "members/subscribe_thanks.html")
 
 
+@never_cache
 def confirm_subscription(request, token):
     affiliate = Affiliate.from_token(token, "confirm")
     if affiliate is None:
@@ -330,6 +384,7 @@ def confirm_subscription(request, token):
 
 
 @csrf_exempt
+@never_cache
 def unsubscribe(request, token):
     """The link in every email to affiliates and in the digest to representatives: one
     button, no sign-in. A GET changes nothing, so mail scanners that open links cannot

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from members.accounts import staff_access_allowed
 from members.models import Member, Topic
 from members.views import member_for_representative
 
@@ -36,11 +37,14 @@ def _listing(request, items, members):
 
 
 def _public_or_preview(request, queryset, slug):
-    """A published item; staff who may see unpublished ones get a preview."""
+    """A published item; staff who may see unpublished ones get a preview, under the
+    admin's rule: with STAFF_REQUIRE_MFA, only once they have a second factor (without
+    one they are told so in the admin, where previews are linked from)."""
     item = get_object_or_404(queryset, slug=slug)
-    if not item.is_public and not request.user.has_perm(
-        f"news.view_{queryset.model._meta.model_name}"
-    ):
+    if item.is_public:
+        return item
+    permission = f"news.view_{queryset.model._meta.model_name}"
+    if not (request.user.has_perm(permission) and staff_access_allowed(request)):
         raise Http404
     return item
 

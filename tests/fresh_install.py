@@ -64,6 +64,21 @@ def main():
     found["approved"] = decided.status_code
     member = Member.objects.select_related("category").get()
     found["member"] = [member.name, member.category.name_en, member.published]
+    # The decision email's link: the new contact chooses a password and represents it.
+    decision = OutboundEmail.objects.filter(body__contains="/fr/comptes/invitation/").get()
+    link = re.search(r"https://network\.example\.org(/fr/comptes/invitation/\S+/)", decision.body)
+    contact = Client()
+    password = "a-long-passphrase-for-marie"
+    chosen = contact.post(link.group(1), {"new_password1": password, "new_password2": password})
+    signed_in = contact.post(
+        "/fr/comptes/login/", {"login": "marie@lien.example", "password": password}
+    )
+    found["representative"] = [
+        chosen.status_code,
+        signed_in.status_code,
+        list(member.representatives.values_list("email", flat=True)),
+        member.name in contact.get("/fr/espace-membre/").text,
+    ]
     found["member pages"] = [
         visitor.get(f"/en/members/{member.slug}/").status_code,
         visitor.get(f"/fr/membres/{member.slug}/").status_code,

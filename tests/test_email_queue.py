@@ -202,7 +202,7 @@ def test_subjects_with_accented_words_read_back_whole_from_the_wire(db, mail_ser
                 to="a@example.org",
                 language="fr",
                 context={
-                    "user": {"first_name": "Marie", "email": "a@example.org"},
+                    "invitation": {"first_name": "Marie", "email": "a@example.org"},
                     "member": {"name": name},
                     "days": 14,
                 },
@@ -243,3 +243,84 @@ def test_message_ids_name_the_sites_domain_and_survive_a_retry(db, mail_server, 
     received = email.message_from_bytes(message.original_content, policy=email.policy.default)
     assert received["Message-ID"].endswith("@network.example.org>")
     assert received["Message-ID"] == stored.headers["Message-ID"]
+
+
+@override_settings(STAFF_NOTIFICATION_EMAILS=["secretariat@example.org"])
+def test_an_application_with_line_breaks_in_its_names_is_still_acknowledged_and_notified(
+    db, mail_server, settings, tmp_path
+):
+    """Names stored before one-line fields cleaned them (or written by code that skips
+    the model) hold line breaks: the acknowledgement and the staff notice still go."""
+    from members.models import Application
+    from tests.members.test_approval import make_application
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    port, start, inbox = mail_server
+    start()
+    application = make_application(language="en")
+    Application.objects.filter(pk=application.pk).update(
+        organisation="Lien\r\nBcc: everyone@example.org\r\n\r\nFamilial\x00\x0b",
+        contact_name="Marie\nDupont",
+    )
+    application.refresh_from_db()
+    with override_settings(MAILERS=smtp(port)):
+        application.send_acknowledgements()
+
+    assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
+    received = {
+        message.rcpt_tos[0]: email.message_from_bytes(
+            message.original_content, policy=email.policy.default
+        )
+        for message in inbox.messages
+    }
+    assert set(received) == {"marie@lien.example", "secretariat@example.org"}
+    assert str(received["secretariat@example.org"]["Subject"]) == (
+        "[Children of Prisoners Europe] New application: "
+        "Lien Bcc: everyone@example.org Familial (Belgium)"
+    )
+    assert received["secretariat@example.org"]["Bcc"] is None
+
+
+def test_a_subject_is_one_line_of_at_most_300_characters(db, mailoutbox):
+    queue(to="a@example.org", subject="Ligne\u2028deux\t" + "x" * 400, body="", language="fr")
+
+    (message,) = mailoutbox
+    assert message.subject.startswith("Ligne deux xxx")
+    assert len(message.subject) == 300
+    assert message.subject.endswith("x…")
+
+
+def test_a_subject_keeps_the_no_break_spaces_of_french_typography(db, mailoutbox):
+    queue(
+        to="a@example.org", subject="Bienvenue\u202f! Objet\u00a0: adhésion", body="", language="fr"
+    )
+
+    assert mailoutbox[0].subject == "Bienvenue\u202f! Objet\u00a0: adhésion"
+
+
+@override_settings(STAFF_NOTIFICATION_EMAILS=["secretariat@example.org"])
+def test_line_breaks_typed_in_the_join_form_leave_both_emails_sendable(
+    client, db, mailoutbox, settings, tmp_path
+):
+    from members.models import Application
+    from tests.factories import CategoryFactory
+    from tests.members.test_join import application_data
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    response = client.post(
+        "/en/join/",
+        application_data(
+            CategoryFactory(),
+            organisation="Lien\r\nBcc: everyone@example.org",
+            contact_name="Marie\r\nDupont",
+            city="Liège\x0b",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert Application.objects.get().organisation == "Lien Bcc: everyone@example.org"
+    assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "marie@lien.example",
+        "secretariat@example.org",
+    ]

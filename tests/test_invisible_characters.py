@@ -5,7 +5,7 @@ public forms, the member portal, the admin, or code."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from members.models import Affiliate, Application, Member, User
+from members.models import Affiliate, Application, Member
 from news.models import Post
 from tests.factories import (
     CategoryFactory,
@@ -121,8 +121,8 @@ def test_people_invited_from_the_portal_get_plain_names(client, rep):
         },
     )
 
-    person = User.objects.get(email="lea@example.org")
-    assert (person.first_name, person.last_name) == ("aéL", "Petit")
+    invitation = rep.invitations.get(email="lea@example.org")
+    assert (invitation.first_name, invitation.last_name) == ("aéL", "Petit")
 
 
 def test_the_admin_strips_them_and_the_directory_shows_plain_text(admin_client):

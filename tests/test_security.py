@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import MemberFactory, PostFactory
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTION = {
@@ -119,3 +121,97 @@ def test_pages_are_sent_compressed(client):
     response = client.get("/en/", headers={"accept-encoding": "gzip"})
 
     assert response["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fr/membres/", "/en/no-such-page/", "/healthz"])
+def test_every_response_turns_the_powerful_browser_features_off(client, path):
+    policy = client.get(path)["Permissions-Policy"]
+    features = dict(item.strip().split("=", 1) for item in policy.split(","))
+
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "fullscreen"):
+        assert features[feature] == "()"
+
+
+def assert_kept_by_no_cache(response):
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
+
+
+@pytest.fixture
+def signed_in(client, db):
+    from tests.members.test_accounts import make_user
+
+    person = make_user("rep@example.org")
+    MemberFactory(slug="relais-lyon").representatives.add(person)
+    client.force_login(person)
+    return person
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/portal/",
+        "/fr/espace-membre/relais-lyon/profil/",
+        "/en/portal/relais-lyon/representatives/",
+        "/en/accounts/email/",
+        "/fr/comptes/password/change/",
+        "/en/accounts/2fa/",
+        "/en/",  # a public page, seen signed in, shows who is signed in
+    ],
+)
+def test_pages_seen_signed_in_are_kept_by_no_cache(client, signed_in, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert_kept_by_no_cache(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/en/accounts/login/", "/fr/comptes/password/reset/", "/en/accounts/confirm-email/"],
+)
+def test_account_pages_are_kept_by_no_cache(client, path):
+    response = client.get(path)
+
+    assert response.status_code in (200, 302)
+    assert_kept_by_no_cache(response)
+
+
+@pytest.mark.django_db
+def test_pages_opened_by_a_private_link_are_kept_by_no_cache(client, settings, tmp_path):
+    from members.models import Affiliate
+    from tests.members.test_approval import make_application
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    application = make_application()
+    affiliate = Affiliate.objects.create(
+        name="Ana", email="ana@example.org", country="PT", language="en", consent=True
+    )
+
+    for url in (
+        application.get_absolute_url(),
+        affiliate.link("confirm"),
+        affiliate.link("unsubscribe"),
+    ):
+        response = client.get(url.removeprefix(settings.SITE_URL))
+        assert response.status_code == 200
+        assert_kept_by_no_cache(response)
+
+
+@pytest.mark.django_db
+def test_a_preview_of_a_draft_is_kept_by_no_cache(admin_client):
+    draft = PostFactory(status="draft")
+
+    response = admin_client.get(f"/en/news/{draft.slug}/")
+
+    assert response.status_code == 200
+    assert_kept_by_no_cache(response)
+
+
+@pytest.mark.django_db
+def test_public_pages_seen_by_visitors_may_be_cached(client):
+    response = client.get("/en/news/")
+
+    assert "no-store" not in response.get("Cache-Control", "")

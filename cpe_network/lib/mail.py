@@ -3,6 +3,7 @@
 change that causes them and sent by a background task once it is committed, so a mail
 server that is down never loses a message."""
 
+import re
 from email.header import Header
 from email.utils import make_msgid
 from urllib.parse import urlsplit
@@ -13,6 +14,11 @@ from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils.translation import override
+
+from .text import clean_text
+
+# The longest subject stored (OutboundEmail.subject): a longer one is cut.
+SUBJECT_LENGTH = 300
 
 
 def send_templated(prefix, *, to, language, context, headers=None, enqueue=True):
@@ -39,13 +45,25 @@ def _plain(name, context):
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
+def one_line(subject):
+    """A subject as one line whatever the data in it: a line break or other control
+    character in a name would make the email unsendable ("Header values may not contain
+    linefeed"), and staff would never hear of what it was about. Runs of spaces become
+    one (no-break spaces, which French typography wants, are kept); too long a subject
+    is cut."""
+    subject = re.sub(" {2,}", " ", clean_text(str(subject), one_line=True)).strip()
+    if len(subject) > SUBJECT_LENGTH:
+        subject = subject[: SUBJECT_LENGTH - 1].rstrip() + "…"
+    return subject
+
+
 def queue(*, to, subject, body, html="", language, headers=None, enqueue=True):
     from cpe_network.models import OutboundEmail
     from cpe_network.tasks import send_email
 
     email = OutboundEmail.objects.create(
         to=to,
-        subject=subject,
+        subject=one_line(subject),
         body=body,
         html=html,
         language=language,
@@ -74,8 +92,9 @@ class Message(EmailMultiAlternatives):
     def message(self, **kwargs):
         if not any(name.lower() == "message-id" for name in self.extra_headers):
             self.extra_headers["Message-ID"] = message_id()
+        self.subject = one_line(self.subject)  # also for an email stored before the rule
         message = super().message(**kwargs)
-        subject = str(self.subject)
+        subject = self.subject
         charset = "us-ascii" if subject.isascii() else "utf-8"
         del message["Subject"]
         message.set_raw("Subject", Header(subject, charset, header_name="Subject").encode())

@@ -1,4 +1,5 @@
-"""The members app's models: the directory (directory.py) and joining (joining.py)."""
+"""The members app's models: the directory (directory.py), joining (joining.py) and
+invitations to represent a member (invitations.py)."""
 
 from .directory import (
     LOGO_SIZES,
@@ -12,6 +13,7 @@ from .directory import (
     sort_key,
     validate_languages,
 )
+from .invitations import Invitation, InvitationError, InvitationExpired
 from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
 __all__ = [
@@ -21,6 +23,9 @@ __all__ = [
     "Affiliate",
     "Application",
     "CategoryChange",
+    "Invitation",
+    "InvitationError",
+    "InvitationExpired",
     "Member",
     "MembershipCategory",
     "Topic",

@@ -161,8 +161,9 @@ class Application(models.Model):
             application.decision_note = note
             application.save()
             # The decision email carries the invitation: one message, not two that
-            # could arrive in either order.
-            person = invite_representative(
+            # could arrive in either order. The contact person represents the member
+            # once they accept it (the address typed in the form may be anyone's).
+            invitation = invite_representative(
                 member,
                 email=application.contact_email,
                 first_name=application.contact_name,
@@ -171,7 +172,7 @@ class Application(models.Model):
                 invited_by=by,
                 tell=False,
             )
-            application.send_decision(representative=person)
+            application.send_decision(invitation=invitation)
         self.refresh_from_db()
         return member
 
@@ -211,17 +212,16 @@ class Application(models.Model):
                 },
             )
 
-    def send_decision(self, representative=None):
-        """Tell the applicant; when approved, the email also invites its contact person
-        to the member portal (`representative`)."""
+    def send_decision(self, invitation=None):
+        """Tell the applicant; when approved, the email also carries the `invitation` of
+        its contact person to represent the new member in the portal."""
         from cpe_network.lib.mail import send_templated
-        from members.accounts import portal_link
 
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
-        if representative is not None:
+        if invitation is not None:
             context.update(
-                portal_link=portal_link(representative),
-                has_password=representative.has_usable_password(),
+                invitation_link=invitation.link(),
+                needs_password=invitation.needs_password,
                 days=settings.INVITATION_MAX_AGE_DAYS,
             )
         send_templated(

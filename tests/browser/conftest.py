@@ -205,11 +205,13 @@ def members(transactional_db, settings, tmp_path):
 
 @pytest.fixture
 def representative(members):
-    """Relais Lyon's representative, who has sent items in each status."""
+    """Relais Lyon's representative, who has sent items in each status and invited a
+    colleague who has not answered yet."""
     person = User.objects.create_user("rep", "rep@example.org", PASSWORD)
     EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
     relais = Member.objects.get(slug="relais-lyon")
     relais.representatives.add(person)
+    relais.invitations.create(email="lea@example.org", language="fr", invited_by=person)
     # What they sent, in each status, for the portal's table.
     PostFactory(title_en="Our open day", status="submitted", submitted_by=relais)
     PostFactory(title_en="Turned down", status="draft", submitted_by=relais)

@@ -1,4 +1,5 @@
-"""A person invited by staff becomes a representative and keeps the profile current."""
+"""A person invited by staff accepts, becomes a representative and keeps the profile
+current."""
 
 import re
 
@@ -43,11 +44,13 @@ def test_invited_representative_updates_the_french_summary(visit, staff, pages_f
     v.page.get_by_label("Email address").fill("camille@example.org")
     v.page.get_by_label("Language of their emails").select_option("fr")
     v.page.get_by_role("button", name="Send the invitation").click()
-    assert "camille@example.org now represents relais lyon" in (
+    assert "an invitation is on its way to camille@example.org" in (
         v.page.locator(".messagelist").inner_text().lower()
     )
+    assert not member.representatives.exists()  # until she accepts
 
-    # Camille follows the link in the French email and chooses a password.
+    # Camille follows the link in the French email and chooses a password, which
+    # accepts the invitation.
     (invitation,) = [m for m in mail.outbox if m.to == ["camille@example.org"]]
     link = re.search(r"https?://\S+/fr/comptes/invitation/\S+/", invitation.body).group(0)
     path = "/fr/" + link.split("/fr/", 1)[1]
@@ -56,6 +59,7 @@ def test_invited_representative_updates_the_french_summary(visit, staff, pages_f
     camille.page.locator("#id_new_password1").fill(PASSWORD)
     camille.page.get_by_label("Confirmation du nouveau mot de passe").fill(PASSWORD)
     camille.page.get_by_role("button", name="Enregistrer mon mot de passe").click()
+    assert "vous représentez Relais Lyon" in camille.page.locator("main").inner_text()
 
     # She signs in, edits the French summary, and the public page shows it.
     sign_in(camille.page, camille.base, "camille@example.org", PASSWORD, language="fr")

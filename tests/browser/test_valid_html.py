@@ -26,7 +26,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
-from members.accounts import invitation_token
 from members.models import Affiliate, Application, Member, User
 from news.models import Post
 from tests.factories import CategoryFactory, pdf_file
@@ -165,22 +164,29 @@ def public_pages(pages):
     affiliate = Affiliate.objects.create(
         name="Sam", email="sam@example.org", country="FR", language="fr", consent=True
     )
-    invited = User.objects.create_user("invited", "invited@example.org")
-    invitation = invitation_token(invited)
+    relais = Member.objects.get(slug="relais-lyon")
+    invitation = relais.invitations.create(email="new@example.org", language="en").token()
+    known = User.objects.create_user("known", "known@example.org", PASSWORD)
+    to_accept = relais.invitations.create(email=known.email, language="en").token()
     for language in LANGUAGES:
         pages.get(client, f"{language} subscribe thanks", url(language, "members:subscribe_thanks"))
         confirm = url(language, "members:confirm_subscription", token=affiliate.token("confirm"))
         pages.get(client, f"{language} subscription confirm", confirm)
         unsubscribe = url(language, "members:unsubscribe", token=affiliate.token("unsubscribe"))
         pages.get(client, f"{language} unsubscribe", unsubscribe)
-        invalid = url(language, "members:unsubscribe", token="nothing")
+        invalid = url(language, "members:unsubscribe", token="nothing:here")
         pages.get(client, f"{language} link invalid", invalid, status=404)
         path = url(language, "members:invitation", token=invitation)
         pages.get(client, f"{language} invitation", path)
         refused = {"new_password1": "short", "new_password2": "other"}
         pages.post(client, f"{language} invitation errors", path, refused)
-        invalid = url(language, "members:invitation", token="nothing")
+        invalid = url(language, "members:invitation", token="nothing:here")
         pages.get(client, f"{language} invitation invalid", invalid, status=404)
+        accept = url(language, "members:invitation", token=to_accept)
+        pages.get(client, f"{language} invitation, sign in to accept", accept)
+        signed_in = Client()
+        signed_in.force_login(known)
+        pages.get(signed_in, f"{language} invitation to accept", accept)
         done = url(language, "account_reset_password_done")
         pages.get(client, f"{language} password reset done", done)
 

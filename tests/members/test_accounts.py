@@ -7,8 +7,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.sites.models import Site
 from django.test import override_settings
 
-from members.accounts import invitation_token, invite_representative
-from members.models import User
+from members.accounts import invite_representative
+from members.models import Invitation, User
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,16 +60,27 @@ def test_invitation_email_is_in_the_persons_language_with_a_link(invite, mailout
         "[Children of Prisoners Europe] Vous êtes invité à représenter Relais Lyon"
     )
     assert "/fr/comptes/invitation/" in message.body
+    assert "Choisissez votre mot de passe ici" in message.body
     assert message.alternatives[0][1] == "text/html"
 
 
-def test_invited_person_sets_a_password_and_can_then_sign_in(client, invite, mailoutbox):
+def test_nothing_changes_for_the_invited_person_until_they_accept(invite, member):
+    invite()
+
+    assert not User.objects.filter(email="camille@example.org").exists()
+    assert not member.representatives.exists()
+
+
+def test_invited_person_sets_a_password_and_can_then_sign_in(client, invite, member, mailoutbox):
     invite()
     link = "/" + link_in(mailoutbox[0])
 
     response = client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
 
     assert response.status_code == 302
+    assert member.representatives.get().email == "camille@example.org"
+    person = User.objects.get(email="camille@example.org")
+    assert (person.first_name, person.last_name, person.language) == ("Camille", "Martin", "en")
     signed_in = client.post(
         "/en/accounts/login/", {"login": "camille@example.org", "password": PASSWORD}
     )
@@ -90,18 +101,19 @@ def test_invitation_works_only_once(client, invite, mailoutbox):
 
 
 def test_tampered_invitation_is_refused(client, invite):
-    user = invite("c@example.org")
-    token = invitation_token(user)
+    token = invite("c@example.org").token()
 
-    response = client.get(f"/en/accounts/invitation/{token[:-2]}xx/")
+    response = client.post(
+        f"/en/accounts/invitation/{token[:-2]}xx/",
+        {"new_password1": PASSWORD, "new_password2": PASSWORD},
+    )
 
     assert response.status_code == 404
-    assert not User.objects.get(pk=user.pk).has_usable_password()
+    assert not User.objects.filter(email="c@example.org").exists()
 
 
 def test_expired_invitation_is_refused(client, invite, settings):
-    user = invite("c@example.org")
-    token = invitation_token(user)
+    token = invite("c@example.org").token()
     settings.INVITATION_MAX_AGE_DAYS = -1  # as if the fortnight had passed
 
     response = client.get(f"/en/accounts/invitation/{token}/")
@@ -110,13 +122,80 @@ def test_expired_invitation_is_refused(client, invite, settings):
     assert "expired" in response.text
 
 
-def test_person_with_an_account_is_told_rather_than_invited(invite, member, mailoutbox):
-    make_user("known@example.org")
+def test_a_withdrawn_invitation_is_refused(client, invite):
+    invitation = invite("c@example.org")
+    token = invitation.token()
+    invitation.delete()
+
+    response = client.get(f"/en/accounts/invitation/{token}/")
+
+    assert response.status_code == 404
+
+
+def test_an_account_is_invited_to_sign_in_and_accept(client, invite, member, mailoutbox):
+    known = make_user("known@example.org", first_name="Dominique", last_name="Known")
 
     invite("known@example.org")
+    link = "/" + link_in(mailoutbox[0])
 
-    assert mailoutbox[0].subject.endswith("You now represent Relais Lyon")
-    assert member.representatives.filter(email="known@example.org").exists()
+    assert mailoutbox[0].subject.endswith("You are invited to represent Relais Lyon")
+    assert "Sign in with your usual email address and password" in mailoutbox[0].body
+    assert not member.representatives.exists()
+    signed_out = client.post(link)
+    assert "Sign in with this address to accept the invitation." in signed_out.text
+    assert not member.representatives.exists()
+    client.force_login(known)
+    assert "Accept the invitation" in client.get(link).text
+    accepted = client.post(link)
+    assert accepted.status_code == 302
+    assert accepted["Location"] == "/en/portal/"
+    assert list(member.representatives.all()) == [known]
+    assert User.objects.get(pk=known.pk).first_name == "Dominique"  # not the inviter's name
+    assert client.get(link).status_code == 404  # used
+
+
+def test_another_account_cannot_accept_an_invitation(client, invite, member, mailoutbox):
+    make_user("known@example.org")
+    invite("known@example.org")
+    link = "/" + link_in(mailoutbox[0])
+    client.force_login(make_user("intruder@example.org"))
+
+    response = client.post(link)
+
+    assert "You are signed in as intruder@example.org" in response.text
+    assert not member.representatives.exists()
+
+
+def test_an_account_with_a_password_cannot_be_given_another_by_the_link(client, invite, mailoutbox):
+    make_user("known@example.org")
+    invite("known@example.org")
+    link = "/" + link_in(mailoutbox[0])
+
+    client.post(
+        link, {"new_password1": "hijacked-passphrase", "new_password2": "hijacked-passphrase"}
+    )
+
+    assert User.objects.get(email="known@example.org").check_password(PASSWORD)
+
+
+def test_an_account_without_a_password_chooses_one_and_accepts(client, invite, member, mailoutbox):
+    old = User.objects.create_user("old", "old@example.org")  # invited before acceptance
+    invite("old@example.org")
+    link = "/" + link_in(mailoutbox[0])
+
+    client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+
+    assert User.objects.get(pk=old.pk).check_password(PASSWORD)
+    assert list(member.representatives.all()) == [old]
+
+
+def test_inviting_again_renews_the_pending_invitation(invite, mailoutbox):
+    invite("c@example.org")
+    invite("C@example.org", language="fr")
+
+    (invitation,) = Invitation.objects.all()
+    assert invitation.language == "fr"
+    assert len(mailoutbox) == 2
 
 
 def test_nobody_can_sign_up(client):

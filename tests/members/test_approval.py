@@ -1,3 +1,4 @@
+import re
 import threading
 
 import pytest
@@ -6,7 +7,7 @@ from django.db import connection
 from members.models import Application, CategoryChange, Member, MembershipCategory
 from tests.factories import CategoryFactory, applicant_category, pdf_file
 
-from .test_accounts import make_user
+from .test_accounts import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +62,10 @@ def test_staff_approve_in_the_admin_and_the_applicant_member_is_created(admin_cl
     assert member.category.slug == "applicant-member"
     assert member.published
     assert CategoryChange.objects.get(member=member).note == "Board meeting of 3 March"
-    assert member.representatives.get().email == "marie@lien.example"
+    assert member.invitations.pending().get().email == "marie@lien.example"
 
 
-def test_the_acceptance_email_carries_the_invitation(admin_client, mailoutbox):
+def test_the_acceptance_email_carries_the_invitation(admin_client, client, mailoutbox):
     application = make_application()
 
     admin_client.post(
@@ -79,6 +80,30 @@ def test_the_acceptance_email_carries_the_invitation(admin_client, mailoutbox):
     assert "/fr/comptes/invitation/" in message.body
     assert "Choisissez ici votre mot de passe pour l’espace membre" in message.body
     assert "séparé" not in message.body
+
+    # The new contact's link sets her password and makes her the representative.
+    link = re.search(r"https?://\S+/fr/comptes/invitation/\S+/", message.body).group(0)
+    client.post(
+        "/fr/" + link.split("/fr/", 1)[1],
+        {"new_password1": PASSWORD, "new_password2": PASSWORD},
+    )
+    member = Member.objects.get()
+    assert member.representatives.get().email == "marie@lien.example"
+    assert member.representatives.get().first_name == "Marie Dupont"
+    assert client.login(username=member.representatives.get().username, password=PASSWORD)
+
+
+def test_an_application_naming_an_existing_account_does_not_attach_it(admin_client, mailoutbox):
+    # Anyone may type any address as the contact's, the superuser's included.
+    application = make_application(contact_email="admin@example.com")
+
+    admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
+    )
+
+    assert not Member.objects.get().representatives.exists()
+    (message,) = mailoutbox
+    assert "acceptez l’invitation" in message.body
 
 
 def test_approval_follows_the_category_marked_for_approved_applicants(admin_client, applicants):

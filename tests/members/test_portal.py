@@ -182,23 +182,85 @@ def test_representative_confirms_the_profile_is_up_to_date(client, rep):
     assert client.get("/en/portal/relais-lyon/confirm/").status_code == 405
 
 
-def test_representative_invites_a_colleague(
-    client, rep, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/en/portal/relais-lyon/representatives/",
-            {
-                "first_name": "Léa",
-                "last_name": "Petit",
-                "email": "lea@example.org",
-                "language": "fr",
-            },
-        )
+def invite(client, email, **changes):
+    return client.post(
+        "/en/portal/relais-lyon/representatives/",
+        {"first_name": "Léa", "last_name": "Petit", "email": email, "language": "fr"} | changes,
+    )
+
+
+def test_representative_invites_a_colleague(client, rep, mailoutbox):
+    response = invite(client, "lea@example.org")
 
     assert response.status_code == 302
-    assert rep.representatives.filter(email="lea@example.org").exists()
     assert mailoutbox[0].to == ["lea@example.org"]
+    assert not rep.representatives.filter(email="lea@example.org").exists()  # not yet
+    page = client.get("/en/portal/relais-lyon/representatives/").text
+    assert "Invitations waiting for an answer" in page
+    assert "lea@example.org" in page
+
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0).split("://", 1)[1]
+    client.logout()
+    client.post(
+        "/" + link.split("/", 1)[1],
+        {
+            "new_password1": "a-long-passphrase-for-léa",
+            "new_password2": "a-long-passphrase-for-léa",
+        },
+    )
+    assert rep.representatives.filter(email="lea@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    ("email", "name"),
+    [("someone@example.org", "Dominique Secret"), ("root@example.org", "Super User")],
+)
+def test_inviting_an_existing_account_neither_attaches_it_nor_shows_its_name(
+    client, rep, email, name
+):
+    first, last = name.split()
+    make_user(email, first_name=first, last_name=last, is_superuser=email.startswith("root"))
+
+    response = invite(client, email)
+    page = client.get("/en/portal/relais-lyon/representatives/").text
+
+    assert name not in response.text
+    assert not rep.representatives.filter(email=email).exists()
+    assert name not in page
+    assert first not in page
+    assert email in page  # as a pending invitation
+
+
+def test_inviting_an_account_or_a_new_address_reads_the_same(client, rep):
+    make_user("someone@example.org", first_name="Dominique")
+
+    known = client.get(invite(client, "someone@example.org")["Location"]).text
+    new = client.get(invite(client, "nobody@example.org")["Location"]).text
+
+    def notice(html):
+        return re.search(r'notice--success" role="status">([^<]+)<', html).group(1)
+
+    assert notice(known).replace("someone@", "nobody@") == notice(new)
+
+
+def test_representative_withdraws_a_pending_invitation(client, rep, mailoutbox):
+    invite(client, "lea@example.org")
+    invitation = rep.invitations.get()
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0).split("://", 1)[1]
+
+    response = client.post(f"/en/portal/relais-lyon/invitations/{invitation.pk}/withdraw/")
+
+    assert response.status_code == 302
+    assert not rep.invitations.exists()
+    assert "Invitations waiting for an answer" not in client.get(response["Location"]).text
+    assert client.get("/" + link.split("/", 1)[1]).status_code == 404
+
+
+def test_a_present_representative_cannot_be_invited_again(client, rep):
+    response = invite(client, "REP@example.org")
+
+    assert response.status_code == 200
+    assert "This address already represents Relais Lyon." in response.text
 
 
 def test_representative_removes_a_colleague_but_not_themselves(client, rep):
@@ -221,12 +283,14 @@ def test_representative_removes_a_colleague_but_not_themselves(client, rep):
         ("get", "/en/portal/kinder-berlin/representatives/"),
         ("post", "/en/portal/kinder-berlin/representatives/"),
         ("post", "/fr/espace-membre/kinder-berlin/representants/{other_rep}/retirer/"),
+        ("post", "/en/portal/kinder-berlin/invitations/{invitation}/withdraw/"),
         ("get", "/fr/espace-membre/kinder-berlin/profil/"),
     ],
 )
 def test_every_portal_page_of_another_member_is_not_found(client, rep, other, method, path):
     other_rep = other.representatives.get()
-    url = path.format(other_rep=other_rep.pk)
+    invitation = other.invitations.create(email="x@example.org", language="en")
+    url = path.format(other_rep=other_rep.pk, invitation=invitation.pk)
 
     response = getattr(client, method)(url, profile_data(other, summary_en="Hacked"))
 
@@ -235,6 +299,7 @@ def test_every_portal_page_of_another_member_is_not_found(client, rep, other, me
     assert other.summary_en != "Hacked"
     assert other.profile_confirmed_on is None
     assert other.representatives.count() == 1
+    assert other.invitations.count() == 1
 
 
 def input_tag(html, field_id):

@@ -3,10 +3,11 @@ import re
 
 import feedparser
 import pytest
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
 from news.models import Post
-from tests.factories import MemberFactory, PostFactory, TopicFactory
+from tests.factories import EventFactory, MemberFactory, PostFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,23 @@ def test_drafts_are_hidden_from_visitors_and_previewed_by_staff(client, admin_cl
     preview = admin_client.get("/en/news/draft/")
     assert preview.status_code == 200
     assert "Preview: this post is not public yet." in preview.text
+
+
+@pytest.mark.parametrize("path", ["/en/news/draft/", "/fr/evenements/draft/"])
+def test_without_a_second_factor_staff_see_no_preview_when_one_is_required(
+    admin_client, admin_user, settings, path
+):
+    PostFactory(slug="draft", status="draft", title_en="Not yet")
+    EventFactory(slug="draft", status="draft")
+    settings.STAFF_REQUIRE_MFA = True
+
+    refused = admin_client.get(path)
+    Authenticator.objects.create(user=admin_user, type=Authenticator.Type.TOTP, data={})
+    shown = admin_client.get(path)
+
+    assert refused.status_code == 404
+    assert "Not yet" not in refused.text
+    assert shown.status_code == 200
 
 
 def test_stored_text_is_sanitised():
