@@ -191,7 +191,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # A password reset for an address without an account sends nothing (the page says the
 # same either way), and one address receives at most three reset emails a day.
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
-ACCOUNT_RATE_LIMITS = {"reset_password": "20/m/ip,5/m/key,3/d/key"}
+# (bandit takes the rates for a password.)
+ACCOUNT_RATE_LIMITS = {"reset_password": "20/m/ip,5/m/key,3/d/key"}  # nosec B105
 # Links in account emails use SITE_URL's scheme (https in production).
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
