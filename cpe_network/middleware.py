@@ -1,7 +1,10 @@
 import logging
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import QueryDict
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.views.defaults import bad_request
 
 OVERSIZED = (TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig)
@@ -12,9 +15,13 @@ def oversized_requests(get_response):
     many files or too much data answers 400 with the site's own page, in the visitor's
     language, in development as in production: left to Django, DEBUG shows its technical
     page instead. The query string and the form are read here, before any other
-    middleware or view needs them."""
+    middleware or view needs them. A body larger than MAX_REQUEST_BYTES answers 413
+    before it is read, as the proxy would."""
 
     def middleware(request):
+        if _body_size(request) > settings.MAX_REQUEST_BYTES:
+            limit = filesizeformat(settings.MAX_REQUEST_BYTES)
+            return render(request, "413.html", {"limit": limit}, status=413)
         try:
             request.GET  # noqa: B018 (reading it is the check)
             if request.method == "POST":
@@ -31,3 +38,10 @@ def oversized_requests(get_response):
         return get_response(request)
 
     return middleware
+
+
+def _body_size(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # as Django reads it: no body
