@@ -1,5 +1,6 @@
 """Deployment checks of our own (`manage.py check --deploy`): settings that Django cannot
-know are wrong, but that send links to the wrong address or mail from nowhere."""
+know are wrong, but that send links to the wrong address, mail from nowhere, or uploads
+past the site's checks."""
 
 from urllib.parse import urlsplit
 
@@ -38,5 +39,22 @@ def check_sender(app_configs, **kwargs):
             hint="Set DEFAULT_FROM_EMAIL to an address of the network's own domain, e.g. "
             "'Children of Prisoners Europe <network@example.org>'.",
             id="cpe_network.W002",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_media_checks(app_configs, **kwargs):
+    """With SERVE_MEDIA off, the proxy serves uploads as files: nobody checks that their
+    item is published, nor sends them sandboxed."""
+    if settings.SERVE_MEDIA:
+        return []
+    return [
+        Warning(
+            "SERVE_MEDIA is off: the proxy serves /media/ without the site's checks "
+            "(unpublished items' files, sandboxed downloads).",
+            hint="Keep SERVE_MEDIA on, and set MEDIA_SENDFILE so that the proxy sends each "
+            "file once the site allows it (see the README's production steps).",
+            id="cpe_network.W003",
         )
     ]

@@ -45,6 +45,7 @@ def test_deployment_check_is_silent_with_production_settings():
         ("SITE_URL", "http://127.0.0.1:8000", "cpe_network.W001"),
         ("SITE_URL", "http://network.example.org", "cpe_network.W001"),
         ("DEFAULT_FROM_EMAIL", "webmaster@localhost", "cpe_network.W002"),
+        ("SERVE_MEDIA", "0", "cpe_network.W003"),
     ],
 )
 def test_deployment_check_warns_of_a_forgotten_address(setting, value, warning):
