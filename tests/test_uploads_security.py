@@ -349,8 +349,9 @@ def test_a_pdf_that_launches_a_program_is_refused_in_the_admin(admin_client):
     [
         pdf_with_link("https://network.example.org/"),
         pdf_with_compressed_objects(b"<< /S /GoTo /D [3 0 R /Fit] >>"),
+        pdf_bytes().replace(b"/Title (Programme)", b"/Title (Launch/JavaScript \\(day 1\\))"),
     ],
-    ids=["web link", "compressed objects"],
+    ids=["web link", "compressed objects", "names in its title"],
 )
 def test_a_pdf_with_links_or_compressed_objects_is_accepted(client, rep, content):
     response = client.post(EVENT_FORM, event_data(programme=pdf(content)))

@@ -40,6 +40,9 @@ MARKUP = re.compile(
 )
 STREAM = re.compile(rb"(?<![a-z])stream(?:\r\n|\n|\r).*?endstream", re.DOTALL)
 NAME = re.compile(rb"/((?:[^\s()<>\[\]{}/%#]|#[0-9A-Fa-f]{2})+)")
+# Text, where a slash is only a character: literal strings (one level of nested
+# parentheses) and comments.
+TEXT = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|%[^\r\n]*", re.DOTALL)
 # What makes a PDF act rather than be read: scripts (JavaScript, XFA forms), actions
 # that start programs, open other files or send data, and attached files.
 ACTIVE_KEYS = {"/JS", "/JavaScript", "/XFA", "/EF", "/EmbeddedFiles", "/RichMediaContent"}
@@ -148,7 +151,7 @@ def _has_active_content(reader, content):
             )
         elif isinstance(item, list):
             pending.extend(value for value in item if isinstance(value, (DictionaryObject, list)))
-    names = NAME.findall(STREAM.sub(b"", content))
+    names = NAME.findall(TEXT.sub(b"", STREAM.sub(b"", content)))
     return any(f"/{_decode_name(name)}" in ACTIVE_NAMES for name in names)
 
 
