@@ -233,7 +233,7 @@ def rename_stored_files(model, fields):
     updated, then the old file removed, so a run stopped half-way can be run again. A
     missing file is left as it is. Returns {row's pk: {old name: new name}}."""
     renamed = {}
-    for row in model._default_manager.iterator():
+    for row in list(model._default_manager.all()):
         moves = {}
         for name in fields:
             file = getattr(row, name)
