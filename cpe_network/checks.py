@@ -1,6 +1,6 @@
 """Deployment checks of our own (`manage.py check --deploy`): settings that Django cannot
-know are wrong, but that send links to the wrong address, mail from nowhere, or keep
-the forms' limits in each process."""
+know are wrong, but that send links to the wrong address, mail from nowhere, keep
+the forms' limits in each process, or let uploads past the site's checks."""
 
 from urllib.parse import urlsplit
 
@@ -63,5 +63,22 @@ def check_shared_cache(app_configs, **kwargs):
             hint="Set CACHE_URL to a cache the application processes share, e.g. "
             "redis://127.0.0.1:6379/0.",
             id="cpe_network.W003",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_media_checks(app_configs, **kwargs):
+    """With SERVE_MEDIA off, the proxy serves uploads as files: nobody checks that their
+    item is published, nor sends them sandboxed."""
+    if settings.SERVE_MEDIA:
+        return []
+    return [
+        Warning(
+            "SERVE_MEDIA is off: the proxy serves /media/ without the site's checks "
+            "(unpublished items' files, sandboxed downloads).",
+            hint="Keep SERVE_MEDIA on, and set MEDIA_SENDFILE so that the proxy sends each "
+            "file once the site allows it (see the README's production steps).",
+            id="cpe_network.W004",
         )
     ]

@@ -1,8 +1,11 @@
 import logging
 import re
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, QueryDict
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import bad_request
 
@@ -14,9 +17,13 @@ def oversized_requests(get_response):
     many files or too much data answers 400 with the site's own page, in the visitor's
     language, in development as in production: left to Django, DEBUG shows its technical
     page instead. The query string and the form are read here, before any other
-    middleware or view needs them."""
+    middleware or view needs them. A body larger than MAX_REQUEST_BYTES answers 413
+    before it is read, as the proxy would."""
 
     def middleware(request):
+        if _body_size(request) > settings.MAX_REQUEST_BYTES:
+            limit = filesizeformat(settings.MAX_REQUEST_BYTES)
+            return render(request, "413.html", {"limit": limit}, status=413)
         try:
             request.GET  # noqa: B018 (reading it is the check)
             if request.method == "POST":
@@ -114,3 +121,10 @@ def _is_personal(request):
         return True
     match = getattr(request, "resolver_match", None)
     return match is not None and match.func.__module__.startswith("allauth.")
+
+
+def _body_size(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # as Django reads it: no body

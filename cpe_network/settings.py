@@ -238,9 +238,26 @@ FORM_RATE_LIMIT_PER_HOUR = env.int("FORM_RATE_LIMIT_PER_HOUR", default=10)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 FORM_MIN_SECONDS = 3
-# Uploaded pictures (logos) are served by the application unless the proxy serves
-# MEDIA_ROOT at /media/ itself (then set SERVE_MEDIA=0).
+# Uploads are served at /media/ by the application, which checks who may see each file
+# (cpe_network.views.media). With MEDIA_SENDFILE the proxy sends the bytes once the
+# application has said yes: "x-accel-redirect" (nginx, from MEDIA_ACCEL_PREFIX, an
+# internal location) or "x-sendfile" (Apache's mod_xsendfile); see the README.
+# SERVE_MEDIA=0 leaves /media/ to the proxy alone, without those checks.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+MEDIA_SENDFILE = env.str("MEDIA_SENDFILE", default="")
+if MEDIA_SENDFILE not in ("", "x-accel-redirect", "x-sendfile"):
+    raise ImproperlyConfigured(
+        f"MEDIA_SENDFILE is {MEDIA_SENDFILE!r}: leave it empty, or set x-accel-redirect "
+        "(nginx) or x-sendfile (Apache)."
+    )
+MEDIA_ACCEL_PREFIX = "/internal-media/"
+# Request bodies. The largest form is the application: three PDFs of 10 MB at most. A
+# larger body is refused before it is read (cpe_network.middleware), as the proxy does
+# (client_max_body_size, see the README). Text fields take a few hundred kilobytes at
+# most; files over 1 MB wait on disk, not in a worker's memory.
+MAX_REQUEST_BYTES = 32 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path(_("accounts/"), include("allauth.urls")),
     # The network's pages (about, values, policies): last, as their addresses are
-    # whatever staff give them, in each language.
-    re_path(r"^(?P<url>(?:[-\w.~]+/)+)$", views.page, name="page"),
+    # whatever staff give them, in each language. Never under media/: an upload that
+    # is not served answers 404, not a redirect to /en/media/…/.
+    re_path(r"^(?!media/)(?P<url>(?:[-\w.~]+/)+)$", views.page, name="page"),
 )

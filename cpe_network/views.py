@@ -1,21 +1,27 @@
+import os
+import posixpath
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import cache_page, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 
+from members.accounts import staff_access_allowed
 from members.geo import map_context
 from members.models import Member
 from news.models import Event, Post
 
 from .context_processors import language_alternates
-from .lib.images import is_named_after_its_content
+from .lib.uploads import is_site_chosen, owner_of, sandboxed
 from .pages import page_url
 from .sitemaps import SITEMAPS
 
@@ -70,13 +76,40 @@ def sitemap(request):
     return sitemap_view(request, {name: cls(request) for name, cls in SITEMAPS.items()})
 
 
+# Uploads are served by type: whatever a file's name says, nothing else is sent.
+MEDIA_TYPES = {".webp": "image/webp", ".pdf": "application/pdf"}
+
+
+@require_safe
 def media(request, path):
-    """Uploaded pictures, when no proxy or object store serves them (SERVE_MEDIA). A
-    picture named after its content never changes: browsers keep it a year without
-    asking again; other files (documents) for a day."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    if is_named_after_its_content(path):
+    """An uploaded file, when no proxy or object store serves MEDIA_ROOT itself
+    (SERVE_MEDIA): only a file that a row holds now, only to whoever may see that row
+    (everyone once it is public; before, staff and the member who sent it), and only as
+    the type the site checked. Nothing served runs: it comes sandboxed, and a PDF is a
+    download named after its title. Public files never change under their random names:
+    browsers keep them a year; the others are not kept. With MEDIA_SENDFILE the proxy
+    sends the bytes, after these checks (see the README)."""
+    content_type = MEDIA_TYPES.get(posixpath.splitext(path)[1].lower())
+    owner = owner_of(path) if content_type else None
+    as_staff = staff_access_allowed(request)
+    if owner is None or not owner.is_visible_to(request.user, as_staff=as_staff):
+        raise Http404
+    if settings.MEDIA_SENDFILE == "x-accel-redirect":
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_PREFIX + quote(path)
+    elif settings.MEDIA_SENDFILE == "x-sendfile":
+        response = HttpResponse(content_type=content_type)
+        response["X-Sendfile"] = os.path.join(settings.MEDIA_ROOT, path)
+    else:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+        response["Content-Type"] = content_type
+    if content_type == "application/pdf":
+        name = getattr(owner, "download_name", "document.pdf")
+        response["Content-Disposition"] = content_disposition_header(True, name)
+    if not owner.is_public:
+        add_never_cache_headers(response)
+    elif is_site_chosen(path):
         patch_cache_control(response, public=True, max_age=60 * 60 * 24 * 365, immutable=True)
     else:
         patch_cache_control(response, public=True, max_age=60 * 60 * 24)
-    return response
+    return sandboxed(response)

@@ -20,7 +20,7 @@ from reversion.admin import VersionAdmin
 from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
-from cpe_network.lib.uploads import KeepUploadsMixin
+from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
 
 from .accounts import invite_representative
 from .forms import InviteForm
@@ -394,10 +394,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         if name not in Application.DOCUMENTS or not self.has_view_permission(request, application):
             raise PermissionDenied
         document = getattr(application, name)
-        return FileResponse(
-            document.open("rb"),
-            content_type="application/pdf",
-            filename=f"{slugify(application.organisation)}-{name}.pdf",
+        return sandboxed(
+            FileResponse(
+                document.open("rb"),
+                as_attachment=True,
+                content_type="application/pdf",
+                filename=f"{slugify(application.organisation)}-{name}.pdf",
+            )
         )
 
     def decide_view(self, request, pk):

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfWriter
 
 from members.models import Member, MembershipCategory, Topic
 
@@ -70,10 +71,21 @@ def image_file(name="logo.png", size=(300, 200), image_format="PNG", exif=None):
     return SimpleUploadedFile(name, output.getvalue(), content_type=f"image/{image_format.lower()}")
 
 
+def pdf_bytes(padding=0):
+    """A real PDF of one blank page, made in memory with pypdf; `padding` bytes of
+    metadata make it larger."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Title": "Programme", "/Subject": "0" * padding})
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
 def pdf_file(name="report.pdf", size=2000):
-    """A small file that is a PDF by its content."""
-    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"0" * size + b"\n%%EOF\n"
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+    """A real PDF of about `size` bytes (or its smallest size, if more)."""
+    padding = max(size - len(pdf_bytes()), 0)
+    return SimpleUploadedFile(name, pdf_bytes(padding), content_type="application/pdf")
 
 
 class PostFactory(factory.django.DjangoModelFactory):

@@ -2,6 +2,7 @@
 network, approve the application as staff, and visit the pages, as people would on the
 first day. Prints what it found as JSON; any failure is an exception."""
 
+import io
 import json
 import re
 import time
@@ -13,16 +14,20 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.test import Client  # noqa: E402
+from pypdf import PdfWriter  # noqa: E402
 
 from cpe_network.lib.antispam import form_token  # noqa: E402
 from cpe_network.models import OutboundEmail  # noqa: E402
 from members.models import Application, Member  # noqa: E402
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
 
 def pdf(name):
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+    """A real PDF of one blank page (the site reads documents with a PDF parser)."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    output = io.BytesIO()
+    writer.write(output)
+    return SimpleUploadedFile(name, output.getvalue(), content_type="application/pdf")
 
 
 def main():

@@ -48,6 +48,7 @@ def test_deployment_check_is_silent_with_production_settings():
         ("SITE_URL", "http://network.example.org", "cpe_network.W001"),
         ("DEFAULT_FROM_EMAIL", "webmaster@localhost", "cpe_network.W002"),
         ("CACHE_URL", "locmemcache://", "cpe_network.W003"),
+        ("SERVE_MEDIA", "0", "cpe_network.W004"),
     ],
 )
 def test_deployment_check_warns_of_a_forgotten_address(setting, value, warning):

@@ -1,29 +1,44 @@
 """Uploaded pictures: checked by content, never trusted by name, and re-encoded without
-metadata at the sizes pages show, so a page never sends what was uploaded. Each copy is
-named after its content, so a browser may keep it for good: a new picture is a new name."""
+metadata at the sizes pages show, so a page never sends what was uploaded. Each copy gets
+a random name of its own, so a browser may keep it for good: a new picture is a new name.
 
-import hashlib
+A picture is decoded once, at the largest size its copies need; a JPEG at a reduced scale
+(Pillow's draft mode), so a large photo costs a fraction of the time and memory."""
+
 import io
-import re
 import warnings
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from .uploads import random_name
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # about 6,300 × 6,300: far more than a logo or photo needs
+# Pages show 1,600 pixels at most. A JPEG (a photo) is decoded at a reduced scale, so a
+# 24-megapixel camera's (6,000 × 4,000) costs little; other formats are decoded in full,
+# four bytes a pixel and more: a logo, a drawing or a screenshot needs far fewer.
+MAX_PIXELS_JPEG = 25_000_000
+MAX_PIXELS = 10_000_000
 FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-# "relais-lyon.0123456789ab.webp" (or "relais-lyon_Xy12AbC.0123456789ab.webp" when
-# storage finds the name taken, by the same content).
-CONTENT_NAMED = re.compile(r"\.[0-9a-f]{12}\.webp$")
+ORIENTATION = 0x0112  # EXIF: how the camera was held
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+SIDEWAYS = {5, 6, 7, 8}
 
 
 def validate_image(upload):
-    """A validator for uploaded pictures: size, real image content, sane dimensions."""
+    """A validator for uploaded pictures: size, real image content, sane dimensions,
+    read from the file's header before anything is decoded."""
     if upload.size > MAX_BYTES:
         raise ValidationError(
             _("This file is %(size)s; pictures may be at most %(limit)s."),
@@ -37,10 +52,11 @@ def validate_image(upload):
             with Image.open(upload) as image:
                 width, height = image.size
                 kind = image.format
-                if kind in FORMATS and width * height <= MAX_PIXELS:
+                limit = MAX_PIXELS_JPEG if kind == "JPEG" else MAX_PIXELS
+                if kind in FORMATS and width * height <= limit:
                     image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        width, height, kind = MAX_PIXELS, MAX_PIXELS, "JPEG"
+        width, height, kind, limit = MAX_PIXELS_JPEG, MAX_PIXELS_JPEG, "JPEG", MAX_PIXELS_JPEG
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("This file is not a picture we can read. Upload a JPEG, PNG or WebP image."),
@@ -53,40 +69,60 @@ def validate_image(upload):
             _("This file is not a picture we can read. Upload a JPEG, PNG or WebP image."),
             code="not_an_image",
         )
-    if width * height > MAX_PIXELS:
+    if width * height > limit and kind == "JPEG":
         raise ValidationError(
-            _("This picture is too large in pixels. Upload one of at most 6,000 by 6,000."),
+            _(
+                "This photo has too many pixels. Upload one of at most 25 megapixels, for "
+                "example 6,000 × 4,000."
+            ),
+            code="too_many_pixels",
+        )
+    if width * height > limit:
+        raise ValidationError(
+            _(
+                "This picture has too many pixels. Upload one of at most 10 megapixels, for "
+                "example 4,000 × 2,500, or a photo saved as JPEG."
+            ),
             code="too_many_pixels",
         )
 
 
-def rendition(upload, box, name, *, square=False):
-    """The picture re-encoded as WebP within `box` (width, height), upright, without
-    metadata (EXIF, GPS, ICC), as a file named after `name` and its content. With
-    `square`, it is centred on a transparent canvas of exactly `box`, so pages know its
-    size."""
+def picture(upload, box):
+    """The uploaded picture decoded once, upright, in RGB (RGBA if it may be transparent),
+    within `box` (width, height): what every copy of it is made from."""
     upload.seek(0)
     with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
+        turn = UPRIGHT.get(image.getexif().get(ORIENTATION))
+        if image.getexif().get(ORIENTATION) in SIDEWAYS:
+            box = (box[1], box[0])  # fitted before it is turned upright
+        # A JPEG is read at 1/2, 1/4 or 1/8 of its size (draft mode), still twice the
+        # size needed at least, so that resampling keeps it sharp.
+        fit = min(box[0] / image.width, box[1] / image.height, 1)
+        image.draft(None, (max(int(image.width * fit * 2), 1), max(int(image.height * fit * 2), 1)))
         mode = "RGBA" if image.mode in ("RGBA", "LA", "P", "PA") else "RGB"
-        image = image.convert(mode)
+        if image.mode not in ("RGB", "RGBA", "L", "CMYK", "YCbCr"):
+            image = image.convert(mode)  # palettes and the like resample only in full colour
         image.thumbnail(box, Image.Resampling.LANCZOS)
-        output = io.BytesIO()
-        # A fresh image carries no info dict: nothing of the original's metadata.
-        if square:
-            mode = "RGBA"
-            clean = Image.new(mode, box, (255, 255, 255, 0))
-            clean.paste(image, ((box[0] - image.width) // 2, (box[1] - image.height) // 2))
-        else:
-            clean = Image.new(mode, image.size)
-            clean.paste(image)
-        clean.save(output, "WEBP", quality=85)
+        image = image.convert(mode)
     upload.seek(0)
-    content = output.getvalue()
-    digest = hashlib.sha256(content).hexdigest()[:12]
-    return ContentFile(content, name=f"{Path(name).stem}.{digest}.webp")
+    return image.transpose(turn) if turn is not None else image
 
 
-def is_named_after_its_content(path):
-    """True for the copies rendition() makes: what is at that name never changes."""
-    return CONTENT_NAMED.search(path) is not None
+def rendition(source, box, *, square=False):
+    """`source` (an upload, or what picture() made of one) re-encoded as WebP within
+    `box` (width, height), without metadata (EXIF, GPS, ICC), under a random name. With
+    `square`, it is centred on a transparent canvas of exactly `box`, so pages know its
+    size."""
+    image = source if isinstance(source, Image.Image) else picture(source, box)
+    image = image.copy()
+    image.thumbnail(box, Image.Resampling.LANCZOS)
+    # A fresh image carries no info dict: nothing of the original's metadata.
+    if square:
+        clean = Image.new("RGBA", box, (255, 255, 255, 0))
+        clean.paste(image, ((box[0] - image.width) // 2, (box[1] - image.height) // 2))
+    else:
+        clean = Image.new(image.mode, image.size)
+        clean.paste(image)
+    output = io.BytesIO()
+    clean.save(output, "WEBP", quality=85)
+    return ContentFile(output.getvalue(), name=random_name("webp"))

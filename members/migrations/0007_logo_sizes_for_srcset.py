@@ -12,7 +12,7 @@ LOGO_SIZES = {"logo_small": 64, "logo_medium": 128, "logo_large": 256}
 
 def remake_logo_copies(apps, schema_editor):
     """Logos stored before pages chose among sizes: their copies are made again, at the
-    new sizes and named after their content, from the clean 1,200-pixel copy. A logo whose
+    new sizes and under new names, from the clean 1,200-pixel copy. A logo whose
     file is missing keeps what it had."""
     Member = apps.get_model("members", "Member")
     for member in Member.objects.exclude(logo="").iterator():
@@ -21,9 +21,8 @@ def remake_logo_copies(apps, schema_editor):
                 master = io.BytesIO(stored.read())
         except OSError:
             continue
-        name = member.slug or "logo"
         for field, width in LOGO_SIZES.items():
-            setattr(member, field, rendition(master, (width, width), name, square=True))
+            setattr(member, field, rendition(master, (width, width), square=True))
         member.save(update_fields=list(LOGO_SIZES))
 
 

@@ -16,9 +16,10 @@ from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from cpe_network.lib.dates import validate_year
-from cpe_network.lib.images import rendition, validate_image
+from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import CleanCharField, CleanTextField, clean_text
+from cpe_network.lib.uploads import SiteChosenName
 
 # Languages a member may work in: those of Europe and of its largest migrant communities,
 # named by Django in the visitor's language.
@@ -320,14 +321,30 @@ class Member(UniqueSlugMixin, models.Model):
     phone = CleanCharField(_("public phone"), max_length=40, blank=True)
     logo = models.ImageField(
         _("logo"),
-        upload_to="members/logos/",
+        upload_to=SiteChosenName("members/logos", "webp"),
         blank=True,
+        db_index=True,
         validators=[validate_image],
         help_text=_("JPEG, PNG or WebP, at most 5 MB. It is resized, and its metadata removed."),
     )
-    logo_small = models.ImageField(upload_to="members/logos/small/", blank=True, editable=False)
-    logo_medium = models.ImageField(upload_to="members/logos/medium/", blank=True, editable=False)
-    logo_large = models.ImageField(upload_to="members/logos/large/", blank=True, editable=False)
+    logo_small = models.ImageField(
+        upload_to=SiteChosenName("members/logos/small", "webp"),
+        blank=True,
+        editable=False,
+        db_index=True,
+    )
+    logo_medium = models.ImageField(
+        upload_to=SiteChosenName("members/logos/medium", "webp"),
+        blank=True,
+        editable=False,
+        db_index=True,
+    )
+    logo_large = models.ImageField(
+        upload_to=SiteChosenName("members/logos/large", "webp"),
+        blank=True,
+        editable=False,
+        db_index=True,
+    )
 
     summary = CleanCharField(
         _("short summary"),
@@ -406,11 +423,10 @@ class Member(UniqueSlugMixin, models.Model):
 
     def _make_logo_renditions(self):
         """Replace the upload by a clean copy and make the sizes pages show."""
-        upload = self.logo.file
-        name = self.slug or "logo"
+        master = picture(self.logo.file, (1200, 1200))
         for field, width in LOGO_SIZES.items():
-            setattr(self, field, rendition(upload, (width, width), name, square=True))
-        self.logo = rendition(upload, (1200, 1200), name)
+            setattr(self, field, rendition(master, (width, width), square=True))
+        self.logo = rendition(master, (1200, 1200))
 
     @property
     def logo_srcset(self):
@@ -421,6 +437,16 @@ class Member(UniqueSlugMixin, models.Model):
     @property
     def is_listed(self):
         return self.published and self.status == self.Status.ACTIVE and self.category.listed
+
+    is_public = is_listed
+
+    def is_visible_to(self, user, *, as_staff=True):
+        """Who may see it, and its logo: everyone once it is listed; before (or after),
+        staff who may view members (when `as_staff`: see Publication.is_visible_to) and
+        its own representatives (the portal)."""
+        if self.is_listed or (as_staff and user.has_perm("members.view_member")):
+            return True
+        return user.is_authenticated and self.representatives.filter(pk=user.pk).exists()
 
     @property
     def initials(self):

@@ -13,7 +13,7 @@ from django.utils.translation import override
 from django_countries.fields import CountryField
 
 from cpe_network.lib.text import CleanCharField, CleanTextField
-from cpe_network.lib.uploads import PrivateStorage, validate_pdf
+from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 
 from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
 
@@ -25,7 +25,10 @@ def _status_token():
 def _document(label):
     """A PDF sent with an application: checked by content, kept where only staff read it."""
     return models.FileField(
-        label, upload_to="applications/", storage=PrivateStorage(), validators=[validate_pdf]
+        label,
+        upload_to=SiteChosenName("applications", "pdf"),
+        storage=PrivateStorage(),
+        validators=[validate_pdf],
     )
 
 

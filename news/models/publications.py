@@ -11,21 +11,23 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range, validate_year
-from cpe_network.lib.images import rendition, validate_image
+from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
-from cpe_network.lib.uploads import validate_pdf
+from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic, User
 
 IMAGE_SIZE = (1200, 675)
 
 
+# Named by earlier migrations; the fields now use SiteChosenName.
 def original_upload_to(instance, filename):
     return f"{instance.MEDIA_FOLDER}/originals/{filename}"
 
@@ -117,12 +119,17 @@ class Publication(UniqueSlugMixin, models.Model):
     )
     body_html = models.TextField(editable=False, blank=True)
     image = models.ImageField(
-        _("image"), upload_to=original_upload_to, blank=True, validators=[validate_image]
+        _("image"),
+        upload_to=SiteChosenName("{model.MEDIA_FOLDER}/originals", "webp"),
+        blank=True,
+        db_index=True,
+        validators=[validate_image],
     )
     image_web = models.ImageField(
-        upload_to=web_upload_to,
+        upload_to=SiteChosenName("{model.MEDIA_FOLDER}", "webp"),
         blank=True,
         editable=False,
+        db_index=True,
         width_field="image_width",
         height_field="image_height",
     )
@@ -191,8 +198,9 @@ class Publication(UniqueSlugMixin, models.Model):
             source = getattr(self, f"body_{code}")
             setattr(self, f"body_html_{code}", to_safe_html(source) if source else "")
         if self.image and not self.image._committed:
-            self.image_web = rendition(self.image.file, IMAGE_SIZE, self.slug or "image")
-            self.image = rendition(self.image.file, (1600, 1600), self.slug or "image")
+            master = picture(self.image.file, (1600, 1600))
+            self.image_web = rendition(master, IMAGE_SIZE)
+            self.image = rendition(master, (1600, 1600))
         elif not self.image:
             self.image_web = ""
         super().save(*args, **kwargs)
@@ -200,6 +208,22 @@ class Publication(UniqueSlugMixin, models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    def is_visible_to(self, user, *, as_staff=True):
+        """Who may see its picture and documents: everyone once it is public; before,
+        staff who may see unpublished items (previews) and the representatives of the
+        member who sent it (the portal). `as_staff`: whether the person's staff powers
+        count at the moment (not without a second factor when STAFF_REQUIRE_MFA wants
+        one: members.accounts.staff_access_allowed)."""
+        if self.is_public:
+            return True
+        if as_staff and user.has_perm(f"news.view_{self._meta.model_name}"):
+            return True
+        return (
+            user.is_authenticated
+            and self.submitted_by_id is not None
+            and Member.objects.filter(pk=self.submitted_by_id, representatives=user).exists()
+        )
 
     @property
     def is_editable_by_sender(self):
@@ -455,7 +479,8 @@ class EventDocument(models.Model):
     title = CleanCharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),
-        upload_to="events/documents/",
+        upload_to=SiteChosenName("events/documents", "pdf"),
+        db_index=True,
         validators=[validate_pdf],
         help_text=_("PDF, at most 10 MB."),
     )
@@ -476,3 +501,16 @@ class EventDocument(models.Model):
 
     def get_absolute_url(self):
         return self.file.url
+
+    @property
+    def is_public(self):
+        return self.event.is_public
+
+    def is_visible_to(self, user, *, as_staff=True):
+        return self.event.is_visible_to(user, as_staff=as_staff)
+
+    @property
+    def download_name(self):
+        """What the file is called on the reader's computer: its title, not the
+        stored name."""
+        return f"{slugify(self.title) or 'document'}.pdf"

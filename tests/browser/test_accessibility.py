@@ -4,6 +4,8 @@ desktop widths."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.factories import pdf_bytes
+
 from .conftest import DESKTOP, PHONE
 from .page_types import ACCOUNT_PAGES, ANONYMOUS, ERRORS, PAGE_TYPES, PASSWORD
 
@@ -69,7 +71,7 @@ def test_account_page_has_no_accessibility_violation(visit, site_pages, represen
 
 
 def test_documents_kept_for_an_application_sent_back_are_announced(visit, site_pages, members):
-    pdf = b"%PDF-1.4\n% test\n" + b"0" * 500 + b"\n%%EOF\n"
+    pdf = pdf_bytes()
     for viewport in (PHONE, DESKTOP):
         v = visit(viewport=viewport, bypass_csp=True)
         v.goto("/fr/adherer/")

@@ -8,11 +8,12 @@ from django.core import mail
 
 from members.models import Application, Member, User
 from members.network import create_categories
+from tests.factories import pdf_bytes
 
 from .conftest import DESKTOP
 
 PASSWORD = "a-long-and-unusual-passphrase"
-PDF = b"%PDF-1.4\n% test\n" + b"0" * 500 + b"\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture
