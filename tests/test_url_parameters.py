@@ -47,7 +47,8 @@ def parts(pattern):
     regex = str(pattern._regex).removeprefix("^").removesuffix("$")
     found, depth, text = [], 0, ""
     for index, char in enumerate(regex):
-        if char == "(" and depth == 0 and not regex.startswith("(?:", index):
+        # Only named groups are parameters: not "(?:…)", nor lookarounds "(?!…)".
+        if char == "(" and depth == 0 and regex.startswith("(?P<", index):
             found.append(text.replace("\\", ""))
             text = ""
             found.append(None)
