@@ -33,7 +33,7 @@ from tests.factories import (
 from tests.members.test_accounts import make_user
 from tests.members.test_join import application_data
 from tests.members.test_portal import profile_data
-from tests.news.test_events import admin_event
+from tests.news.test_events import admin_event, programme
 from tests.news.test_submissions import event_data, post_data
 
 pytestmark = pytest.mark.django_db
@@ -330,12 +330,7 @@ def test_a_pdf_that_launches_a_program_is_refused_in_the_admin(admin_client):
         admin_event(
             title_en=event.title_en,
             status="published",
-            **{
-                "documents-TOTAL_FORMS": "1",
-                "documents-0-kind": "programme",
-                "documents-0-title_en": "Programme",
-                "documents-0-file": pdf(content, name="programme.pdf"),
-            },
+            **programme(pdf(content, name="programme.pdf")),
         ),
     )
 

@@ -43,6 +43,16 @@ def admin_event(**changes):
     }
 
 
+def programme(file=None):
+    """The admin's event form's fields for one document, a programme, with `file`."""
+    fields = {
+        "documents-TOTAL_FORMS": "1",
+        "documents-0-kind": "programme",
+        "documents-0-title_en": "Programme",
+    }
+    return fields if file is None else {**fields, "documents-0-file": file}
+
+
 def test_events_list_shows_upcoming_events_soonest_first_in_both_languages(client):
     EventFactory(title_en="Later", title_fr="Plus tard", start=days_from_now(20))
     EventFactory(title_en="Sooner", title_fr="Bientôt", start=days_from_now(3))
@@ -253,12 +263,7 @@ def test_a_document_that_is_not_a_pdf_is_refused_in_the_admin(admin_client, sett
         admin_event(
             title_en=event.title_en,
             status="published",
-            **{
-                "documents-TOTAL_FORMS": "1",
-                "documents-0-kind": "programme",
-                "documents-0-title_en": "Programme",
-                "documents-0-file": SimpleUploadedFile("programme.pdf", b"MZ not a pdf at all"),
-            },
+            **programme(SimpleUploadedFile("programme.pdf", b"MZ not a pdf at all")),
         ),
     )
 
@@ -272,11 +277,7 @@ def test_the_admin_keeps_an_events_picture_and_document_while_a_mistake_is_put_r
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    document = {
-        "documents-TOTAL_FORMS": "1",
-        "documents-0-kind": "programme",
-        "documents-0-title_en": "Programme",
-    }
+    document = programme()
     first = admin_client.post(
         "/admin/news/event/add/",
         admin_event(
