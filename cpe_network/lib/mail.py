@@ -58,8 +58,8 @@ def one_line(subject):
 
 
 def queue(*, to, subject, body, html="", language, headers=None, enqueue=True):
-    from cpe_network.models import OutboundEmail
-    from cpe_network.tasks import send_email
+    from outbox.models import OutboundEmail
+    from outbox.tasks import send_email
 
     email = OutboundEmail.objects.create(
         to=to,

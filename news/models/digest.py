@@ -148,7 +148,7 @@ class DigestDelivery(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     message = models.OneToOneField(
-        "cpe_network.OutboundEmail",
+        "outbox.OutboundEmail",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
