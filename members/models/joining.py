@@ -16,6 +16,7 @@ from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 
 from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
+from .invitations import invite_representative
 
 
 def _status_token():
@@ -127,8 +128,6 @@ class Application(models.Model):
     def approve(self, *, by, publish=False, note=""):
         """Make the organisation an applicant member, invite its contact person and tell
         them. Done once: approving again, even at the same moment, changes nothing."""
-        from members.accounts import invite_representative
-
         with transaction.atomic():
             application = Application.objects.select_for_update().get(pk=self.pk)
             if application.status == self.Status.APPROVED:
