@@ -10,7 +10,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import get_language
 
 from cpe_network.lib.antispam import client_address
-from cpe_network.lib.mail import queue
+from outbox.mail import queue
 
 
 def display_name(user):

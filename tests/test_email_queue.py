@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cpe_network.lib.mail import queue, send_templated
+from outbox.mail import queue, send_templated
 from outbox.models import OutboundEmail
 
 

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from cpe_network.lib.mail import send_templated
 from cpe_network.lib.text import CleanCharField
+from outbox.mail import send_templated
 
 from .directory import Member, User
 

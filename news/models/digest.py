@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from cpe_network.lib.mail import send_templated
 from members.models import Affiliate, Member, User
+from outbox.mail import send_templated
 
 from .publications import Event, Post
 
