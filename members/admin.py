@@ -22,7 +22,6 @@ from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
 
-from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
     NOTE_LENGTH,
@@ -35,6 +34,7 @@ from .models import (
     MembershipCategory,
     Topic,
     User,
+    invite_representative,
 )
 
 

@@ -17,7 +17,6 @@ from reversion.models import Version
 from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
 
-from .accounts import invite_representative
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
 from .models import (
@@ -30,6 +29,7 @@ from .models import (
     MembershipCategory,
     Topic,
     User,
+    invite_representative,
     sort_key,
     unsubscribe_address,
 )

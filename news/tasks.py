@@ -1,7 +1,7 @@
 from django.tasks import default_task_backend, task
 
-from cpe_network.models import OutboundEmail
-from cpe_network.tasks import send_email
+from outbox.models import OutboundEmail
+from outbox.tasks import send_email
 
 from .models import DigestDelivery
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import translation
 
-from cpe_network.network import create_pages
+from pages.network import create_pages
 
 # Static files are served from the source folders in tests: the hashed manifest only
 # exists after collectstatic, which a deployment runs.

@@ -13,8 +13,8 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cpe_network.lib.mail import queue, send_templated
-from cpe_network.models import OutboundEmail
+from outbox.mail import queue, send_templated
+from outbox.models import OutboundEmail
 
 
 def free_port():
@@ -140,7 +140,7 @@ def test_staff_see_what_could_not_be_sent(admin_client, db):
         last_error="SMTPServerDisconnected",
     )
 
-    html = admin_client.get("/admin/cpe_network/outboundemail/?status__exact=failed").text
+    html = admin_client.get("/admin/outbox/outboundemail/?status__exact=failed").text
 
     assert "Lost?" in html
 

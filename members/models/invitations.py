@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from cpe_network.lib.text import CleanCharField
+from outbox.mail import send_templated
 
 from .directory import Member, User
 
@@ -162,3 +163,42 @@ class Invitation(models.Model):
             )
             self.accept(user)
         return user
+
+
+def invite_representative(member, *, email, first_name, last_name, language, invited_by, tell=True):
+    """Invite `email` to represent `member` and tell them by email in their language
+    (unless the caller's own email does: `tell`). Nothing changes for the person until
+    they accept (`Invitation.accept`). Inviting an address again renews its
+    pending invitation. Returns the invitation."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.pending()
+            .select_for_update()
+            .filter(member=member, email__iexact=email)
+            .first()
+        ) or Invitation(member=member, email=email)
+        invitation.first_name = first_name
+        invitation.last_name = last_name
+        invitation.language = language
+        invitation.invited_by = invited_by
+        invitation.sent_at = timezone.now()
+        invitation.save()
+        if tell:
+            transaction.on_commit(lambda: _tell(invitation))
+    return invitation
+
+
+def _tell(invitation):
+    send_templated(
+        "members/email/invitation",
+        to=invitation.email,
+        language=invitation.language,
+        context={
+            "invitation": invitation,
+            "member": invitation.member,
+            "invited_by": invitation.invited_by,
+            "needs_password": invitation.needs_password,
+            "link": invitation.link(),
+            "days": settings.INVITATION_MAX_AGE_DAYS,
+        },
+    )

@@ -14,8 +14,10 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
+from outbox.mail import send_templated
 
 from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
+from .invitations import invite_representative
 
 
 def _status_token():
@@ -127,8 +129,6 @@ class Application(models.Model):
     def approve(self, *, by, publish=False, note=""):
         """Make the organisation an applicant member, invite its contact person and tell
         them. Done once: approving again, even at the same moment, changes nothing."""
-        from members.accounts import invite_representative
-
         with transaction.atomic():
             application = Application.objects.select_for_update().get(pk=self.pk)
             if application.status == self.Status.APPROVED:
@@ -194,8 +194,6 @@ class Application(models.Model):
         return True
 
     def send_acknowledgements(self):
-        from cpe_network.lib.mail import send_templated
-
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
         send_templated(
             "members/email/application_received",
@@ -218,8 +216,6 @@ class Application(models.Model):
     def send_decision(self, invitation=None):
         """Tell the applicant; when approved, the email also carries the `invitation` of
         its contact person to represent the new member in the portal."""
-        from cpe_network.lib.mail import send_templated
-
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
         if invitation is not None:
             context.update(
@@ -280,8 +276,6 @@ class Affiliate(models.Model):
         return settings.SITE_URL + path
 
     def ask_for_confirmation(self):
-        from cpe_network.lib.mail import send_templated
-
         send_templated(
             "members/email/affiliate_confirm",
             to=self.email,
@@ -299,7 +293,6 @@ class Affiliate(models.Model):
         so (at most once a day). Whoever asks, and however often, the address receives no
         more; the form's page says the same whatever the case, so it reveals nothing."""
         from cpe_network.lib.antispam import EmailLimit
-        from cpe_network.lib.mail import send_templated
 
         limit = EmailLimit("subscribe", self.email)
         if self.is_active:

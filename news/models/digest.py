@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from cpe_network.lib.mail import send_templated
 from members.models import Affiliate, Member, User
+from outbox.mail import send_templated
 
 from .publications import Event, Post
 
@@ -148,7 +148,7 @@ class DigestDelivery(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     message = models.OneToOneField(
-        "cpe_network.OutboundEmail",
+        "outbox.OutboundEmail",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

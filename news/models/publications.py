@@ -18,11 +18,11 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
-from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic, User
+from outbox.mail import send_templated
 
 IMAGE_SIZE = (1200, 675)
 

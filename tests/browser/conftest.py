@@ -13,9 +13,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from cpe_network.network import create_pages
 from members.models import Member, User
 from news.models import EventDocument
+from pages.network import create_pages
 from tests.factories import (
     EventFactory,
     MemberFactory,

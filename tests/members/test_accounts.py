@@ -7,8 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.sites.models import Site
 from django.test import override_settings
 
-from members.accounts import invite_representative
-from members.models import Invitation, User
+from members.models import Invitation, User, invite_representative
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

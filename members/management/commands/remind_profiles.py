@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from cpe_network.lib.mail import send_templated
 from members.models import Member
+from outbox.mail import send_templated
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from cpe_network.models import OutboundEmail
 from news.models import DigestDelivery
 from news.tasks import send_digest_batch
+from outbox.models import OutboundEmail
 
 
 class Command(BaseCommand):
