@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from members.accounts import staff_access_allowed
 from members.models import Member, Topic
-from members.views import member_for_representative
 
 from .feeds import calendar_response
 from .forms import MemberEventForm, MemberPostForm, NewsFilterForm
@@ -110,7 +109,8 @@ FORMS = {"post": MemberPostForm, "event": MemberEventForm}
 @login_required
 def submission(request, slug, kind, pk=None):
     """A news item or an event a representative sends, or changes until it is published."""
-    member = member_for_representative(request, slug)
+    # 404 for anyone who does not represent the member: nothing is revealed about others.
+    member = get_object_or_404(Member.objects.represented_by(request.user), slug=slug)
     model = FORMS[kind]._meta.model
     item = get_object_or_404(model, pk=pk, submitted_by=member) if pk else None
     if item and not item.is_editable_by_sender:

@@ -1,6 +1,7 @@
 import unicodedata
 from datetime import timedelta
 
+import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
@@ -10,10 +11,11 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
+from reversion.models import Version
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
@@ -186,6 +188,10 @@ class MemberQuerySet(models.QuerySet):
     def listed(self):
         """What the public sees: published, active, in a listed category."""
         return self.filter(published=True, status=Member.Status.ACTIVE, category__listed=True)
+
+    def represented_by(self, user):
+        """The members `user` represents (the portal shows only these)."""
+        return self.filter(representatives=user)
 
     def due_for_reminder(self, today):
         """Active members whose profile was last confirmed over a year ago (or never),
@@ -455,6 +461,15 @@ class Member(UniqueSlugMixin, models.Model):
             return self.acronym[:3].upper()
         words = [word for word in self.name.replace("-", " ").split() if word[:1].isalpha()]
         return "".join(word[0] for word in words[:2]).upper()
+
+    def keep_first_version(self):
+        """Keep the profile as it was before its first change from the portal, so staff
+        can go back to it: a version, once, when it has none yet."""
+        if Version.objects.get_for_object(self).exists():
+            return
+        with reversion.create_revision():
+            reversion.add_to_revision(self)
+            reversion.set_comment(gettext("Profile before the first change from the member portal"))
 
     def confirm_profile(self):
         self.profile_confirmed_on = timezone.localdate()

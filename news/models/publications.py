@@ -222,7 +222,7 @@ class Publication(UniqueSlugMixin, models.Model):
         return (
             user.is_authenticated
             and self.submitted_by_id is not None
-            and Member.objects.filter(pk=self.submitted_by_id, representatives=user).exists()
+            and Member.objects.represented_by(user).filter(pk=self.submitted_by_id).exists()
         )
 
     @property
