@@ -76,6 +76,14 @@ class PublicationQuerySet(models.QuerySet):
         """Published, and due: an item dated in the future appears by itself then."""
         return self.filter(status=Publication.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def waiting_for_review(self):
+        """What members sent and waits for an editor, oldest first."""
+        return (
+            self.filter(status=Publication.Status.SUBMITTED)
+            .select_related("submitted_by", "author")
+            .order_by("updated_at")
+        )
+
     def for_member(self, member):
         return self.filter(members=member)
 
@@ -260,11 +268,15 @@ class Publication(UniqueSlugMixin, models.Model):
             item = type(self).objects.select_for_update().get(pk=self.pk)
             if item.status == self.Status.PUBLISHED:
                 return
-            now = timezone.now()
-            self.publish_at = max(item.publish_at, now)
+            self.publish_at = item.publishing_date()
             self.status = self.Status.PUBLISHED
             self.save(update_fields=["status", "publish_at", "updated_at"])
             self.tell_sender()
+
+    def publishing_date(self):
+        """The date it takes when an editor publishes it: a date already past becomes
+        now; a date in the future stays, and schedules it."""
+        return max(self.publish_at, timezone.now())
 
     def tell_sender(self):
         """Tell the representative who sent it that it is published (or scheduled, with
@@ -462,6 +474,16 @@ class Event(Publication):
         sign = "+" if minutes >= 0 else "−"
         hours, rest = divmod(abs(minutes), 60)
         return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+
+
+def review_queue(user):
+    """The review queue: [(model, items waiting for review)] for each kind of item
+    `user` may change (the admin's "Waiting for review" page and its count)."""
+    return [
+        (model, model.objects.waiting_for_review())
+        for model in (Post, Event)
+        if user.has_perm(f"news.change_{model._meta.model_name}")
+    ]
 
 
 class EventDocument(models.Model):

@@ -326,6 +326,30 @@ def test_the_review_page_lists_what_waits(admin_client, rep):
     assert "2 items sent by members" in index
 
 
+def test_the_review_queue_is_oldest_first_and_holds_only_what_was_sent(rep):
+    older = PostFactory(status="submitted", submitted_by=rep)
+    newer = PostFactory(status="submitted", submitted_by=rep)
+    PostFactory(status="draft")
+    now = datetime.datetime.now(datetime.UTC)
+    Post.objects.filter(pk=older.pk).update(updated_at=now - datetime.timedelta(days=2))
+    Post.objects.filter(pk=newer.pk).update(updated_at=now - datetime.timedelta(days=1))
+
+    assert list(Post.objects.waiting_for_review()) == [older, newer]
+
+
+def test_publishing_makes_a_past_date_now_and_keeps_a_future_one(rep):
+    now = datetime.datetime.now(datetime.UTC)
+    past = PostFactory(status="submitted", publish_at=now - datetime.timedelta(days=3))
+    future = PostFactory(status="submitted", publish_at=now + datetime.timedelta(days=3))
+
+    past.publish()
+    future.publish()
+
+    past.refresh_from_db()
+    assert past.publish_at >= now
+    assert Post.objects.get(pk=future.pk).publish_at == now + datetime.timedelta(days=3)
+
+
 def test_the_review_page_is_for_editors_only(client):
     client.force_login(make_user("secretary@example.org", is_staff=True))
 
