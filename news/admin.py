@@ -15,7 +15,7 @@ from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.uploads import KeepUploadsMixin
 
-from .forms import EventTimesMixin, TwoLanguagesMixin
+from .forms import EventTimesMixin, LocalSplitDateTimeField, TwoLanguagesMixin
 from .models import Digest, DigestDelivery, Event, EventDocument, Post, review_queue
 
 
@@ -135,6 +135,7 @@ class EventAdminForm(KeepUploadsMixin, EventTimesMixin, TwoLanguagesMixin, forms
     class Meta:
         model = Event
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        field_classes = {"start": LocalSplitDateTimeField, "end": LocalSplitDateTimeField}
 
 
 class EventDocumentForm(KeepUploadsMixin, forms.ModelForm):

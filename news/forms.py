@@ -58,7 +58,9 @@ class LocalSplitDateTimeField(forms.SplitDateTimeField):
 
 class EventTimesMixin:
     """An event's start and end are typed in the event's own time zone, whatever the
-    zone of the person typing, and shown in it when the form opens again."""
+    zone of the person typing, and shown in it when the form opens again. The form's
+    Meta gives both fields a class that reads them with no zone (`field_classes`:
+    LocalDateTimeField, or LocalSplitDateTimeField for the admin's split boxes)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,10 +71,6 @@ class EventTimesMixin:
             choices=time_zone_choices(),
             initial=model_field.initial,
         )
-        for name in ("start", "end"):
-            field = self.fields[name]
-            split = isinstance(field, forms.SplitDateTimeField)
-            field.__class__ = LocalSplitDateTimeField if split else LocalDateTimeField
         event = self.instance
         if event.pk and not self.is_bound:
             for name in ("start", "end"):
@@ -189,6 +187,7 @@ class MemberEventForm(
         ]
         labels = TEXT_LABELS
         widgets = {**TEXT_WIDGETS, "start": LOCAL_DATETIME, "end": LOCAL_DATETIME}
+        field_classes = {"start": LocalDateTimeField, "end": LocalDateTimeField}
         help_texts = {
             "start": _("Date and time, in the event's time zone."),
             "end": _("Date and time, in the event's time zone."),
