@@ -5,14 +5,13 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django_countries import countries
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
 
-from .models import Event, EventDocument, Post, time_zone_choices
+from .models import Event, Post, time_zone_choices
 
 
 class NewsFilterForm(forms.Form):
@@ -153,6 +152,10 @@ class MemberPostForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, for
         widgets = TEXT_WIDGETS
         help_texts = {"countries": _("The countries it concerns, if any.")}
 
+    def save_related(self):
+        """Once the post is saved (Post.submit): its topics."""
+        self.save_m2m()
+
 
 class MemberEventForm(
     KeepUploadsMixin, CompletePostMixin, EventTimesMixin, TwoLanguagesMixin, forms.ModelForm
@@ -206,14 +209,9 @@ class MemberEventForm(
             self.add_error("city", _("Say where it takes place, or give its online link."))
         return cleaned
 
-    def _save_m2m(self):
-        """With the event saved, the programme sent with the form is attached to it."""
-        super()._save_m2m()
+    def save_related(self):
+        """Once the event is saved (Event.submit): its topics, and the programme sent
+        with the form."""
+        self.save_m2m()
         if programme := self.cleaned_data.get("programme"):
-            document = EventDocument(
-                event=self.instance, kind=EventDocument.Kind.PROGRAMME, file=programme
-            )
-            for code, _name in settings.LANGUAGES:
-                with override(code):
-                    setattr(document, f"title_{code}", str(_("Programme")))
-            document.save()
+            self.instance.add_programme(programme)

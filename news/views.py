@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -117,14 +116,9 @@ def submission(request, slug, kind, pk=None):
         return _published_already(request)
     form = FORMS[kind](request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            # Locked, and checked again: an editor may have published it meanwhile.
-            if item and not model.objects.select_for_update().get(pk=pk).is_editable_by_sender:
-                return _published_already(request)
-            sent = form.save(commit=False)
-            sent.submit(member, by=request.user)
-            form.save_m2m()
-            sent.tell_editors()
+        sent = form.save(commit=False)
+        if not sent.submit(member, by=request.user, save_related=form.save_related):
+            return _published_already(request)  # an editor published it meanwhile
         if item:
             messages.success(request, _("Your changes are saved and wait for an editor."))
         else:

@@ -250,15 +250,28 @@ class Publication(UniqueSlugMixin, models.Model):
             and (not has_text or getattr(self, f"body_html_{code}"))
         ]
 
-    def submit(self, member, *, by):
-        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor."""
-        if not self.pk:
-            self.slug = self.unique_slug(self.title_en or self.title_fr)
-            self.author = by
-            self.submitted_by = member
-        self.status = self.Status.SUBMITTED
-        self.save()
-        self.members.add(member)
+    def submit(self, member, *, by, save_related=None):
+        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor, and
+        the editors are told. `save_related` saves what the form holds beside the row
+        (its topics, an event's programme) once the row is saved. A change comes too late
+        once the item is published: False, and nothing is saved. The row is locked and
+        checked again, since an editor may have published it meanwhile."""
+        with transaction.atomic():
+            if self.pk:
+                saved = type(self).objects.select_for_update().get(pk=self.pk)
+                if not saved.is_editable_by_sender:
+                    return False
+            else:
+                self.slug = self.unique_slug(self.title_en or self.title_fr)
+                self.author = by
+                self.submitted_by = member
+            self.status = self.Status.SUBMITTED
+            self.save()
+            self.members.add(member)
+            if save_related:
+                save_related()
+            self.tell_editors()
+        return True
 
     def publish(self):
         """Publish now (a date already past becomes now; a future date stays and
@@ -418,10 +431,18 @@ class Event(Publication):
     def get_absolute_url(self):
         return reverse("news:event", kwargs={"slug": self.slug})
 
-    def submit(self, member, *, by):
+    def submit(self, member, *, by, save_related=None):
         if not self.pk:
             self.organiser = member
-        super().submit(member, by=by)
+        return super().submit(member, by=by, save_related=save_related)
+
+    def add_programme(self, file):
+        """The programme sent with the event from the portal, titled in every language."""
+        document = EventDocument(event=self, kind=EventDocument.Kind.PROGRAMME, file=file)
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                setattr(document, f"title_{code}", str(_("Programme")))
+        document.save()
 
     def get_calendar_url(self):
         return reverse("news:event_calendar", kwargs={"slug": self.slug})

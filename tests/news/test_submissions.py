@@ -223,6 +223,19 @@ def test_the_sender_edits_until_it_is_published(client, rep):
     assert Post.objects.get(pk=published.pk).title_en == "Out"
 
 
+def test_a_change_that_reaches_the_site_after_publication_saves_nothing(rep):
+    post = PostFactory(title_en="Sent", status="submitted", submitted_by=rep)
+    changed = Post.objects.get(pk=post.pk)  # as the sender's form read it
+    post.publish()  # by an editor, meanwhile
+    changed.title_en = "Changed too late"
+
+    saved = changed.submit(rep, by=rep.representatives.get())
+
+    assert saved is False
+    post.refresh_from_db()
+    assert (post.title_en, post.status) == ("Sent", "published")
+
+
 def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(
     client, rep, settings, tmp_path
 ):
