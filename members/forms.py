@@ -175,6 +175,12 @@ class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):
 
 
 class SubscribeForm(HumanCheckMixin, forms.ModelForm):
+    """The public form to receive the news (Affiliate.objects.subscribe). The address is
+    the form's own field, not one of the model's (Meta.fields), so the form does not check
+    that it is new: an address already on the list is no error, and the page must not
+    reveal it."""
+
+    email = forms.EmailField(label=_("Email address"), max_length=254)
     consent = forms.BooleanField(
         label=_(
             "I agree that the network keeps my name and address to send me its news. "
@@ -182,10 +188,11 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
         ),
         error_messages={"required": _("Please agree to receive the news to subscribe.")},
     )
+    field_order = ["name", "email"]
 
     class Meta:
         model = Affiliate
-        fields = ["name", "email", "organisation", "country", "language", "consent"]
+        fields = ["name", "organisation", "country", "language", "consent"]
         widgets = {"language": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
@@ -193,6 +200,3 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = get_language()
         self.fields["country"].choices = [("", "—"), *countries]
-
-    def validate_unique(self):
-        """An address already on the list is not an error: it is asked to confirm again."""

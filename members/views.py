@@ -355,10 +355,8 @@ def subscribe(request):
         if form.is_robot or form.already_sent:  # dropped silently; a second click
             return redirect("members:subscribe_thanks")
         if valid:
-            with form.sending(), transaction.atomic():
-                email = form.cleaned_data["email"]
-                affiliate = Affiliate.objects.filter(email__iexact=email).first() or form.save()
-                affiliate.answer_subscription()
+            with form.sending():
+                Affiliate.objects.subscribe(form.cleaned_data["email"], form.save(commit=False))
             return redirect("members:subscribe_thanks")
     status = 429 if form.rate_limited else 200
     return render(request, "members/subscribe.html", {"form": form}, status=status)

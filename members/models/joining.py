@@ -235,6 +235,23 @@ class Application(models.Model):
         )
 
 
+class AffiliateQuerySet(models.QuerySet):
+    def subscribe(self, email, newcomer):
+        """Someone asked, through the public form, for the network's news at `email`.
+        An address already on the list (in any case) is answered as it is; a new one is
+        added as `newcomer`, the affiliate the form describes (not saved yet). Either way
+        it is asked to confirm, or told that it subscribes already (answer_subscription).
+        Returns the affiliate."""
+        with transaction.atomic():
+            affiliate = self.filter(email__iexact=email).first()
+            if affiliate is None:
+                affiliate = newcomer
+                affiliate.email = email
+                affiliate.save()
+            affiliate.answer_subscription()
+        return affiliate
+
+
 class Affiliate(models.Model):
     """Someone who receives the network's updates: never shown publicly."""
 
@@ -247,6 +264,8 @@ class Affiliate(models.Model):
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    objects = AffiliateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
