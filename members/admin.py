@@ -22,7 +22,6 @@ from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
 
-from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
     NOTE_LENGTH,
@@ -230,15 +229,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
             raise PermissionDenied
         form = InviteForm(request.POST or None, member=member)
         if request.method == "POST" and form.is_valid():
-            invitation = invite_representative(member, invited_by=request.user, **form.cleaned_data)
-            self.message_user(
-                request,
-                _(
-                    "An invitation is on its way to %(email)s: they will represent %(member)s "
-                    "once they accept it."
-                )
-                % {"email": invitation.email, "member": member.name},
-            )
+            self.message_user(request, form.send(invited_by=request.user))
             return redirect("admin:members_member_change", member.pk)
         context = {
             **self.admin_site.each_context(request),

@@ -9,7 +9,7 @@ from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
-from .models import Affiliate, Application, Member, MembershipCategory
+from .models import Affiliate, Application, Invitation, Member, MembershipCategory
 
 
 class DirectoryFilterForm(forms.Form):
@@ -116,6 +116,16 @@ class InviteForm(forms.Form):
                 code="already_representative",
             )
         return email
+
+    def send(self, *, invited_by):
+        """Invite the person (Invitation.objects.invite); returns what the inviter is told."""
+        invitation = Invitation.objects.invite(
+            self.member, invited_by=invited_by, **self.cleaned_data
+        )
+        return _(
+            "An invitation is on its way to %(email)s: they will represent %(member)s "
+            "once they accept it."
+        ) % {"email": invitation.email, "member": self.member.name}
 
 
 class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):

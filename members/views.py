@@ -16,7 +16,6 @@ from django_countries import countries
 from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
 
-from .accounts import invite_representative
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
 from .models import (
@@ -210,15 +209,7 @@ def representatives(request, slug):
     member = _member_for_representative(request, slug)
     form = InviteForm(request.POST or None, initial={"language": get_language()}, member=member)
     if request.method == "POST" and form.is_valid():
-        invitation = invite_representative(member, invited_by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _(
-                "An invitation is on its way to %(email)s: they will represent %(member)s "
-                "once they accept it."
-            )
-            % {"email": invitation.email, "member": member.name},
-        )
+        messages.success(request, form.send(invited_by=request.user))
         return redirect("members:representatives", slug=member.slug)
     return render(
         request,

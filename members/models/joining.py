@@ -16,6 +16,7 @@ from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 
 from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
+from .invitations import Invitation
 
 
 def _status_token():
@@ -127,8 +128,6 @@ class Application(models.Model):
     def approve(self, *, by, publish=False, note=""):
         """Make the organisation an applicant member, invite its contact person and tell
         them. Done once: approving again, even at the same moment, changes nothing."""
-        from members.accounts import invite_representative
-
         with transaction.atomic():
             application = Application.objects.select_for_update().get(pk=self.pk)
             if application.status == self.Status.APPROVED:
@@ -166,7 +165,7 @@ class Application(models.Model):
             # The decision email carries the invitation: one message, not two that
             # could arrive in either order. The contact person represents the member
             # once they accept it (the address typed in the form may be anyone's).
-            invitation = invite_representative(
+            invitation = Invitation.objects.invite(
                 member,
                 email=application.contact_email,
                 first_name=application.contact_name,
