@@ -205,12 +205,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         else:
             super().save_model(request, member, form, change)
             if not change:
-                CategoryChange.objects.create(
-                    member=member,
-                    to_category=member.category,
-                    changed_on=member.category_since,
-                    note=note,
-                )
+                member.record_first_category(note=note)
 
     def get_urls(self):
         invite = self.admin_site.admin_view(self.invite_view)

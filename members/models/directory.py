@@ -475,6 +475,13 @@ class Member(UniqueSlugMixin, models.Model):
         self.profile_confirmed_on = timezone.localdate()
         self.save(update_fields=["profile_confirmed_on", "updated_at"])
 
+    def record_first_category(self, *, note=""):
+        """Begin the membership history of a new member: it entered its category on
+        `category_since`."""
+        CategoryChange.objects.create(
+            member=self, to_category=self.category, changed_on=self.category_since, note=note
+        )
+
     def change_category(self, category, *, on=None, note=""):
         """Move the member to another category and keep the history of it."""
         on = on or timezone.localdate()

@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 
-from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
+from .directory import NOTE_LENGTH, Member, MembershipCategory, User
 from .invitations import Invitation
 
 
@@ -153,9 +153,7 @@ class Application(models.Model):
                 category_since=today,
                 published=publish,
             )
-            CategoryChange.objects.create(
-                member=member, to_category=category, changed_on=today, note=note
-            )
+            member.record_first_category(note=note)
             application.status = self.Status.APPROVED
             application.member = member
             application.decided_by = by
