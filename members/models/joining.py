@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries.fields import CountryField
 
+from cpe_network.lib.antispam import EmailLimit
+from cpe_network.lib.mail import send_templated
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 
@@ -191,8 +193,6 @@ class Application(models.Model):
         return True
 
     def send_acknowledgements(self):
-        from cpe_network.lib.mail import send_templated
-
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
         send_templated(
             "members/email/application_received",
@@ -215,8 +215,6 @@ class Application(models.Model):
     def send_decision(self, invitation=None):
         """Tell the applicant; when approved, the email also carries the `invitation` of
         its contact person to represent the new member in the portal."""
-        from cpe_network.lib.mail import send_templated
-
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
         if invitation is not None:
             context.update(
@@ -296,8 +294,6 @@ class Affiliate(models.Model):
         return settings.SITE_URL + path
 
     def ask_for_confirmation(self):
-        from cpe_network.lib.mail import send_templated
-
         send_templated(
             "members/email/affiliate_confirm",
             to=self.email,
@@ -314,9 +310,6 @@ class Affiliate(models.Model):
         to confirm (at most three times a day), or, if it already receives the news, told
         so (at most once a day). Whoever asks, and however often, the address receives no
         more; the form's page says the same whatever the case, so it reveals nothing."""
-        from cpe_network.lib.antispam import EmailLimit
-        from cpe_network.lib.mail import send_templated
-
         limit = EmailLimit("subscribe", self.email)
         if self.is_active:
             if limit.take(allowed=1):
