@@ -19,6 +19,7 @@ from reversion.models import Version
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
+from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import CleanCharField, CleanTextField, clean_text
 from cpe_network.lib.uploads import SiteChosenName
@@ -202,6 +203,28 @@ class MemberQuerySet(models.QuerySet):
             Q(profile_reminded_on__isnull=True)
             | Q(profile_reminded_on__lte=today - timedelta(days=30)),
         )
+
+    def send_reminders(self, today):
+        """Ask the active representatives of each member due for a reminder, in their
+        language, to confirm its profile; a member is then not reminded for a month.
+        Returns how many emails were sent."""
+        sent = 0
+        for member in self.due_for_reminder(today).prefetch_related("representatives"):
+            people = [person for person in member.representatives.all() if person.is_active]
+            for person in people:
+                with override(person.language):
+                    link = settings.SITE_URL + reverse("members:portal")
+                send_templated(
+                    "members/email/reminder",
+                    to=person.email,
+                    language=person.language,
+                    context={"user": person, "member": member, "link": link},
+                )
+                sent += 1
+            if people:
+                member.profile_reminded_on = today
+                member.save(update_fields=["profile_reminded_on"])
+        return sent
 
     def for_cards(self):
         return self.select_related("category")
