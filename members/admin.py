@@ -426,6 +426,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 @admin.register(Affiliate)
 class AffiliateAdmin(admin.ModelAdmin):
+    # The list's columns, and the export's.
     list_display = (
         "name",
         "email",
@@ -450,17 +451,7 @@ class AffiliateAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="affiliates.csv"'
         writer = csv.writer(response)
-        writer.writerow(
-            [
-                "name",
-                "email",
-                "organisation",
-                "country",
-                "language",
-                "confirmed_at",
-                "unsubscribed_at",
-            ]
-        )
+        writer.writerow(self.list_display)
         for affiliate in queryset:
             writer.writerow(
                 [
