@@ -13,7 +13,7 @@ from .directory import (
     sort_key,
     validate_languages,
 )
-from .invitations import Invitation, InvitationError, InvitationExpired, invite_representative
+from .invitations import Invitation, InvitationError, InvitationExpired
 from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
 __all__ = [
@@ -31,7 +31,6 @@ __all__ = [
     "Topic",
     "User",
     "_status_token",
-    "invite_representative",
     "sort_key",
     "unsubscribe_address",
     "validate_languages",

@@ -33,6 +33,28 @@ class InvitationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(accepted_at=None)
 
+    def invite(self, member, *, email, first_name, last_name, language, invited_by, tell=True):
+        """Invite `email` to represent `member` and tell them by email in their language
+        (unless the caller's own email does: `tell`). Nothing changes for the person
+        until they accept. Inviting an address again renews its pending invitation.
+        Returns the invitation."""
+        with transaction.atomic():
+            invitation = (
+                self.pending()
+                .select_for_update()
+                .filter(member=member, email__iexact=email)
+                .first()
+            ) or Invitation(member=member, email=email)
+            invitation.first_name = first_name
+            invitation.last_name = last_name
+            invitation.language = language
+            invitation.invited_by = invited_by
+            invitation.sent_at = timezone.now()
+            invitation.save()
+            if tell:
+                transaction.on_commit(invitation.send_email)
+        return invitation
+
 
 class Invitation(models.Model):
     """An invitation sent to an address to represent `member`, pending until accepted.
@@ -105,6 +127,21 @@ class Invitation(models.Model):
             raise InvitationError
         return invitation
 
+    def send_email(self):
+        send_templated(
+            "members/email/invitation",
+            to=self.email,
+            language=self.language,
+            context={
+                "invitation": self,
+                "member": self.member,
+                "invited_by": self.invited_by,
+                "needs_password": self.needs_password,
+                "link": self.link(),
+                "days": settings.INVITATION_MAX_AGE_DAYS,
+            },
+        )
+
     def account(self):
         """The account that has the invited address, if any."""
         return User.objects.filter(email__iexact=self.email).first()
@@ -163,42 +200,3 @@ class Invitation(models.Model):
             )
             self.accept(user)
         return user
-
-
-def invite_representative(member, *, email, first_name, last_name, language, invited_by, tell=True):
-    """Invite `email` to represent `member` and tell them by email in their language
-    (unless the caller's own email does: `tell`). Nothing changes for the person until
-    they accept (`Invitation.accept`). Inviting an address again renews its
-    pending invitation. Returns the invitation."""
-    with transaction.atomic():
-        invitation = (
-            Invitation.objects.pending()
-            .select_for_update()
-            .filter(member=member, email__iexact=email)
-            .first()
-        ) or Invitation(member=member, email=email)
-        invitation.first_name = first_name
-        invitation.last_name = last_name
-        invitation.language = language
-        invitation.invited_by = invited_by
-        invitation.sent_at = timezone.now()
-        invitation.save()
-        if tell:
-            transaction.on_commit(lambda: _tell(invitation))
-    return invitation
-
-
-def _tell(invitation):
-    send_templated(
-        "members/email/invitation",
-        to=invitation.email,
-        language=invitation.language,
-        context={
-            "invitation": invitation,
-            "member": invitation.member,
-            "invited_by": invitation.invited_by,
-            "needs_password": invitation.needs_password,
-            "link": invitation.link(),
-            "days": settings.INVITATION_MAX_AGE_DAYS,
-        },
-    )

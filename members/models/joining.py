@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries.fields import CountryField
 
+from cpe_network.lib.antispam import EmailLimit
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 from outbox.mail import send_templated
 
-from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
-from .invitations import invite_representative
+from .directory import NOTE_LENGTH, Member, MembershipCategory, User
+from .invitations import Invitation
 
 
 def _status_token():
@@ -154,9 +155,7 @@ class Application(models.Model):
                 category_since=today,
                 published=publish,
             )
-            CategoryChange.objects.create(
-                member=member, to_category=category, changed_on=today, note=note
-            )
+            member.record_first_category(note=note)
             application.status = self.Status.APPROVED
             application.member = member
             application.decided_by = by
@@ -166,7 +165,7 @@ class Application(models.Model):
             # The decision email carries the invitation: one message, not two that
             # could arrive in either order. The contact person represents the member
             # once they accept it (the address typed in the form may be anyone's).
-            invitation = invite_representative(
+            invitation = Invitation.objects.invite(
                 member,
                 email=application.contact_email,
                 first_name=application.contact_name,
@@ -231,6 +230,23 @@ class Application(models.Model):
         )
 
 
+class AffiliateQuerySet(models.QuerySet):
+    def subscribe(self, email, newcomer):
+        """Someone asked, through the public form, for the network's news at `email`.
+        An address already on the list (in any case) is answered as it is; a new one is
+        added as `newcomer`, the affiliate the form describes (not saved yet). Either way
+        it is asked to confirm, or told that it subscribes already (answer_subscription).
+        Returns the affiliate."""
+        with transaction.atomic():
+            affiliate = self.filter(email__iexact=email).first()
+            if affiliate is None:
+                affiliate = newcomer
+                affiliate.email = email
+                affiliate.save()
+            affiliate.answer_subscription()
+        return affiliate
+
+
 class Affiliate(models.Model):
     """Someone who receives the network's updates: never shown publicly."""
 
@@ -243,6 +259,8 @@ class Affiliate(models.Model):
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    objects = AffiliateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -292,8 +310,6 @@ class Affiliate(models.Model):
         to confirm (at most three times a day), or, if it already receives the news, told
         so (at most once a day). Whoever asks, and however often, the address receives no
         more; the form's page says the same whatever the case, so it reveals nothing."""
-        from cpe_network.lib.antispam import EmailLimit
-
         limit = EmailLimit("subscribe", self.email)
         if self.is_active:
             if limit.take(allowed=1):

@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.sites.models import Site
 from django.test import override_settings
 
-from members.models import Invitation, User, invite_representative
+from members.models import Invitation, User
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def invite(member, django_capture_on_commit_callbacks):
 
     def invite(email="camille@example.org", language="en"):
         with django_capture_on_commit_callbacks(execute=True):
-            return invite_representative(
+            return Invitation.objects.invite(
                 member,
                 email=email,
                 first_name="Camille",

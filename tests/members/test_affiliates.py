@@ -76,6 +76,19 @@ def test_subscribing_again_does_not_reveal_or_duplicate(client, mailoutbox):
     assert len(mailoutbox) == 2
 
 
+def test_an_address_on_the_list_in_another_case_is_not_added_again(db, mailoutbox):
+    listed = Affiliate.objects.create(
+        name="Sam Lee", email="sam@example.org", country="IE", language="en", consent=True
+    )
+    newcomer = Affiliate(name="Someone Else", country="FR", language="fr", consent=True)
+
+    answered = Affiliate.objects.subscribe("SAM@Example.org", newcomer)
+
+    assert answered == listed
+    assert Affiliate.objects.get().name == "Sam Lee"
+    assert mailoutbox[0].to == ["sam@example.org"]
+
+
 def test_missing_consent_and_honeypot(client):
     refused = client.post("/en/subscribe/", {k: v for k, v in data().items() if k != "consent"})
     robot = client.post("/en/subscribe/", data(nickname="spam"))

@@ -143,7 +143,7 @@ def test_the_next_digest_lists_only_what_is_new_and_nothing_is_sent_twice(reader
 
 
 def test_a_batch_run_twice_sends_nobody_the_digest_twice(readers):
-    from news.tasks import send_digest_batch
+    from news.models.digest import send_digest_batch
 
     PostFactory()
     digest = Digest.send_new()
@@ -199,7 +199,7 @@ def test_batches_are_sent_by_background_tasks(readers, settings, monkeypatch):
 
     monkeypatch.setattr(news_models.digest, "BATCH_SIZE", 2)
     batches = []
-    from news.tasks import send_digest_batch
+    from news.models.digest import send_digest_batch
 
     original = send_digest_batch.enqueue
     monkeypatch.setattr(

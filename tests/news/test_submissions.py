@@ -223,6 +223,19 @@ def test_the_sender_edits_until_it_is_published(client, rep):
     assert Post.objects.get(pk=published.pk).title_en == "Out"
 
 
+def test_a_change_that_reaches_the_site_after_publication_saves_nothing(rep):
+    post = PostFactory(title_en="Sent", status="submitted", submitted_by=rep)
+    changed = Post.objects.get(pk=post.pk)  # as the sender's form read it
+    post.publish()  # by an editor, meanwhile
+    changed.title_en = "Changed too late"
+
+    saved = changed.submit(rep, by=rep.representatives.get())
+
+    assert saved is False
+    post.refresh_from_db()
+    assert (post.title_en, post.status) == ("Sent", "published")
+
+
 def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(
     client, rep, settings, tmp_path
 ):
@@ -324,6 +337,30 @@ def test_the_review_page_lists_what_waits(admin_client, rep):
     assert "A waiting event" in html
     assert "Already out" not in html
     assert "2 items sent by members" in index
+
+
+def test_the_review_queue_is_oldest_first_and_holds_only_what_was_sent(rep):
+    older = PostFactory(status="submitted", submitted_by=rep)
+    newer = PostFactory(status="submitted", submitted_by=rep)
+    PostFactory(status="draft")
+    now = datetime.datetime.now(datetime.UTC)
+    Post.objects.filter(pk=older.pk).update(updated_at=now - datetime.timedelta(days=2))
+    Post.objects.filter(pk=newer.pk).update(updated_at=now - datetime.timedelta(days=1))
+
+    assert list(Post.objects.waiting_for_review()) == [older, newer]
+
+
+def test_publishing_makes_a_past_date_now_and_keeps_a_future_one(rep):
+    now = datetime.datetime.now(datetime.UTC)
+    past = PostFactory(status="submitted", publish_at=now - datetime.timedelta(days=3))
+    future = PostFactory(status="submitted", publish_at=now + datetime.timedelta(days=3))
+
+    past.publish()
+    future.publish()
+
+    past.refresh_from_db()
+    assert past.publish_at >= now
+    assert Post.objects.get(pk=future.pk).publish_at == now + datetime.timedelta(days=3)
 
 
 def test_the_review_page_is_for_editors_only(client):
