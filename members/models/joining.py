@@ -121,6 +121,28 @@ class Application(models.Model):
     def is_decided(self):
         return self.status in (self.Status.APPROVED, self.Status.REJECTED)
 
+    # Its status by name, for templates (the status page and the emails).
+    @property
+    def is_received(self):
+        """Sent, and not yet looked at by the secretariat."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_under_review(self):
+        return self.status == self.Status.UNDER_REVIEW
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_rejected(self):
+        return self.status == self.Status.REJECTED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
     def mark_under_review(self):
         updated = Application.objects.filter(pk=self.pk, status=self.Status.SUBMITTED).update(
             status=self.Status.UNDER_REVIEW

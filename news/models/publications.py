@@ -234,6 +234,16 @@ class Publication(UniqueSlugMixin, models.Model):
         )
 
     @property
+    def is_scheduled(self):
+        """Published with a date still to come: not public yet."""
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def is_awaiting_review(self):
+        """Sent by a member, waiting for an editor."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
     def is_editable_by_sender(self):
         """The member who sent it may change it until it is published."""
         return self.status != self.Status.PUBLISHED

@@ -204,6 +204,15 @@ def test_the_dashboard_shows_what_was_sent_and_its_status(client, rep):
     assert "Someone else" not in html
 
 
+def test_the_dashboard_shows_the_date_a_scheduled_item_will_appear(client, rep):
+    publish_at = datetime.datetime(2031, 3, 12, 9, tzinfo=ZoneInfo("Europe/Paris"))
+    PostFactory(title_en="Soon", status="published", publish_at=publish_at, submitted_by=rep)
+
+    html = client.get("/en/portal/").text
+
+    assert "To be published on March 12, 2031" in html
+
+
 def test_the_sender_edits_until_it_is_published(client, rep):
     post = PostFactory(title_en="First title", status="draft", submitted_by=rep)
     published = PostFactory(title_en="Out", status="published", submitted_by=rep)
