@@ -5,10 +5,12 @@ from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.utils import translation
 
 from cpe_network.network import create_pages
+
+from .middleware import OTHER_HOSTS
 
 # Static files are served from the source folders in tests: the hashed manifest only
 # exists after collectstatic, which a deployment runs.
@@ -16,20 +18,6 @@ PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-
-EXTERNAL = re.compile(
-    r"""<(?:script|img|iframe|source|audio|video|embed|track)\b[^>]*\bsrc(?:set)?=["']?(?:https?:)?//"""
-    r"""|<link\b(?![^>]*\brel=["']?alternate)[^>]*\bhref=["']?(?:https?:)?//"""
-    r"""|<object\b[^>]*\bdata=["']?(?:https?:)?//"""
-    r"""|url\(\s*["']?(?:https?:)?//"""
-    r"""|@import\s+["']?(?:https?:)?//""",
-    re.IGNORECASE,
-)
-
-
-def external_references(html):
-    """What in a page would make a browser ask another host for something."""
-    return EXTERNAL.findall(html)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -55,23 +43,13 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def _no_page_loads_from_other_hosts(monkeypatch):
+def _no_page_loads_from_other_hosts(settings):
     """Every HTML page that a test fetches is checked: no script, style, font, image
-    or frame may come from another host."""
-    offenders = []
-    original = Client.request
-
-    def request(self, **kwargs):
-        response = original(self, **kwargs)
-        if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
-            found = external_references(response.content.decode(response.charset, "replace"))
-            if found:
-                offenders.append((kwargs.get("PATH_INFO"), found))
-        return response
-
-    monkeypatch.setattr(Client, "request", request)
+    or frame may come from another host (see tests/middleware.py)."""
+    settings.MIDDLEWARE = ["tests.middleware.no_other_hosts", *settings.MIDDLEWARE]
+    OTHER_HOSTS.clear()
     yield
-    assert not offenders, f"pages load from other hosts: {offenders}"
+    assert not OTHER_HOSTS, f"pages load from other hosts: {OTHER_HOSTS}"
 
 
 @pytest.fixture(autouse=True)
