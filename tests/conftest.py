@@ -1,15 +1,17 @@
-import re
+import threading
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import override_settings
 from django.utils import translation
 
 from cpe_network.network import create_pages
 
+from .factories import MemberFactory, UserFactory
 from .middleware import OTHER_HOSTS
 
 # Static files are served from the source folders in tests: the hashed manifest only
@@ -30,9 +32,9 @@ def _plain_static_storage():
 def _default_language_between_tests():
     """A request to a French page leaves French active in this thread; each test starts
     in the default language whatever ran before it."""
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.activate(django_settings.LANGUAGE_CODE)
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +42,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_folder_of_the_test(settings, tmp_path):
+    """Pictures and documents a test stores go to its own folders, never the project's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +77,77 @@ def pages(db):
     return FlatPage.objects.order_by("pk")
 
 
-def held_tokens(html):
-    """The references to files the server holds for a form sent back, by input name."""
-    return dict(re.findall(r'name="([\w-]+)-held" value="([^"]+)"', html))
+# People.
+
+
+@pytest.fixture
+def relais(db):
+    """Relais Lyon, a member organisation, at /en/members/relais-lyon/."""
+    return MemberFactory(name="Relais Lyon", slug="relais-lyon")
+
+
+@pytest.fixture
+def rep(relais):
+    """Camille (rep@example.org), who represents Relais Lyon."""
+    person = UserFactory(email="rep@example.org", first_name="Camille")
+    relais.representatives.add(person)
+    return person
+
+
+@pytest.fixture
+def rep_client(client, rep):
+    """`client`, signed in as Relais Lyon's representative."""
+    client.force_login(rep)
+    return client
+
+
+@pytest.fixture
+def other_member(db):
+    """Kinder Berlin, another member, with its own representative (other@example.org)."""
+    return MemberFactory(
+        name="Kinder Berlin",
+        slug="kinder-berlin",
+        country="DE",
+        representatives=[UserFactory(email="other@example.org")],
+    )
+
+
+@pytest.fixture
+def editor(db):
+    """Staff in the Editor group (editor@example.org): they publish news and events."""
+    return UserFactory(
+        email="editor@example.org", is_staff=True, groups=[Group.objects.get(name="Editor")]
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """`client`, signed in as the editor."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def at_once():
+    """Run a function in two threads released at the same moment, as two people who
+    click together, and return what each returned (needs a transactional database)."""
+
+    def run(work):
+        barrier = threading.Barrier(2)
+        results = []
+
+        def one():
+            barrier.wait()
+            try:
+                results.append(work())
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=one) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return results
+
+    return run

@@ -29,7 +29,7 @@ from django.utils.translation import override
 from members.models import Affiliate, Application, Member, User
 from news.models import Post
 from tests.factories import CategoryFactory, pdf_file
-from tests.members.test_join import application_data
+from tests.forms import application_data
 
 from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES, PASSWORD
 
