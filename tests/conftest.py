@@ -63,11 +63,25 @@ def _no_page_loads_from_other_hosts(settings):
 
 @pytest.fixture(autouse=True)
 def _on_commit_at_once(request, monkeypatch):
-    """Tests run inside a transaction that is never committed, so work queued for
-    "after commit" (emails) runs at once instead. Tests marked `real_on_commit`, with
-    a transactional database, see the real order."""
-    if "real_on_commit" not in request.keywords:
-        monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+    """Work queued for "after commit" runs at once, where it is queued.
+
+    Why it stays: with the `db` fixture each test runs inside a transaction that is
+    rolled back, never committed, so no `transaction.on_commit` callback would run, and
+    every email (`cpe_network.lib.mail.queue`), invitation and digest batch is queued
+    that way. Without this patch some eighty tests (a trial run without it) that check
+    what was sent after a request, a command or a workflow method would find nothing.
+    pytest-django's `django_capture_on_commit_callbacks(execute=True)` runs callbacks
+    only where its block ends, so each of those actions would have to be wrapped in it.
+
+    Where the real order matters, the patch is off: in a test that asks for
+    `django_capture_on_commit_callbacks` (it captures the callbacks itself, to hold
+    them or run them when it says), and in tests marked `real_on_commit`, with a
+    transactional database that commits."""
+    if "real_on_commit" in request.keywords:
+        return
+    if "django_capture_on_commit_callbacks" in request.fixturenames:
+        return
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
 
 
 @pytest.fixture

@@ -154,18 +154,16 @@ def test_a_batch_run_twice_sends_nobody_the_digest_twice(readers):
     assert len(mail.outbox) == sent == 3
 
 
-def test_a_person_who_unsubscribes_before_their_batch_runs_gets_nothing(readers, monkeypatch):
-    from django.db import transaction
-
+def test_a_person_who_unsubscribes_before_their_batch_runs_gets_nothing(
+    readers, django_capture_on_commit_callbacks
+):
     PostFactory()
-    queued = []
-    monkeypatch.setattr(
-        transaction, "on_commit", lambda func, using=None, robust=False: queued.append(func)
-    )
-    Digest.send_new()
+    with django_capture_on_commit_callbacks() as batches:
+        Digest.send_new()
     Affiliate.objects.get(email="lea@example.org").unsubscribe()
-    for func in queued:
-        func()
+    with django_capture_on_commit_callbacks(execute=True):
+        for batch in batches:
+            batch()
 
     assert "lea@example.org" not in by_address()
     assert "sam@example.org" in by_address()
@@ -318,32 +316,30 @@ def test_an_item_published_with_an_earlier_date_is_in_the_next_digest_once(reade
     assert Digest.send_new() is None
 
 
-def test_an_item_unpublished_before_its_batch_runs_is_left_out(readers, monkeypatch):
-    from django.db import transaction
-
+def test_an_item_unpublished_before_its_batch_runs_is_left_out(
+    readers, django_capture_on_commit_callbacks
+):
     PostFactory(title_en="Kept")
     withdrawn = PostFactory(title_en="Withdrawn")
-    queued = []
-    monkeypatch.setattr(
-        transaction, "on_commit", lambda func, using=None, robust=False: queued.append(func)
-    )
-    Digest.send_new()
+    with django_capture_on_commit_callbacks() as batches:
+        Digest.send_new()
     withdrawn.status = "draft"
     withdrawn.save()
-    for func in queued:
-        func()
+    with django_capture_on_commit_callbacks(execute=True):
+        for batch in batches:
+            batch()
 
     body = by_address()["sam@example.org"].body
     assert "Kept" in body
     assert "Withdrawn" not in body
 
 
-def test_deliveries_of_a_batch_that_never_ran_are_resumed(readers, monkeypatch):
-    from django.db import transaction
-
+def test_deliveries_of_a_batch_that_never_ran_are_resumed(
+    readers, django_capture_on_commit_callbacks
+):
     PostFactory()
-    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: None)
-    digest = Digest.send_new()
+    with django_capture_on_commit_callbacks():  # what it queues never runs
+        digest = Digest.send_new()
     assert mail.outbox == []
     Digest.objects.filter(pk=digest.pk).update(
         created_at=timezone.now() - datetime.timedelta(minutes=10)
