@@ -1,65 +1,24 @@
+"""One factory for each model the tests build, and pictures and PDFs made in memory.
+
+A factory's defaults are plain and valid; a test names the values its assertions read,
+e.g. `MemberFactory(name="Relais Lyon", slug="relais-lyon")`."""
+
 import datetime
 import io
 from zoneinfo import ZoneInfo
 
 import factory
+from allauth.account.models import EmailAddress
+from django.contrib.sites.models import Site
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
 
-from members.models import Member, MembershipCategory, Topic
+from members.models import MembershipCategory
 
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Topic
-        django_get_or_create = ("slug",)
-
-    name_en = factory.Sequence(lambda n: f"Topic {n}")
-    name_fr = factory.Sequence(lambda n: f"Thème {n}")
-    slug = factory.Sequence(lambda n: f"topic-{n}")
-
-
-class CategoryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = MembershipCategory
-        django_get_or_create = ("slug",)
-
-    name_en = "Member organisation"
-    name_fr = "Organisation membre"
-    slug = "member-organisation"
-    description_en = "Full members of the network."
-    description_fr = "Les membres à part entière du réseau."
-
-
-class MemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Member
-        skip_postgeneration_save = True
-
-    name = factory.Sequence(lambda n: f"Organisation {n:04d}")
-    slug = factory.Sequence(lambda n: f"organisation-{n:04d}")
-    category = factory.SubFactory(CategoryFactory)
-    country = "FR"
-    city = "Lyon"
-    summary_en = "Supports families visiting a parent in prison."
-    summary_fr = "Accompagne les familles qui rendent visite à un parent détenu."
-    published = True
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.set(extracted)
-
-
-def applicant_category():
-    """Where approved applicants start (the network's "applicant member")."""
-    return CategoryFactory(
-        slug="applicant-member",
-        name_en="Applicant member",
-        name_fr="Membre candidat",
-        admission=MembershipCategory.Admission.APPROVED,
-    )
+# Every account the factories make signs in with this password.
+PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def image_file(name="logo.png", size=(300, 200), image_format="PNG", exif=None):
@@ -88,36 +47,209 @@ def pdf_file(name="report.pdf", size=2000):
     return SimpleUploadedFile(name, pdf_bytes(padding), content_type="application/pdf")
 
 
-class PostFactory(factory.django.DjangoModelFactory):
+# People.
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person who signs in with PASSWORD, named after their address
+    (`UserFactory(email="camille@example.org")` is "camille"). Their address is
+    confirmed, as allauth needs before it lets anyone in, unless `verified=False`.
+    `password=None` makes an account without a usable password, and no slow hashing."""
+
     class Meta:
-        model = "news.Post"
+        model = "members.User"
         skip_postgeneration_save = True
 
-    title_en = factory.Sequence(lambda n: f"News {n:04d}")
-    title_fr = factory.Sequence(lambda n: f"Actualité {n:04d}")
-    slug = factory.Sequence(lambda n: f"news-{n:04d}")
-    summary_en = "What happened."
-    summary_fr = "Ce qui s’est passé."
-    body_en = "Some **news**."
-    body_fr = "Une **actualité**."
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    username = factory.LazyAttribute(lambda user: user.email.split("@")[0])
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(
+                user=self, email=self.email, verified=extracted is not False, primary=True
+            )
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(extracted)
+
+
+class AffiliateFactory(factory.django.DjangoModelFactory):
+    """Someone who asked for the network's news and agreed to the privacy notice; with
+    `confirmed=True`, they confirmed their address and receive the news."""
+
+    class Meta:
+        model = "members.Affiliate"
+
+    class Params:
+        confirmed = factory.Trait(confirmed_at=factory.LazyFunction(timezone.now))
+
+    name = "Sam Lee"
+    email = factory.Sequence(lambda n: f"affiliate{n}@example.org")
+    country = "IE"
+    language = "en"
+    consent = True
+
+
+# The directory.
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Topic"
+        django_get_or_create = ("slug",)
+
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    name_fr = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    """The network's "member organisation", which organisations apply for."""
+
+    class Meta:
+        model = "members.MembershipCategory"
+        django_get_or_create = ("slug",)
+
+    name_en = "Member organisation"
+    name_fr = "Organisation membre"
+    slug = "member-organisation"
+    description_en = "Full members of the network."
+    description_fr = "Les membres à part entière du réseau."
+
+
+def applicant_category():
+    """Where approved applicants start (the network's "applicant member")."""
+    return CategoryFactory(
+        slug="applicant-member",
+        name_en="Applicant member",
+        name_fr="Membre candidat",
+        admission=MembershipCategory.Admission.APPROVED,
+    )
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    """A published member organisation in Lyon; `topics=[…]` and `representatives=[…]`
+    set those lists."""
+
+    class Meta:
+        model = "members.Member"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Organisation {n:04d}")
+    slug = factory.Sequence(lambda n: f"organisation-{n:04d}")
+    category = factory.SubFactory(CategoryFactory)
+    country = "FR"
+    city = "Lyon"
+    summary_en = "Supports families visiting a parent in prison."
+    summary_fr = "Accompagne les familles qui rendent visite à un parent détenu."
+    published = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+    @factory.post_generation
+    def representatives(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.representatives.set(extracted)
+
+
+class CategoryChangeFactory(factory.django.DjangoModelFactory):
+    """A member's move into a category, today."""
+
+    class Meta:
+        model = "members.CategoryChange"
+
+    member = factory.SubFactory(MemberFactory)
+    to_category = factory.SubFactory(CategoryFactory)
+    changed_on = factory.LazyFunction(timezone.localdate)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A pending invitation to represent a member, in English."""
+
+    class Meta:
+        model = "members.Invitation"
+
+    member = factory.SubFactory(MemberFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    language = "en"
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """Lien Familial's application, in French, with its three documents, as received."""
+
+    class Meta:
+        model = "members.Application"
+
+    organisation = "Lien Familial"
+    country = "BE"
+    city = "Liège"
+    legal_status = "association"
+    year_founded = 2001
+    work = "Visits."
+    category = factory.SubFactory(CategoryFactory)
+    contact_name = "Marie Dupont"
+    contact_role = "Directrice"
+    contact_email = "marie@lien.example"
+    language = "fr"
+    annual_report_1 = factory.LazyFunction(pdf_file)
+    annual_report_2 = factory.LazyFunction(pdf_file)
+    reference_letter = factory.LazyFunction(pdf_file)
+    consent = True
+
+
+# News and events.
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    """A published item, written in both languages: "<noun_en> 0001", "<noun_fr> 0001",
+    at "<slug_prefix>-0001"; each kind names its nouns."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    class Params:
+        noun_en = noun_fr = slug_prefix = None
+
+    title_en = factory.LazyAttributeSequence(lambda item, n: f"{item.noun_en} {n:04d}")
+    title_fr = factory.LazyAttributeSequence(lambda item, n: f"{item.noun_fr} {n:04d}")
+    slug = factory.LazyAttributeSequence(lambda item, n: f"{item.slug_prefix}-{n:04d}")
+    summary_en = "In short."
+    summary_fr = "En bref."
+    body_en = "Some **text**."
+    body_fr = "Un **texte**."
     status = "published"
 
 
-class EventFactory(factory.django.DjangoModelFactory):
-    """A published event next month, in Paris, 14:00 to 17:00 local time."""
+class PostFactory(PublicationFactory):
+    class Meta:
+        model = "news.Post"
+
+    class Params:
+        noun_en, noun_fr, slug_prefix = "News", "Actualité", "news"
+
+
+def _paris(*, days, hour):
+    day = datetime.date.today() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=ZoneInfo("Europe/Paris"))
+
+
+class EventFactory(PublicationFactory):
+    """A published event next month, in Lyon, 14:00 to 17:00 Paris time."""
 
     class Meta:
         model = "news.Event"
-        skip_postgeneration_save = True
 
-    title_en = factory.Sequence(lambda n: f"Event {n:04d}")
-    title_fr = factory.Sequence(lambda n: f"Événement {n:04d}")
-    slug = factory.Sequence(lambda n: f"event-{n:04d}")
-    summary_en = "A meeting of members."
-    summary_fr = "Une rencontre des membres."
-    body_en = "Come **along**."
-    body_fr = "Venez **nombreux**."
-    status = "published"
+    class Params:
+        noun_en, noun_fr, slug_prefix = "Event", "Événement", "event"
+
     time_zone = "Europe/Paris"
     start = factory.LazyFunction(lambda: _paris(days=30, hour=14))
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
@@ -126,6 +258,44 @@ class EventFactory(factory.django.DjangoModelFactory):
     country = "FR"
 
 
-def _paris(*, days, hour):
-    day = datetime.date.today() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=ZoneInfo("Europe/Paris"))
+class EventDocumentFactory(factory.django.DjangoModelFactory):
+    """An event's programme, a PDF, titled the same in both languages."""
+
+    class Meta:
+        model = "news.EventDocument"
+
+    event = factory.SubFactory(EventFactory)
+    title_en = "Programme"
+    title_fr = factory.SelfAttribute("title_en")
+    file = factory.LazyFunction(pdf_file)
+
+
+# The site.
+
+
+class FlatPageFactory(factory.django.DjangoModelFactory):
+    """One of the network's pages, on this site, in English."""
+
+    class Meta:
+        model = "flatpages.FlatPage"
+        skip_postgeneration_save = True
+
+    url_en = factory.Sequence(lambda n: f"/page-{n}/")
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+
+    @factory.post_generation
+    def sites(self, create, extracted, **kwargs):
+        if create:
+            self.sites.add(Site.objects.get_current())
+
+
+class OutboundEmailFactory(factory.django.DjangoModelFactory):
+    """An email the site stored to send, in English."""
+
+    class Meta:
+        model = "outbox.OutboundEmail"
+
+    to = factory.Sequence(lambda n: f"recipient{n}@example.org")
+    subject = "Hello"
+    body = "Text"
+    language = "en"

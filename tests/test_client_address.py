@@ -2,18 +2,15 @@
 TRUSTED_PROXY_COUNT proxies, the address the outermost one saw; with none trusted (the
 default), REMOTE_ADDR, whatever X-Forwarded-For says."""
 
-import time
-
 import pytest
-from allauth.account.models import EmailAddress
 
-from cpe_network.lib.antispam import form_token
-from members.models import Affiliate, User
+from members.models import Affiliate
+from tests.factories import PASSWORD, UserFactory
+from tests.forms import subscription_data
 
 pytestmark = pytest.mark.django_db
 
 PROXY = "10.0.0.2"
-PASSWORD = "a-long-and-unusual-passphrase"
 
 
 @pytest.fixture(autouse=True)
@@ -24,17 +21,7 @@ def limits(settings):
 def subscribe(client, number, **headers):
     """A subscription as a visitor sends it: a fresh form each time, a new address."""
     return client.post(
-        "/en/subscribe/",
-        {
-            "name": "Sam Lee",
-            "email": f"sam{number}@example.org",
-            "country": "IE",
-            "language": "en",
-            "consent": "on",
-            "nickname": "",
-            "started": form_token(time.time() - 10),
-        },
-        **headers,
+        "/en/subscribe/", subscription_data(email=f"sam{number}@example.org"), **headers
     )
 
 
@@ -42,83 +29,94 @@ def through_proxy(*forwarded_for):
     return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": ", ".join(forwarded_for)}
 
 
-def test_behind_a_trusted_proxy_one_visitor_at_the_limit_does_not_stop_another(client, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
-    for number in range(3):
-        assert subscribe(client, number, **through_proxy("203.0.113.5")).status_code == 302
+def remote(address):
+    return {"REMOTE_ADDR": address}
 
-    stopped = subscribe(client, 3, **through_proxy("203.0.113.5"))
-    other = subscribe(client, 4, **through_proxy("198.51.100.7"))
+
+def forwarded(address):
+    return {"HTTP_X_FORWARDED_FOR": address}
+
+
+# (trusted proxies, a visitor's first three sendings, their fourth, another visitor's)
+ONE_VISITOR_AND_ANOTHER = {
+    "behind a trusted proxy": (
+        1,
+        [through_proxy("203.0.113.5")] * 3,
+        through_proxy("203.0.113.5"),
+        through_proxy("198.51.100.7"),
+    ),
+    "behind two proxies, the address the outer one saw": (
+        2,
+        [through_proxy("forged", "203.0.113.5", "10.0.0.1")] * 3,
+        through_proxy("198.51.100.7", "203.0.113.5", "10.0.0.1"),
+        through_proxy("203.0.113.5", "198.51.100.7", "10.0.0.1"),
+    ),
+    "addresses of one IPv6 network": (
+        0,
+        [remote(f"2001:db8:1:2::{number + 1}") for number in range(3)],
+        remote("2001:db8:1:2:ffff::9"),
+        remote("2001:db8:1:3::1"),
+    ),
+    "IPv4 visitors of a dual-stack server": (
+        0,
+        [remote("::ffff:203.0.113.5")] * 3,
+        remote("203.0.113.5"),
+        remote("::ffff:198.51.100.7"),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("proxies", "first", "same", "other"),
+    ONE_VISITOR_AND_ANOTHER.values(),
+    ids=ONE_VISITOR_AND_ANOTHER,
+)
+def test_one_visitor_at_the_limit_does_not_stop_another(
+    client, settings, proxies, first, same, other
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    for number, headers in enumerate(first):
+        assert subscribe(client, number, **headers).status_code == 302
+
+    stopped = subscribe(client, 3, **same)
+    other_visitor = subscribe(client, 4, **other)
 
     assert stopped.status_code == 429
-    assert other.status_code == 302
+    assert other_visitor.status_code == 302
     assert Affiliate.objects.count() == 4
 
 
-def test_what_the_client_writes_before_the_proxys_entry_changes_nothing(client, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
-    for number in range(3):
-        subscribe(client, number, **through_proxy(f"192.0.2.{number}", "203.0.113.5"))
-
-    response = subscribe(client, 3, **through_proxy("192.0.2.99", "203.0.113.5"))
-
-    assert response.status_code == 429
-    assert Affiliate.objects.count() == 3
-
-
-def test_behind_two_proxies_the_address_the_outer_one_saw_counts(client, settings):
-    settings.TRUSTED_PROXY_COUNT = 2
-    for number in range(3):
-        subscribe(client, number, **through_proxy("forged", "203.0.113.5", "10.0.0.1"))
-
-    stopped = subscribe(client, 3, **through_proxy("198.51.100.7", "203.0.113.5", "10.0.0.1"))
-    other = subscribe(client, 4, **through_proxy("203.0.113.5", "198.51.100.7", "10.0.0.1"))
-
-    assert stopped.status_code == 429
-    assert other.status_code == 302
+# (trusted proxies, three sendings, a fourth that only looks like another visitor's)
+ONE_VISITOR = {
+    "what the client writes before the proxy's entry changes nothing": (
+        1,
+        [through_proxy(f"192.0.2.{number}", "203.0.113.5") for number in range(3)],
+        through_proxy("192.0.2.99", "203.0.113.5"),
+    ),
+    # A request that did not come through every proxy: its visitors share one limit.
+    "a header shorter than the chain of proxies counts the proxy": (
+        2,
+        [through_proxy(f"203.0.113.{number}") for number in range(3)],
+        through_proxy("198.51.100.7"),
+    ),
+    "without a trusted proxy a forged header changes nothing": (
+        0,
+        [forwarded(f"203.0.113.{number}") for number in range(3)],
+        forwarded("198.51.100.7"),
+    ),
+}
 
 
-def test_a_header_shorter_than_the_chain_of_proxies_counts_the_proxy(client, settings):
-    """A request that did not come through every proxy: its visitors share one limit."""
-    settings.TRUSTED_PROXY_COUNT = 2
-    for number in range(3):
-        subscribe(client, number, **through_proxy(f"203.0.113.{number}"))
+@pytest.mark.parametrize(("proxies", "first", "fourth"), ONE_VISITOR.values(), ids=ONE_VISITOR)
+def test_a_visitor_cannot_pass_for_another(client, settings, proxies, first, fourth):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    for number, headers in enumerate(first):
+        assert subscribe(client, number, **headers).status_code == 302
 
-    response = subscribe(client, 3, **through_proxy("198.51.100.7"))
-
-    assert response.status_code == 429
-
-
-def test_without_a_trusted_proxy_a_forged_header_changes_nothing(client):
-    for number in range(3):
-        subscribe(client, number, HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
-
-    response = subscribe(client, 3, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    response = subscribe(client, 3, **fourth)
 
     assert response.status_code == 429
     assert Affiliate.objects.count() == 3
-
-
-def test_addresses_of_one_ipv6_network_share_a_limit(client):
-    for number in range(3):
-        subscribe(client, number, REMOTE_ADDR=f"2001:db8:1:2::{number + 1}")
-
-    same_network = subscribe(client, 3, REMOTE_ADDR="2001:db8:1:2:ffff::9")
-    other_network = subscribe(client, 4, REMOTE_ADDR="2001:db8:1:3::1")
-
-    assert same_network.status_code == 429
-    assert other_network.status_code == 302
-
-
-def test_ipv4_visitors_of_a_dual_stack_server_keep_their_own_limits(client):
-    for number in range(3):
-        subscribe(client, number, REMOTE_ADDR="::ffff:203.0.113.5")
-
-    same = subscribe(client, 3, REMOTE_ADDR="203.0.113.5")
-    other = subscribe(client, 4, REMOTE_ADDR="::ffff:198.51.100.7")
-
-    assert same.status_code == 429
-    assert other.status_code == 302
 
 
 def test_a_proxy_may_write_a_port_or_brackets(client, settings):
@@ -136,9 +134,7 @@ def test_a_proxy_may_write_a_port_or_brackets(client, settings):
 
 @pytest.fixture
 def member_user():
-    user = User.objects.create_user(username="rep", email="rep@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+    return UserFactory(email="rep@example.org")
 
 
 def sign_in(client, login, password, **headers):

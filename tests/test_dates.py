@@ -5,15 +5,14 @@ import datetime
 from datetime import UTC
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client, override_settings
 
 from members.models import Member
 from news.models import Event, Post
 from tests.factories import CategoryFactory, EventFactory, MemberFactory, PostFactory
-from tests.members.test_accounts import make_user
-from tests.news.test_events import admin_event
-from tests.news.test_submissions import event_data
+from tests.forms import admin_event, admin_member, event_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +21,6 @@ YEAR_MESSAGE = "Give a year between 1900 and 2100."
 # time zone, so a day's margin either side in UTC.
 EARLIEST = datetime.datetime(1899, 12, 31, 0, 0, tzinfo=UTC)
 LATEST = datetime.datetime(2101, 1, 1, 23, 59, tzinfo=UTC)
-
-
-@pytest.fixture
-def rep(client):
-    """Signed in as the representative of Relais Lyon."""
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
-    member.representatives.add(make_user("rep@example.org"))
-    client.force_login(member.representatives.get())
-    return member
 
 
 @pytest.fixture
@@ -51,8 +41,8 @@ def staff_client(admin_user):
         ("2101-01-01T10:00", "Europe/Paris"),
     ],
 )
-def test_the_portal_refuses_a_year_out_of_range_with_a_message(client, rep, start, zone):
-    response = client.post(
+def test_the_portal_refuses_a_year_out_of_range_with_a_message(rep_client, start, zone):
+    response = rep_client.post(
         "/en/portal/relais-lyon/events/new/", event_data(start=start, end=start, time_zone=zone)
     )
 
@@ -61,9 +51,9 @@ def test_the_portal_refuses_a_year_out_of_range_with_a_message(client, rep, star
     assert not Event.objects.exists()
 
 
-def test_the_portal_gives_the_message_in_french(client, rep):
+def test_the_portal_gives_the_message_in_french(rep_client):
     start = "9999-12-31T23:30"
-    response = client.post(
+    response = rep_client.post(
         "/fr/espace-membre/relais-lyon/evenements/nouveau/",
         event_data(start=start, end=start, time_zone="Atlantic/Azores"),
     )
@@ -71,12 +61,12 @@ def test_the_portal_gives_the_message_in_french(client, rep):
     assert "Indiquez une année entre 1900 et 2100." in response.text
 
 
-def test_the_first_and_last_years_are_accepted_in_the_portal(client, rep):
-    first = client.post(
+def test_the_first_and_last_years_are_accepted_in_the_portal(rep_client):
+    first = rep_client.post(
         "/en/portal/relais-lyon/events/new/",
         event_data(start="1900-01-01T00:00", end="1900-01-01T01:00", time_zone="Europe/Istanbul"),
     )
-    last = client.post(
+    last = rep_client.post(
         "/en/portal/relais-lyon/events/new/",
         event_data(
             title_fr="Fin du siècle",
@@ -229,22 +219,10 @@ def test_the_admins_date_drill_down_refuses_a_year_out_of_range(staff_client, ad
 @pytest.mark.parametrize("field", ["joined_on", "category_since"])
 def test_the_admin_refuses_a_members_date_out_of_range(staff_client, field):
     member = MemberFactory(name="Relais", slug="relais")
-    data = {
-        "name": "Relais",
-        "slug": "relais",
-        "kind": "organisation",
-        "published": "on",
-        "category": member.category.pk,
-        "status": "active",
-        "joined_on": "2020-01-01",
-        "category_since": "2020-01-01",
-        "country": "FR",
-        "category_changes-TOTAL_FORMS": "0",
-        "category_changes-INITIAL_FORMS": "0",
-        field: "0001-01-01",
-    }
 
-    response = staff_client.post(f"/admin/members/member/{member.pk}/change/", data)
+    response = staff_client.post(
+        f"/admin/members/member/{member.pk}/change/", admin_member(member, **{field: "0001-01-01"})
+    )
 
     assert response.status_code == 200
     assert YEAR_MESSAGE in response.text
@@ -252,8 +230,6 @@ def test_the_admin_refuses_a_members_date_out_of_range(staff_client, field):
 
 
 def test_the_member_model_refuses_a_year_out_of_range():
-    from django.core.exceptions import ValidationError
-
     member = MemberFactory.build(category=CategoryFactory(), joined_on=datetime.date(9999, 1, 1))
 
     with pytest.raises(ValidationError) as refused:

@@ -13,8 +13,11 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from members.models import Application
 from outbox.mail import queue, send_templated
 from outbox.models import OutboundEmail
+from tests.factories import ApplicationFactory, CategoryFactory, OutboundEmailFactory
+from tests.forms import application_data
 
 
 def free_port():
@@ -131,14 +134,7 @@ def test_the_database_worker_sends_after_the_server_comes_back(transactional_db,
 
 
 def test_staff_see_what_could_not_be_sent(admin_client, db):
-    OutboundEmail.objects.create(
-        to="x@example.org",
-        subject="Lost?",
-        body="b",
-        language="en",
-        status="failed",
-        last_error="SMTPServerDisconnected",
-    )
+    OutboundEmailFactory(subject="Lost?", status="failed", last_error="SMTPServerDisconnected")
 
     html = admin_client.get("/admin/outbox/outboundemail/?status__exact=failed").text
 
@@ -153,13 +149,8 @@ def test_staff_see_what_could_not_be_sent(admin_client, db):
     FORM_MIN_SECONDS=0,
 )
 def test_an_application_sent_while_mail_is_down_is_kept_and_acknowledged_later(
-    transactional_db, client, mail_server, settings, tmp_path
+    transactional_db, client, mail_server
 ):
-    from members.models import Application
-    from tests.factories import CategoryFactory
-    from tests.members.test_join import application_data
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
     port, start, inbox = mail_server
     worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
     with override_settings(MAILERS=smtp(port)):
@@ -247,17 +238,13 @@ def test_message_ids_name_the_sites_domain_and_survive_a_retry(db, mail_server, 
 
 @override_settings(STAFF_NOTIFICATION_EMAILS=["secretariat@example.org"])
 def test_an_application_with_line_breaks_in_its_names_is_still_acknowledged_and_notified(
-    db, mail_server, settings, tmp_path
+    db, mail_server
 ):
     """Names stored before one-line fields cleaned them (or written by code that skips
     the model) hold line breaks: the acknowledgement and the staff notice still go."""
-    from members.models import Application
-    from tests.members.test_approval import make_application
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
     port, start, inbox = mail_server
     start()
-    application = make_application(language="en")
+    application = ApplicationFactory(language="en")
     Application.objects.filter(pk=application.pk).update(
         organisation="Lien\r\nBcc: everyone@example.org\r\n\r\nFamilial\x00\x0b",
         contact_name="Marie\nDupont",
@@ -299,14 +286,7 @@ def test_a_subject_keeps_the_no_break_spaces_of_french_typography(db, mailoutbox
 
 
 @override_settings(STAFF_NOTIFICATION_EMAILS=["secretariat@example.org"])
-def test_line_breaks_typed_in_the_join_form_leave_both_emails_sendable(
-    client, db, mailoutbox, settings, tmp_path
-):
-    from members.models import Application
-    from tests.factories import CategoryFactory
-    from tests.members.test_join import application_data
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_line_breaks_typed_in_the_join_form_leave_both_emails_sendable(client, db, mailoutbox):
     response = client.post(
         "/en/join/",
         application_data(

@@ -11,39 +11,26 @@ def failing_client():
 
 
 @pytest.mark.parametrize(
-    ("path", "title"), [("/en/nowhere/", "Page not found"), ("/fr/nulle-part/", "Page introuvable")]
+    ("path", "status", "title"),
+    [
+        ("/en/nowhere/", 404, "Page not found"),
+        ("/fr/nulle-part/", 404, "Page introuvable"),
+        ("/en/broken/", 500, "Something went wrong"),
+        ("/fr/broken/", 500, "Un problème est survenu"),
+        ("/en/forbidden/", 403, "Access denied"),
+        ("/fr/forbidden/", 403, "Accès refusé"),
+    ],
 )
-def test_missing_page_has_a_styled_page_in_its_language(client, path, title):
-    response = client.get(path)
-
-    assert response.status_code == 404
-    assert f"<h1>{title}</h1>" in response.text
-    assert "/static/css/site.css" in response.text
-
-
-@pytest.mark.parametrize(
-    ("path", "title"),
-    [("/en/broken/", "Something went wrong"), ("/fr/broken/", "Un problème est survenu")],
-)
-def test_server_error_has_a_styled_page_in_its_language_and_no_traceback(
-    failing_client, path, title
+def test_error_page_is_the_sites_own_in_its_language_without_a_traceback(
+    failing_client, path, status, title
 ):
     response = failing_client.get(path)
 
-    assert response.status_code == 500
+    assert response.status_code == status
     assert f"<h1>{title}</h1>" in response.text
+    assert "/static/css/site.css" in response.text
     assert "Traceback" not in response.text
     assert "a bug" not in response.text
-
-
-@pytest.mark.parametrize(
-    ("path", "title"), [("/en/forbidden/", "Access denied"), ("/fr/forbidden/", "Accès refusé")]
-)
-def test_forbidden_has_a_styled_page_in_its_language(failing_client, path, title):
-    response = failing_client.get(path)
-
-    assert response.status_code == 403
-    assert f"<h1>{title}</h1>" in response.text
 
 
 def test_bad_request_has_a_styled_page(failing_client):

@@ -10,8 +10,7 @@ from cpe_network.lib.uploads import held_storage, held_upload, hold
 from tests.factories import pdf_file
 
 
-def test_held_files_older_than_a_day_are_deleted(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_held_files_older_than_a_day_are_deleted():
     old = held_upload(hold(pdf_file("old.pdf")))
     new = hold(pdf_file("new.pdf"))
     day_ago = time.time() - 25 * 3600
@@ -25,8 +24,7 @@ def test_held_files_older_than_a_day_are_deleted(settings, tmp_path):
     assert held_upload(new).name == "new.pdf"
 
 
-def test_a_reference_older_than_a_day_is_refused(settings, tmp_path, monkeypatch):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_a_reference_older_than_a_day_is_refused(monkeypatch):
     token = hold(pdf_file())
     later = time.time() + 25 * 3600
     monkeypatch.setattr(time, "time", lambda: later)

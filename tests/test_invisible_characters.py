@@ -4,6 +4,7 @@ public forms, the member portal, the admin, or code."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.translation import override
 
 from members.models import Affiliate, Application, Member
 from news.models import Post
@@ -14,11 +15,7 @@ from tests.factories import (
     TopicFactory,
     applicant_category,
 )
-from tests.members.test_accounts import make_user
-from tests.members.test_admin_members import form_data
-from tests.members.test_affiliates import data as subscription_data
-from tests.members.test_join import application_data
-from tests.members.test_portal import profile_data
+from tests.forms import admin_member, application_data, profile_data, subscription_data
 
 pytestmark = pytest.mark.django_db
 
@@ -30,18 +27,7 @@ DISGUISED = f"Relais {RLO}live{PDF}"
 HIDDEN = "\u202a\u202b\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u2060\u2063\ufeff\u00ad"
 
 
-@pytest.fixture
-def rep(client):
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
-    member.representatives.add(make_user("rep@example.org", first_name="Camille"))
-    client.force_login(member.representatives.get())
-    return member
-
-
-def test_the_join_form_strips_them_from_the_stored_name_and_the_email_subject(
-    client, mailoutbox, settings, tmp_path
-):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_the_join_form_strips_them_from_the_stored_name_and_the_email_subject(client, mailoutbox):
     category = CategoryFactory()
 
     response = client.post(
@@ -63,8 +49,7 @@ def test_the_join_form_strips_them_from_the_stored_name_and_the_email_subject(
     assert mailoutbox[0].subject.endswith("We have received the application of Relais live")
 
 
-def test_a_name_made_only_of_invisible_characters_is_refused(client, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_a_name_made_only_of_invisible_characters_is_refused(client):
 
     response = client.post(
         "/en/join/", application_data(CategoryFactory(), organisation=f" {HIDDEN} ")
@@ -84,21 +69,23 @@ def test_the_subscription_form_strips_them(client):
     assert (affiliate.name, affiliate.organisation) == ("Sam Lee", "Relais live")
 
 
-def test_the_portal_profile_strips_them_and_the_page_shows_plain_text(client, rep):
-    client.post(
+def test_the_portal_profile_strips_them_and_the_page_shows_plain_text(rep_client, relais):
+    rep_client.post(
         "/en/portal/relais-lyon/profile/",
-        profile_data(rep, summary_en=f"We {RLO}visit{PDF} prisons.", mission_fr=f"Ai{HIDDEN}der"),
+        profile_data(
+            relais, summary_en=f"We {RLO}visit{PDF} prisons.", mission_fr=f"Ai{HIDDEN}der"
+        ),
     )
 
     member = Member.objects.get()
     assert (member.summary_en, member.mission_fr) == ("We visit prisons.", "Aider")
-    assert RLO not in client.get("/en/members/relais-lyon/").text
+    assert RLO not in rep_client.get("/en/members/relais-lyon/").text
 
 
 def test_news_sent_from_the_portal_is_stripped_and_so_is_the_email_when_published(
-    client, rep, mailoutbox
+    rep_client, mailoutbox
 ):
-    client.post(
+    rep_client.post(
         "/en/portal/relais-lyon/news/new/",
         {"title_en": DISGUISED, "summary_en": f"A {RLO}new{PDF} centre.", "body_en": "Yes."},
     )
@@ -110,8 +97,8 @@ def test_news_sent_from_the_portal_is_stripped_and_so_is_the_email_when_publishe
     assert mailoutbox[-1].subject.endswith("Published: Relais live")
 
 
-def test_people_invited_from_the_portal_get_plain_names(client, rep):
-    client.post(
+def test_people_invited_from_the_portal_get_plain_names(rep_client, relais):
+    rep_client.post(
         "/en/portal/relais-lyon/representatives/",
         {
             "first_name": f"{RLO}aéL",
@@ -121,7 +108,7 @@ def test_people_invited_from_the_portal_get_plain_names(client, rep):
         },
     )
 
-    invitation = rep.invitations.get(email="lea@example.org")
+    invitation = relais.invitations.get(email="lea@example.org")
     assert (invitation.first_name, invitation.last_name) == ("aéL", "Petit")
 
 
@@ -130,7 +117,7 @@ def test_the_admin_strips_them_and_the_directory_shows_plain_text(admin_client):
 
     admin_client.post(
         f"/admin/members/member/{member.pk}/change/",
-        form_data(member, name=DISGUISED, acronym=f"R{HIDDEN}L"),
+        admin_member(member, name=DISGUISED, acronym=f"R{HIDDEN}L"),
     )
 
     member.refresh_from_db()
@@ -207,8 +194,6 @@ def test_joiners_that_scripts_and_emoji_need_are_kept():
 def test_a_translated_field_does_not_take_the_other_languages_text():
     """The fallback (French shows English where it has none) must not be saved into
     the empty language when the text is cleaned."""
-    from django.utils.translation import override
-
     member = MemberFactory(slug="relais", summary_en=f"English {RLO}only", summary_fr="")
 
     with override("fr"):

@@ -6,7 +6,6 @@ runs: PDFs are sandboxed downloads."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
@@ -15,14 +14,13 @@ from members.models import Application, Member
 from news.models import EventDocument, Post
 from tests.factories import (
     CategoryFactory,
+    EventDocumentFactory,
     EventFactory,
     MemberFactory,
     PostFactory,
     image_file,
-    pdf_file,
 )
-from tests.members.test_accounts import make_user
-from tests.members.test_join import application_data
+from tests.forms import application_data
 
 pytestmark = pytest.mark.django_db
 
@@ -30,39 +28,16 @@ SANDBOX = "default-src 'none'; sandbox"
 KEPT_A_YEAR = "public, max-age=31536000, immutable"
 
 
-@pytest.fixture(autouse=True)
-def storage(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+@pytest.fixture
+def relais(db):
+    """Relais Lyon, unpublished: its items and logo are not public yet."""
+    return MemberFactory(name="Relais Lyon", slug="relais-lyon", published=False)
 
 
 @pytest.fixture
-def sender():
-    """Relais Lyon, unpublished, and the representative who sends its items."""
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon", published=False)
-    member.representatives.add(make_user("rep@example.org"))
-    return member
-
-
-@pytest.fixture
-def as_sender(client, sender):
-    client.force_login(sender.representatives.get())
-    return client
-
-
-@pytest.fixture
-def as_other_representative(client):
-    other = MemberFactory(slug="kinder-berlin")
-    other.representatives.add(make_user("other@example.org"))
-    client.force_login(other.representatives.get())
-    return client
-
-
-@pytest.fixture
-def as_editor(client):
-    editor = make_user("editor@example.org", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(editor)
+def other_rep_client(client, other_member):
+    """`client`, signed in as the representative of another member."""
+    client.force_login(other_member.representatives.get())
     return client
 
 
@@ -70,17 +45,16 @@ def submitted_post(sender, **changes):
     return PostFactory(status="submitted", submitted_by=sender, image=image_file(), **changes)
 
 
-def programme(event, title="Programme"):
-    return EventDocument.objects.create(
-        event=event, kind="programme", title_en=title, title_fr=title, file=pdf_file()
-    )
+def seen(client, *files):
+    """What the site answers `client` for each of `files`."""
+    return [client.get(file.url).status_code for file in files]
 
 
 # Published files.
 
 
 def test_a_published_events_programme_is_a_sandboxed_download_named_after_its_title(client):
-    document = programme(EventFactory(), title="Programme of the day")
+    document = EventDocumentFactory(title_en="Programme of the day")
 
     response = client.get(document.file.url)
 
@@ -112,7 +86,7 @@ def test_a_listed_members_logo_is_served_to_everyone(client):
 
 def test_an_html_or_svg_file_is_never_served_even_when_a_row_holds_it(client):
     """Files stored before the site chose names, had the migration not run yet."""
-    document = programme(EventFactory())
+    document = EventDocumentFactory()
     for name in ("events/documents/programme.html", "events/documents/prog.svg"):
         default_storage.save(name, ContentFile(b"<html><script>alert(1)</script></html>"))
         EventDocument.objects.filter(pk=document.pk).update(file=name)
@@ -136,39 +110,37 @@ def test_a_file_no_row_holds_is_not_served(client):
 
 
 def test_a_submitted_posts_picture_is_hidden_from_visitors_and_other_members(
-    client, sender, as_other_representative
+    client, relais, other_rep_client
 ):
-    post = submitted_post(sender)
+    post = submitted_post(relais)
 
-    assert as_other_representative.get(post.image_web.url).status_code == 404
-    as_other_representative.logout()
-    assert client.get(post.image_web.url).status_code == 404
-    assert client.get(post.image.url).status_code == 404
+    assert seen(other_rep_client, post.image_web) == [404]
+    other_rep_client.logout()
+    assert seen(client, post.image_web, post.image) == [404, 404]
 
 
-def test_the_sender_sees_the_picture_of_their_item_and_nobody_keeps_a_copy(as_sender, sender):
-    post = submitted_post(sender)
+def test_the_sender_sees_the_picture_of_their_item_and_nobody_keeps_a_copy(rep_client, relais):
+    post = submitted_post(relais)
 
-    response = as_sender.get(post.image.url)
+    response = rep_client.get(post.image.url)
 
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
 
 
-def test_an_editor_previews_a_drafts_picture(as_editor):
+def test_an_editor_previews_a_drafts_picture(editor_client):
     post = PostFactory(status="draft", image=image_file())
 
-    assert as_editor.get(post.image_web.url).status_code == 200
+    assert editor_client.get(post.image_web.url).status_code == 200
 
 
-def test_an_editor_without_a_required_second_factor_sees_no_drafts_picture(as_editor, settings):
+def test_an_editor_without_a_required_second_factor_sees_no_drafts_picture(editor_client, settings):
     settings.STAFF_REQUIRE_MFA = True
     post = PostFactory(status="draft", image=image_file())
     member = MemberFactory(published=False, logo=image_file())
 
-    assert as_editor.get(post.image_web.url).status_code == 404
-    assert as_editor.get(member.logo_small.url).status_code == 404
+    assert seen(editor_client, post.image_web, member.logo_small) == [404, 404]
 
 
 def test_a_scheduled_posts_picture_appears_when_the_post_does(client):
@@ -179,32 +151,29 @@ def test_a_scheduled_posts_picture_appears_when_the_post_does(client):
     assert client.get(post.image_web.url).status_code == 200
 
 
-def test_a_submitted_events_programme_is_hidden_until_it_is_published(client, sender, as_sender):
-    event = EventFactory(status="submitted", submitted_by=sender, image=image_file())
-    document = programme(event)
+def test_a_submitted_events_programme_is_hidden_until_it_is_published(client, relais, rep_client):
+    event = EventFactory(status="submitted", submitted_by=relais, image=image_file())
+    document = EventDocumentFactory(event=event)
 
-    assert as_sender.get(document.file.url).status_code == 200
-    as_sender.logout()
-    assert client.get(document.file.url).status_code == 404
-    assert client.get(event.image_web.url).status_code == 404
+    assert seen(rep_client, document.file) == [200]
+    rep_client.logout()
+    assert seen(client, document.file, event.image_web) == [404, 404]
 
     event.publish()
 
-    assert client.get(document.file.url).status_code == 200
-    assert client.get(event.image_web.url).status_code == 200
+    assert seen(client, document.file, event.image_web) == [200, 200]
 
 
 def test_an_unpublished_members_logo_is_seen_by_its_representatives_and_staff_only(
-    client, sender, as_sender, admin_client
+    client, relais, rep_client, admin_client
 ):
-    sender.logo = image_file()
-    sender.save()
+    relais.logo = image_file()
+    relais.save()
 
-    assert as_sender.get(sender.logo_large.url).status_code == 200
-    assert admin_client.get(sender.logo_large.url).status_code == 200
-    as_sender.logout()
-    assert client.get(sender.logo_large.url).status_code == 404
-    assert client.get(sender.logo.url).status_code == 404
+    assert seen(rep_client, relais.logo_large) == [200]
+    assert seen(admin_client, relais.logo_large) == [200]
+    rep_client.logout()
+    assert seen(client, relais.logo_large, relais.logo) == [404, 404]
 
 
 def test_a_former_members_logo_is_no_longer_served(client):
@@ -225,7 +194,7 @@ def test_a_logo_in_an_unlisted_category_is_not_served(client):
 
 def test_with_nginx_the_proxy_is_told_which_file_to_send(client, settings):
     settings.MEDIA_SENDFILE = "x-accel-redirect"
-    document = programme(EventFactory())
+    document = EventDocumentFactory()
     hidden = PostFactory(status="draft", image=image_file())
 
     response = client.get(document.file.url)

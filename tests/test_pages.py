@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.flatpages.models import FlatPage
-from django.contrib.sites.models import Site
+
+from tests.factories import FlatPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,13 +50,12 @@ def test_unknown_page_is_not_found(client, pages):
 
 
 def test_page_without_french_text_falls_back_to_english_with_a_note(client, db):
-    page = FlatPage.objects.create(
+    FlatPageFactory(
         url_en="/annual-report/",
         url_fr="/rapport-annuel/",
         title_en="Annual report",
         content_en="<p>What we did this year.</p>",
     )
-    page.sites.add(Site.objects.get_current())
 
     html = client.get("/fr/rapport-annuel/").text
 
@@ -72,13 +72,12 @@ def test_translated_page_has_no_fallback_note(client, pages):
 
 
 def test_page_that_requires_sign_in_sends_visitors_to_sign_in(client, db):
-    page = FlatPage.objects.create(
+    FlatPageFactory(
         url_en="/members-only/",
         url_fr="/reserve/",
         title_en="Members only",
         registration_required=True,
     )
-    page.sites.add(Site.objects.get_current())
 
     response = client.get("/en/members-only/")
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import MemberFactory, PostFactory
+from tests.factories import AffiliateFactory, ApplicationFactory, PostFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,16 +139,6 @@ def assert_kept_by_no_cache(response):
     assert {"private", "no-store"} <= cache_control
 
 
-@pytest.fixture
-def signed_in(client, db):
-    from tests.members.test_accounts import make_user
-
-    person = make_user("rep@example.org")
-    MemberFactory(slug="relais-lyon").representatives.add(person)
-    client.force_login(person)
-    return person
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -161,8 +151,8 @@ def signed_in(client, db):
         "/en/",  # a public page, seen signed in, shows who is signed in
     ],
 )
-def test_pages_seen_signed_in_are_kept_by_no_cache(client, signed_in, path):
-    response = client.get(path)
+def test_pages_seen_signed_in_are_kept_by_no_cache(rep_client, path):
+    response = rep_client.get(path)
 
     assert response.status_code == 200
     assert_kept_by_no_cache(response)
@@ -181,15 +171,9 @@ def test_account_pages_are_kept_by_no_cache(client, path):
 
 
 @pytest.mark.django_db
-def test_pages_opened_by_a_private_link_are_kept_by_no_cache(client, settings, tmp_path):
-    from members.models import Affiliate
-    from tests.members.test_approval import make_application
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    application = make_application()
-    affiliate = Affiliate.objects.create(
-        name="Ana", email="ana@example.org", country="PT", language="en", consent=True
-    )
+def test_pages_opened_by_a_private_link_are_kept_by_no_cache(client, settings):
+    application = ApplicationFactory()
+    affiliate = AffiliateFactory(name="Ana", email="ana@example.org", country="PT")
 
     for url in (
         application.get_absolute_url(),

@@ -13,12 +13,6 @@ from members.models import Affiliate, Application, Member, MembershipCategory, T
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
 def seed():
     out = io.StringIO()
     call_command("seed_demo", stdout=out)

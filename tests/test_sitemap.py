@@ -2,6 +2,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.factories import MemberFactory
+
 pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -46,8 +48,6 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
 
 
 def test_sitemap_lists_listed_members_only(client, pages):
-    from tests.factories import MemberFactory
-
     MemberFactory(slug="listed-one")
     MemberFactory(slug="hidden-one", published=False)
 

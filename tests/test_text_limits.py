@@ -7,29 +7,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.translation import override
 
-from members.models import Application, CategoryChange, Member, MembershipCategory, Topic
+from members.models import Application, Member, MembershipCategory, Topic
 from news.models import Event, Post
 from tests.factories import (
+    ApplicationFactory,
+    CategoryChangeFactory,
     CategoryFactory,
     EventFactory,
     MemberFactory,
     PostFactory,
 )
-from tests.members.test_accounts import make_user
-from tests.members.test_approval import make_application
-from tests.members.test_join import application_data
-from tests.members.test_portal import profile_data
-from tests.news.test_submissions import event_data
+from tests.forms import application_data, event_data, profile_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rep(client):
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
-    member.representatives.add(make_user("rep@example.org"))
-    client.force_login(member.representatives.get())
-    return member
 
 
 def too_long(limit):
@@ -40,9 +30,9 @@ def too_long(limit):
     ("field", "limit"),
     [("summary_en", 300), ("description_fr", 5000), ("mission_en", 1000)],
 )
-def test_the_portal_profile_refuses_text_over_its_limit(client, rep, field, limit):
-    response = client.post(
-        "/en/portal/relais-lyon/profile/", profile_data(rep, **{field: too_long(limit)})
+def test_the_portal_profile_refuses_text_over_its_limit(rep_client, relais, field, limit):
+    response = rep_client.post(
+        "/en/portal/relais-lyon/profile/", profile_data(relais, **{field: too_long(limit)})
     )
 
     assert response.status_code == 200
@@ -53,11 +43,11 @@ def test_the_portal_profile_refuses_text_over_its_limit(client, rep, field, limi
 
 
 @pytest.mark.parametrize(("field", "limit"), [("summary_fr", 400), ("body_fr", 20000)])
-def test_news_and_events_from_the_portal_refuse_text_over_its_limit(client, rep, field, limit):
-    news = client.post(
+def test_news_and_events_from_the_portal_refuse_text_over_its_limit(rep_client, field, limit):
+    news = rep_client.post(
         "/en/portal/relais-lyon/news/new/", {"title_fr": "Titre", field: too_long(limit)}
     )
-    event = client.post(
+    event = rep_client.post(
         "/en/portal/relais-lyon/events/new/", event_data(**{field: too_long(limit)})
     )
 
@@ -67,8 +57,7 @@ def test_news_and_events_from_the_portal_refuse_text_over_its_limit(client, rep,
     assert not Event.objects.exists()
 
 
-def test_the_join_form_refuses_a_too_long_account_of_the_work(client, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_the_join_form_refuses_a_too_long_account_of_the_work(client):
 
     response = client.post("/fr/adherer/", application_data(CategoryFactory(), work=too_long(5000)))
 
@@ -77,10 +66,10 @@ def test_the_join_form_refuses_a_too_long_account_of_the_work(client, settings, 
     assert not Application.objects.exists()
 
 
-def test_line_breaks_count_as_one_character_as_the_browser_counts_them(client, rep):
+def test_line_breaks_count_as_one_character_as_the_browser_counts_them(rep_client):
     summary = "\r\n".join(["x" * 99] * 4)  # 396 characters and 3 line breaks: 399
 
-    response = client.post(
+    response = rep_client.post(
         "/en/portal/relais-lyon/news/new/", {"title_en": "Title", "summary_en": summary}
     )
 
@@ -102,11 +91,7 @@ def test_line_breaks_count_as_one_character_as_the_browser_counts_them(client, r
             "description_fr",
             1000,
         ),
-        (
-            lambda: CategoryChange(member=MemberFactory(), to_category=CategoryFactory()),
-            "note",
-            2000,
-        ),
+        (lambda: CategoryChangeFactory.build(), "note", 2000),
     ],
 )
 def test_models_refuse_text_over_its_limit(make, field, limit):
@@ -141,8 +126,8 @@ def test_an_applications_work_and_decision_note_have_limits():
         ("/en/portal/relais-lyon/events/new/", ["At most 20,000 characters."]),
     ],
 )
-def test_the_limit_is_said_beside_the_field(client, rep, path, hints):
-    html = client.get(path).text
+def test_the_limit_is_said_beside_the_field(rep_client, path, hints):
+    html = rep_client.get(path).text
 
     for hint in hints:
         assert hint in html
@@ -156,8 +141,8 @@ def test_the_join_form_says_the_limit_of_the_account_of_the_work(client):
     assert "What you do, for whom, where, and since when. At most 5,000 characters." in html
 
 
-def test_a_text_area_gives_its_limit_to_the_count_and_keeps_what_is_pasted(client, rep):
-    html = client.get("/en/portal/relais-lyon/news/new/").text
+def test_a_text_area_gives_its_limit_to_the_count_and_keeps_what_is_pasted(rep_client):
+    html = rep_client.get("/en/portal/relais-lyon/news/new/").text
     (summary,) = re.findall(r"<textarea[^>]*name=\"summary_en\"[^>]*>", html)
 
     assert 'data-maxlength="400"' in summary
@@ -173,9 +158,8 @@ def test_the_admin_says_the_limit_too(admin_client):
     assert "At most 20,000 characters." in html
 
 
-def test_the_decision_note_is_limited_in_the_admin(admin_client, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    application = make_application()
+def test_the_decision_note_is_limited_in_the_admin(admin_client):
+    application = ApplicationFactory()
 
     response = admin_client.post(
         f"/admin/members/application/{application.pk}/decide/",

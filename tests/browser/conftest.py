@@ -10,23 +10,25 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from allauth.account.models import EmailAddress
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
 
-from members.models import Member, User
-from news.models import EventDocument
+from members.models import Member, MembershipCategory
 from pages.network import create_pages
 from tests.factories import (
+    PASSWORD,
+    ApplicationFactory,
+    EventDocumentFactory,
     EventFactory,
+    InvitationFactory,
     MemberFactory,
     PostFactory,
     TopicFactory,
+    UserFactory,
     applicant_category,
     image_file,
-    pdf_file,
 )
-
-from .page_types import PASSWORD
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -39,12 +41,28 @@ ARGS = [
 ]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
+# The site's sign-in form, its button, and where it leads, by language.
+SIGN_IN = {"en": "/en/accounts/login/", "fr": "/fr/comptes/login/"}
+SIGN_IN_BUTTON = {"en": "Sign in", "fr": "Se connecter"}
+PORTAL = {"en": "/en/portal/", "fr": "/fr/espace-membre/"}
+# What axe-core checks: WCAG 2.2 AA and its best practices.
+RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}
+axe = Axe()
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
+
+
+def violations(page):
+    """What axe-core finds wrong on the page, a line each."""
+    results = axe.run(page, options=RULES)
+    return [
+        f"{v['id']}: {v['help']} {[node['target'] for node in v['nodes']][:5]}"
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +114,16 @@ class Visit:
     def goto(self, path, **kwargs):
         return self.page.goto(self.base + path, **kwargs)
 
+    def sign_in(self, email, password=PASSWORD, *, language="en", admin=False):
+        """Sign in with the site's form and wait for the page it leads to: the portal in
+        `language`, or with `admin`, the admin, which sends staff to the form first. A
+        refused sign-in stays on the form, and the wait fails."""
+        self.goto("/admin/" if admin else SIGN_IN[language])
+        self.page.locator("#id_login").fill(email)
+        self.page.locator("#id_password").fill(password)
+        self.page.get_by_role("button", name=SIGN_IN_BUTTON[language]).click()
+        self.page.wait_for_url("**/admin/" if admin else f"**{PORTAL[language]}")
+
     def close(self):
         self.page.close()
         self.context.close()
@@ -119,26 +147,33 @@ def visit(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db):
+    """The network's pages, in a database the live server sees."""
     create_pages()
 
 
-@pytest.fixture
-def pages_for_browser(transactional_db):
-    create_pages()
+def prison_visits():
+    return TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
 
 
-@pytest.fixture
-def members(transactional_db, settings, tmp_path):
-    """A small directory with a logo, initials, fallback text and an applicant, and the
-    news and events of page_types.PAGE_TYPES."""
-    settings.MEDIA_ROOT = tmp_path
-    visits = TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
-    MemberFactory(
+def relais_lyon(**details):
+    """Relais Lyon, pinned on the map in Lyon, working on prison visits."""
+    return MemberFactory(
         name="Relais Lyon",
         slug="relais-lyon",
         country="FR",
         latitude=45.76,
         longitude=4.84,
+        topics=[prison_visits()],
+        **details,
+    )
+
+
+@pytest.fixture
+def members(transactional_db):
+    """A small directory with a logo, initials, fallback text and an applicant, and the
+    news and events of page_types.PAGE_TYPES."""
+    visits = prison_visits()
+    relais = relais_lyon(
         description_en="A visitor centre.",
         description_fr="",
         mission_en="Stay close.",
@@ -146,7 +181,6 @@ def members(transactional_db, settings, tmp_path):
         email="contact@relais.example",
         year_founded=1990,
         languages=["fr"],
-        topics=[visits],
         profile_confirmed_on="2026-05-01",
         logo=image_file(),
     )
@@ -172,13 +206,13 @@ def members(transactional_db, settings, tmp_path):
         countries=["FR"],
     )
     post.topics.add(visits)
-    post.members.add(Member.objects.get(slug="relais-lyon"))
+    post.members.add(relais)
     PostFactory(slug="english-only", title_fr="", summary_fr="", body_fr="")
     event = EventFactory(
         slug="family-day",
         title_en="Family day",
         title_fr="Journée des familles",
-        organiser=Member.objects.get(slug="relais-lyon"),
+        organiser=relais,
         online_url="https://meet.example.org/family-day",
         registration_url="https://register.example.org/",
         image=image_file(),
@@ -186,9 +220,7 @@ def members(transactional_db, settings, tmp_path):
         countries=["FR"],
     )
     event.topics.add(visits)
-    EventDocument.objects.create(
-        event=event, title_en="Programme", title_fr="Programme", file=pdf_file()
-    )
+    EventDocumentFactory(event=event)
     EventFactory(
         slug="webinar",
         title_fr="",
@@ -204,14 +236,50 @@ def members(transactional_db, settings, tmp_path):
 
 
 @pytest.fixture
+def admin_data(site_pages):
+    """A staff member, and a row of each kind that staff edit, by the names of the
+    admin's addresses (test_admin_accessibility.ADMIN_PAGES)."""
+    staff = UserFactory(email="editor@example.org", is_staff=True, is_superuser=True)
+    topic = prison_visits()
+    member = MemberFactory(
+        name="Relais Lyon",
+        slug="relais-lyon",
+        logo=image_file(),
+        topics=[topic],
+        representatives=[staff],
+    )
+    post = PostFactory(title_en="Visits reopen", title_fr="Les parloirs rouvrent")
+    post.topics.add(topic)
+    PostFactory(title_en="Our open day", status="submitted", submitted_by=member)
+    event = EventFactory(title_en="Family day", title_fr="Journée des familles", organiser=member)
+    EventDocumentFactory(event=event)
+    application = ApplicationFactory(category=applicant_category())
+    return {
+        "post": post.pk,
+        "event": event.pk,
+        "member": member.pk,
+        "page": FlatPage.objects.get(url_en="/about/").pk,
+        "category": MembershipCategory.objects.get(slug="member-organisation").pk,
+        "topic": topic.pk,
+        "application": application.pk,
+        "user": staff.pk,
+    }
+
+
+@pytest.fixture
+def secretary(transactional_db):
+    """Staff with every right (secretary@example.org)."""
+    return UserFactory(email="secretary@example.org", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def representative(members):
     """Relais Lyon's representative, who has sent items in each status and invited a
     colleague who has not answered yet."""
-    person = User.objects.create_user("rep", "rep@example.org", PASSWORD)
-    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    person = UserFactory(email="rep@example.org")
     relais = Member.objects.get(slug="relais-lyon")
     relais.representatives.add(person)
-    relais.invitations.create(email="lea@example.org", language="fr", invited_by=person)
+    InvitationFactory(member=relais, email="lea@example.org", language="fr", invited_by=person)
     # What they sent, in each status, for the portal's table.
     PostFactory(title_en="Our open day", status="submitted", submitted_by=relais)
     PostFactory(title_en="Turned down", status="draft", submitted_by=relais)

@@ -75,6 +75,3 @@ ERRORS = {
         "#id_end": "2031-06-13T10:00",
     },
 }
-
-# The representative's password (fixture `representative`).
-PASSWORD = "a-long-passphrase-here"

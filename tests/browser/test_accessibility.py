@@ -2,23 +2,11 @@
 desktop widths."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import pdf_bytes
+from tests.factories import PASSWORD, pdf_bytes
 
-from .conftest import DESKTOP, PHONE
-from .page_types import ACCOUNT_PAGES, ANONYMOUS, ERRORS, PAGE_TYPES, PASSWORD
-
-RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}
-axe = Axe()
-
-
-def violations(page):
-    results = axe.run(page, options=RULES)
-    return [
-        f"{v['id']}: {v['help']} {[node['target'] for node in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
+from .conftest import DESKTOP, PHONE, violations
+from .page_types import ACCOUNT_PAGES, ANONYMOUS, ERRORS, PAGE_TYPES
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
@@ -43,11 +31,7 @@ def test_account_page_has_no_accessibility_violation(visit, site_pages, represen
     for viewport, width_name in [(PHONE, "phone"), (DESKTOP, "desktop")]:
         v = visit(viewport=viewport, bypass_csp=True)
         if page_type not in ANONYMOUS:
-            v.goto("/en/accounts/login/")
-            v.page.locator("#id_login").fill("rep@example.org")
-            v.page.locator("#id_password").fill(PASSWORD)
-            v.page.locator("main button[type=submit]").click()
-            v.page.wait_for_url("**/portal/")
+            v.sign_in("rep@example.org")
         for language, path in ACCOUNT_PAGES[page_type].items():
             v.goto(path)
             if "/reauthenticate/" in v.page.url:

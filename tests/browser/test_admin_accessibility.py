@@ -3,74 +3,10 @@ change forms, the pages we add), in English and French, at phone and desktop wid
 the translation tabs work with the keyboard."""
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.flatpages.models import FlatPage
 
-from members.models import Application, MembershipCategory, Topic, User
-from news.models import EventDocument
-from tests.factories import (
-    EventFactory,
-    MemberFactory,
-    PostFactory,
-    TopicFactory,
-    applicant_category,
-    image_file,
-    pdf_file,
-)
+from tests.factories import image_file
 
-from .conftest import DESKTOP, PHONE
-from .test_accessibility import violations
-
-PASSWORD = "a-long-and-unusual-passphrase"
-
-
-@pytest.fixture
-def admin_data(transactional_db, settings, tmp_path, site_pages):
-    """A staff member, and a row of each kind that staff edit."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    staff = User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
-    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
-    topic = TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
-    member = MemberFactory(
-        name="Relais Lyon", slug="relais-lyon", logo=image_file(), topics=[topic]
-    )
-    member.representatives.add(staff)
-    post = PostFactory(title_en="Visits reopen", title_fr="Les parloirs rouvrent")
-    post.topics.add(topic)
-    PostFactory(title_en="Our open day", status="submitted", submitted_by=member)
-    event = EventFactory(title_en="Family day", title_fr="Journée des familles", organiser=member)
-    EventDocument.objects.create(
-        event=event, title_en="Programme", title_fr="Programme", file=pdf_file()
-    )
-    application = Application.objects.create(
-        organisation="Lien Familial",
-        country="BE",
-        city="Liège",
-        legal_status="association",
-        year_founded=2001,
-        work="Visits.",
-        category=applicant_category(),
-        contact_name="Marie Dupont",
-        contact_role="Directrice",
-        contact_email="marie@lien.example",
-        language="fr",
-        annual_report_1=pdf_file(),
-        annual_report_2=pdf_file(),
-        reference_letter=pdf_file(),
-        consent=True,
-    )
-    return {
-        "post": post.pk,
-        "event": event.pk,
-        "member": member.pk,
-        "page": FlatPage.objects.get(url_en="/about/").pk,
-        "category": MembershipCategory.objects.get(slug="member-organisation").pk,
-        "topic": Topic.objects.get(slug="prison-visits").pk,
-        "application": application.pk,
-        "user": staff.pk,
-    }
-
+from .conftest import DESKTOP, PHONE, violations
 
 ADMIN_PAGES = {
     "index": "/admin/",
@@ -114,14 +50,6 @@ SENT_WITH_ERRORS = {
 }
 
 
-def sign_in(v):
-    v.goto("/admin/")  # the admin sends staff to the site's sign-in
-    v.page.locator("#id_login").fill("editor@example.org")
-    v.page.locator("#id_password").fill(PASSWORD)
-    v.page.locator("main button[type=submit]").click()
-    v.page.wait_for_url("**/admin/")
-
-
 def use_language(v, language):
     """The admin has no language prefix: it speaks the language of the cookie."""
     v.context.add_cookies([{"name": "django_language", "value": language, "url": v.base}])
@@ -133,7 +61,7 @@ def test_admin_page_has_no_accessibility_violation(visit, admin_data, page_type)
     # axe is injected into the page, which our CSP (rightly) forbids: only here is
     # the policy lifted.
     v = visit(viewport=DESKTOP, bypass_csp=True)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     found = {}
     for viewport, width_name in [(PHONE, "phone"), (DESKTOP, "desktop")]:
         v.page.set_viewport_size(viewport)
@@ -158,7 +86,7 @@ def test_admin_page_has_no_accessibility_violation(visit, admin_data, page_type)
 
 def test_staff_switch_a_fields_language_with_the_arrow_keys(visit, admin_data):
     v = visit(viewport=DESKTOP)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     v.goto(f"/admin/news/post/{admin_data['post']}/change/")
     title = v.page.get_by_role("tablist", name="Title")
     english = title.get_by_role("tab", name="English")
@@ -190,7 +118,7 @@ def test_staff_switch_a_fields_language_with_the_arrow_keys(visit, admin_data):
 
 def test_staff_show_every_field_in_one_language(visit, admin_data):
     v = visit(viewport=PHONE)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     v.goto(f"/admin/news/event/{admin_data['event']}/change/")
     switch = v.page.get_by_role("group", name="Show every translated field in:")
 
@@ -209,7 +137,7 @@ def test_staff_show_every_field_in_one_language(visit, admin_data):
 
 def test_french_admin_opens_the_french_tabs(visit, admin_data):
     v = visit(viewport=DESKTOP)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     use_language(v, "fr")
     v.goto(f"/admin/members/topic/{admin_data['topic']}/change/")
 
@@ -221,7 +149,7 @@ def test_french_admin_opens_the_french_tabs(visit, admin_data):
 
 def test_the_tab_of_a_field_with_an_error_is_shown_and_marked(visit, admin_data):
     v = visit(viewport=DESKTOP)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     v.goto(f"/admin/news/post/{admin_data['post']}/change/")
     # A French summary without a French title is refused.
     v.page.get_by_role("tablist", name="Title").get_by_role("tab", name="French").click()
@@ -237,7 +165,7 @@ def test_the_tab_of_a_field_with_an_error_is_shown_and_marked(visit, admin_data)
 
 def test_without_javascript_every_language_shows(visit, admin_data):
     v = visit(viewport=DESKTOP, java_script_enabled=False)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     v.goto(f"/admin/news/event/{admin_data['event']}/change/")
 
     for field in ("title_en", "title_fr", "body_en", "body_fr", "documents-0-title_fr"):
@@ -247,7 +175,7 @@ def test_without_javascript_every_language_shows(visit, admin_data):
 
 def test_a_picture_kept_for_a_post_sent_back_is_announced_and_accessible(visit, admin_data):
     v = visit(viewport=DESKTOP, bypass_csp=True)
-    sign_in(v)
+    v.sign_in("editor@example.org", admin=True)
     v.goto("/admin/news/post/add/")
     v.page.locator("#id_image").set_input_files(
         {"name": "poster.png", "mimeType": "image/png", "buffer": image_file().read()}

@@ -7,7 +7,7 @@ from tests.factories import CategoryFactory
 from .conftest import DESKTOP
 
 
-def test_the_count_follows_the_typing_and_says_when_the_text_is_too_long(visit, pages_for_browser):
+def test_the_count_follows_the_typing_and_says_when_the_text_is_too_long(visit, site_pages):
     CategoryFactory()
     v = visit(viewport=DESKTOP)
     v.goto("/en/join/")
@@ -24,7 +24,7 @@ def test_the_count_follows_the_typing_and_says_when_the_text_is_too_long(visit, 
     expect(spoken).to_have_text("1 character too many")  # once the typing pauses
 
 
-def test_the_count_speaks_french_on_french_pages(visit, pages_for_browser):
+def test_the_count_speaks_french_on_french_pages(visit, site_pages):
     CategoryFactory()
     v = visit(viewport=DESKTOP)
     v.goto("/fr/adherer/")

@@ -3,23 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import MemberFactory, TopicFactory, applicant_category
+from tests.factories import MemberFactory, applicant_category
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, relais_lyon
 
 
 @pytest.fixture
 def directory(transactional_db):
-    visits = TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
-    MemberFactory(
-        name="Relais Lyon",
-        slug="relais-lyon",
-        country="FR",
-        latitude=45.76,
-        longitude=4.84,
-        topics=[visits],
-        summary_fr="Accueil des familles à la prison de Lyon.",
-    )
+    relais_lyon(summary_fr="Accueil des familles à la prison de Lyon.")
     MemberFactory(
         name="Kinder Berlin", slug="kinder-berlin", country="DE", latitude=52.52, longitude=13.40
     )

@@ -5,54 +5,28 @@ import re
 
 import icalendar
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from members.models import Affiliate, User
+from members.models import Affiliate
 from news.models import Digest
-from tests.factories import MemberFactory
+from tests.factories import AffiliateFactory, MemberFactory, UserFactory
 
 from .conftest import DESKTOP, PHONE
 
-PASSWORD = "a-long-and-unusual-passphrase"
-
-
-def person(email, language="en", **extra):
-    user = User.objects.create_user(
-        email.split("@")[0], email, PASSWORD, language=language, **extra
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
-
-
-def sign_in(page, base, email, language):
-    page.goto(base + ("/en/accounts/login/" if language == "en" else "/fr/comptes/login/"))
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
-
 
 @pytest.fixture
-def network(transactional_db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
-    member.representatives.add(person("camille@example.org", "fr", first_name="Camille"))
-    editor = person("editor@example.org", is_staff=True)
+def network(transactional_db):
+    camille = UserFactory(email="camille@example.org", language="fr", first_name="Camille")
+    member = MemberFactory(name="Relais Lyon", slug="relais-lyon", representatives=[camille])
     # A transactional test starts from an empty database: the role made by a data
     # migration is made again here, with the news permissions it carries.
     editors, _ = Group.objects.get_or_create(name="Editor")
     editors.permissions.add(*Permission.objects.filter(content_type__app_label="news"))
-    editor.groups.add(editors)
-    Affiliate.objects.create(
-        name="Léa",
-        email="lea@example.org",
-        country="FR",
-        language="fr",
-        consent=True,
-        confirmed_at=timezone.now(),
+    UserFactory(email="editor@example.org", is_staff=True, groups=[editors])
+    AffiliateFactory(
+        name="Léa", email="lea@example.org", country="FR", language="fr", confirmed=True
     )
     return member
 
@@ -65,7 +39,7 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     # Camille sends an event in French from the portal, on her phone.
     camille = visit(viewport=PHONE)
     page = camille.page
-    sign_in(page, camille.base, "camille@example.org", "fr")
+    camille.sign_in("camille@example.org", language="fr")
     page.get_by_role("link", name="Envoyer un événement").click()
     page.get_by_label("Titre, en français").fill("Journée des familles à Lyon")
     page.get_by_label("Résumé, en français").fill(
@@ -84,8 +58,8 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
 
     # The editor publishes it in the admin, from the list of what waits for review.
     editor = visit(viewport=DESKTOP)
-    sign_in(editor.page, editor.base, "editor@example.org", "en")
-    editor.page.goto(editor.base + "/admin/")
+    editor.sign_in("editor@example.org")
+    editor.goto("/admin/")
     editor.page.get_by_role("link", name="1 item sent by members").click()
     editor.page.get_by_role("link", name="Journée des familles à Lyon").click()
     editor.page.locator("#id_status").select_option("published")
@@ -116,7 +90,7 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
 
     # The editor sends the digest; Léa receives it in French, with the event.
     mail.outbox.clear()
-    editor.page.goto(editor.base + "/admin/news/digest/")
+    editor.goto("/admin/news/digest/")
     editor.page.get_by_role("link", name="Send the digest").click()
     assert "Journée des familles à Lyon" in editor.page.locator("#content").inner_text()
     editor.page.get_by_role("button", name="Send the digest now").click()

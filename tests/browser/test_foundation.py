@@ -1,8 +1,5 @@
 """A visitor and a staff member use the foundation's pages in a real browser."""
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
-
 from .conftest import DESKTOP, PHONE
 
 
@@ -53,24 +50,16 @@ def test_narrowest_phone_needs_no_sideways_scrolling(visit, site_pages):
         assert v.page.evaluate("document.documentElement.scrollWidth") <= 320, path
 
 
-def test_staff_edit_a_page_in_both_languages_with_translation_tabs(visit, site_pages):
-    editor = get_user_model().objects.create_superuser(
-        "editor", "editor@example.org", "a-long-password"
-    )
-    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+def test_staff_edit_a_page_in_both_languages_with_translation_tabs(visit, site_pages, secretary):
     v = visit(viewport=DESKTOP)
-    v.goto("/admin/")  # the admin sends staff to the site's sign-in
-    v.page.locator("#id_login").fill("editor@example.org")
-    v.page.locator("#id_password").fill("a-long-password")
-    v.page.locator("main button[type=submit]").click()
-    v.page.wait_for_url("**/admin/")
+    v.sign_in("secretary@example.org", admin=True)
 
-    v.page.goto(v.base + "/admin/flatpages/flatpage/")
+    v.goto("/admin/flatpages/flatpage/")
     v.page.get_by_role("link", name="Our values").click()
     # Each translated field (address, title, content) has a tab per language.
     v.page.get_by_role("tablist", name="Title").get_by_role("tab", name="French").click()
     v.page.locator("#id_title_fr").fill("Nos valeurs communes")
     v.page.get_by_role("button", name="Save", exact=True).click()
 
-    v.page.goto(v.base + "/fr/valeurs/")
+    v.goto("/fr/valeurs/")
     assert v.page.get_by_role("heading", level=1).inner_text() == "Nos valeurs communes"

@@ -3,37 +3,29 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 
 from members.models import Application, Member, User
 from members.network import create_categories
-from tests.factories import pdf_bytes
+from tests.factories import PASSWORD, pdf_bytes
 
 from .conftest import DESKTOP
 
-PASSWORD = "a-long-and-unusual-passphrase"
 PDF = pdf_bytes()
 
 
 @pytest.fixture
-def setting_up(transactional_db, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "media"
+def setting_up(transactional_db, settings, secretary):
     settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
     settings.FORM_MIN_SECONDS = 0
     create_categories()
-    staff = User.objects.create_user(
-        "secretary", "secretary@example.org", PASSWORD, is_staff=True, is_superuser=True
-    )
-    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
 
 
 def pdf(name):
     return {"name": name, "mimeType": "application/pdf", "buffer": PDF}
 
 
-def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, pages_for_browser):
+def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, site_pages):
     applicant = visit(viewport=DESKTOP)
     applicant.goto("/fr/adherer/")
     page = applicant.page
@@ -59,10 +51,7 @@ def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, pa
     assert any(m.to == ["secretariat@example.org"] for m in mail.outbox)
 
     staff = visit(viewport=DESKTOP)
-    staff.goto("/admin/")
-    staff.page.locator("#id_login").fill("secretary@example.org")
-    staff.page.locator("#id_password").fill(PASSWORD)
-    staff.page.locator("main button[type=submit]").click()
+    staff.sign_in("secretary@example.org", admin=True)
     application = Application.objects.get()
     staff.goto(f"/admin/members/application/{application.pk}/change/")
     staff.page.get_by_role("link", name="Approve or reject").click()

@@ -3,41 +3,20 @@ current."""
 
 import re
 
-import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 
-from members.models import User
-from tests.factories import MemberFactory
+from tests.factories import PASSWORD, MemberFactory
 
 from .conftest import DESKTOP
 
-PASSWORD = "a-long-and-unusual-passphrase"
 
-
-@pytest.fixture
-def staff(transactional_db):
-    user = User.objects.create_user(
-        "secretary", "secretary@example.org", PASSWORD, is_staff=True, is_superuser=True
-    )
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-def sign_in(page, base, email, password, language="en"):
-    page.goto(base + ("/en/accounts/login/" if language == "en" else "/fr/comptes/login/"))
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Sign in" if language == "en" else "Se connecter").click()
-
-
-def test_invited_representative_updates_the_french_summary(visit, staff, pages_for_browser):
+def test_invited_representative_updates_the_french_summary(visit, secretary, site_pages):
     member = MemberFactory(name="Relais Lyon", slug="relais-lyon", summary_fr="Ancien résumé")
     v = visit(viewport=DESKTOP)
 
     # Staff invite Camille from the member's admin page.
-    sign_in(v.page, v.base, "secretary@example.org", PASSWORD)
-    v.page.goto(f"{v.base}/admin/members/member/{member.pk}/change/")
+    v.sign_in("secretary@example.org")
+    v.goto(f"/admin/members/member/{member.pk}/change/")
     v.page.get_by_role("link", name="Invite a representative").click()
     v.page.get_by_label("First name").fill("Camille")
     v.page.get_by_label("Last name").fill("Martin")
@@ -55,25 +34,25 @@ def test_invited_representative_updates_the_french_summary(visit, staff, pages_f
     link = re.search(r"https?://\S+/fr/comptes/invitation/\S+/", invitation.body).group(0)
     path = "/fr/" + link.split("/fr/", 1)[1]
     camille = visit(viewport=DESKTOP)
-    camille.page.goto(camille.base + path)
+    camille.goto(path)
     camille.page.locator("#id_new_password1").fill(PASSWORD)
     camille.page.get_by_label("Confirmation du nouveau mot de passe").fill(PASSWORD)
     camille.page.get_by_role("button", name="Enregistrer mon mot de passe").click()
     assert "vous représentez Relais Lyon" in camille.page.locator("main").inner_text()
 
     # She signs in, edits the French summary, and the public page shows it.
-    sign_in(camille.page, camille.base, "camille@example.org", PASSWORD, language="fr")
+    camille.sign_in("camille@example.org", language="fr")
     assert camille.page.get_by_role("heading", level=1).inner_text() == "Espace membre"
     camille.page.get_by_role("link", name="Modifier le profil").click()
     camille.page.get_by_label("Résumé court, en français").fill("Nous accueillons les familles.")
     camille.page.get_by_role("button", name="Enregistrer le profil").click()
-    camille.page.goto(camille.base + "/fr/membres/relais-lyon/")
+    camille.goto("/fr/membres/relais-lyon/")
     assert "Nous accueillons les familles." in camille.page.locator("main").inner_text()
 
     # Staff see the change in the member's history.
     v.context.clear_cookies()
-    sign_in(v.page, v.base, "secretary@example.org", PASSWORD)
-    v.page.goto(f"{v.base}/admin/members/member/{member.pk}/history/")
+    v.sign_in("secretary@example.org")
+    v.goto(f"/admin/members/member/{member.pk}/history/")
     history = v.page.locator("#content").inner_text()
     assert "Modifié dans l’espace membre : Résumé court, en français" in history or (
         "Changed in the member portal: Short summary, in French" in history

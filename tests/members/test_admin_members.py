@@ -1,9 +1,9 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from members.models import CategoryChange, Member
-from tests.conftest import held_tokens
 from tests.factories import (
     CategoryFactory,
     MemberFactory,
@@ -11,25 +11,9 @@ from tests.factories import (
     applicant_category,
     image_file,
 )
+from tests.forms import admin_member, admin_new_member, held_tokens
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(member, **overrides):
-    return {
-        "name": member.name,
-        "slug": member.slug,
-        "kind": member.kind,
-        "category": member.category_id,
-        "status": member.status,
-        "joined_on": member.joined_on.isoformat(),
-        "category_since": member.category_since.isoformat(),
-        "country": member.country.code,
-        "summary_en": member.summary_en,
-        "published": "on",
-        "category_changes-TOTAL_FORMS": "0",
-        "category_changes-INITIAL_FORMS": "0",
-    } | overrides
 
 
 def test_staff_add_a_member_and_its_history_starts(admin_client):
@@ -37,19 +21,9 @@ def test_staff_add_a_member_and_its_history_starts(admin_client):
 
     response = admin_client.post(
         "/admin/members/member/add/",
-        {
-            "name": "Nouveau Départ",
-            "slug": "nouveau-depart",
-            "kind": "organisation",
-            "category": applicant.pk,
-            "status": "active",
-            "joined_on": "2025-02-01",
-            "category_since": "2025-02-01",
-            "country": "BE",
-            "category_note": "Board, 1 Feb",
-            "category_changes-TOTAL_FORMS": "0",
-            "category_changes-INITIAL_FORMS": "0",
-        },
+        admin_new_member(
+            applicant, name="Nouveau Départ", slug="nouveau-depart", category_note="Board, 1 Feb"
+        ),
     )
 
     assert response.status_code == 302
@@ -64,7 +38,7 @@ def test_changing_the_category_is_recorded_with_its_date_and_note(admin_client):
 
     response = admin_client.post(
         f"/admin/members/member/{member.pk}/change/",
-        form_data(member, category=full.pk, category_note="Confirmed by the board"),
+        admin_member(member, category=full.pk, category_note="Confirmed by the board"),
     )
 
     assert response.status_code == 302
@@ -79,7 +53,7 @@ def test_changing_the_category_is_recorded_with_its_date_and_note(admin_client):
 def test_saving_without_a_category_change_adds_no_history(admin_client):
     member = MemberFactory()
 
-    admin_client.post(f"/admin/members/member/{member.pk}/change/", form_data(member))
+    admin_client.post(f"/admin/members/member/{member.pk}/change/", admin_member(member))
 
     assert not member.category_changes.exists()
 
@@ -121,34 +95,15 @@ def test_member_list_has_filters_search_and_view_on_site(admin_client):
     for label in ["By category", "By status", "By published", "By country", "By topics"]:
         assert label in listing
     assert "/admin/r/" in change  # "View on site"
-    assert admin_client.get(f"/admin/r/{_content_type(member)}/{member.pk}/").url.endswith(
+    content_type = ContentType.objects.get_for_model(member).pk
+    assert admin_client.get(f"/admin/r/{content_type}/{member.pk}/").url.endswith(
         "/members/findable-org/"
     )
 
 
-def _content_type(obj):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(obj).pk
-
-
 def test_the_map_address_cannot_be_a_member_slug(admin_client):
-    category = CategoryFactory()
-
     response = admin_client.post(
-        "/admin/members/member/add/",
-        {
-            "name": "Map",
-            "slug": "map",
-            "kind": "organisation",
-            "category": category.pk,
-            "status": "active",
-            "joined_on": "2025-02-01",
-            "category_since": "2025-02-01",
-            "country": "BE",
-            "category_changes-TOTAL_FORMS": "0",
-            "category_changes-INITIAL_FORMS": "0",
-        },
+        "/admin/members/member/add/", admin_new_member(CategoryFactory(), name="Map", slug="map")
     )
 
     assert "This address is taken by the map" in response.text
@@ -164,15 +119,13 @@ def test_category_editor_has_translation_tabs(admin_client):
     assert "/static/js/admin-translation-tabs.js" in html
 
 
-def test_the_admin_keeps_a_logo_while_a_mistake_is_put_right(admin_client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+def test_the_admin_keeps_a_logo_while_a_mistake_is_put_right(admin_client):
     member = MemberFactory()
     url = f"/admin/members/member/{member.pk}/change/"
 
-    first = admin_client.post(url, form_data(member, name="", logo=image_file("new.png")))
+    first = admin_client.post(url, admin_member(member, name="", logo=image_file("new.png")))
     tokens = held_tokens(first.text)
-    second = admin_client.post(url, form_data(member, **{"logo-held": tokens["logo"]}))
+    second = admin_client.post(url, admin_member(member, **{"logo-held": tokens["logo"]}))
 
     assert "Received: new.png" in first.text
     assert second.status_code == 302

@@ -1,26 +1,12 @@
 import re
-import time
 
 import pytest
-from django.utils import timezone
 
-from cpe_network.lib.antispam import form_token
 from members.models import Affiliate
+from tests.factories import AffiliateFactory
+from tests.forms import subscription_data
 
 pytestmark = pytest.mark.django_db
-
-
-def data(**changes):
-    return {
-        "name": "Sam Lee",
-        "email": "sam@example.org",
-        "organisation": "",
-        "country": "IE",
-        "language": "en",
-        "consent": "on",
-        "nickname": "",
-        "started": form_token(time.time() - 10),
-    } | changes
 
 
 def link(message, kind):
@@ -29,7 +15,7 @@ def link(message, kind):
 
 
 def test_subscribing_sends_a_confirmation_in_the_chosen_language(client, mailoutbox):
-    response = client.post("/fr/abonnement/", data(language="fr"))
+    response = client.post("/fr/abonnement/", subscription_data(language="fr"))
 
     assert response["Location"] == "/fr/abonnement/merci/"
     affiliate = Affiliate.objects.get()
@@ -38,7 +24,7 @@ def test_subscribing_sends_a_confirmation_in_the_chosen_language(client, mailout
 
 
 def test_the_confirmation_link_confirms(client, mailoutbox):
-    client.post("/en/subscribe/", data())
+    client.post("/en/subscribe/", subscription_data())
     url = link(mailoutbox[0], "/confirm/")
 
     assert client.get(url).status_code == 200
@@ -48,7 +34,7 @@ def test_the_confirmation_link_confirms(client, mailoutbox):
 
 
 def test_one_link_unsubscribes_without_signing_in(client, mailoutbox):
-    client.post("/en/subscribe/", data())
+    client.post("/en/subscribe/", subscription_data())
     client.post(link(mailoutbox[0], "/confirm/"))
 
     client.post(link(mailoutbox[0], "/unsubscribe/"))
@@ -58,7 +44,7 @@ def test_one_link_unsubscribes_without_signing_in(client, mailoutbox):
 
 @pytest.mark.parametrize("kind", ["/confirm/", "/unsubscribe/"])
 def test_a_tampered_link_is_refused(client, mailoutbox, kind):
-    client.post("/en/subscribe/", data())
+    client.post("/en/subscribe/", subscription_data())
     url = link(mailoutbox[0], kind)
 
     response = client.post(url[:-6] + "abcde/")
@@ -68,8 +54,8 @@ def test_a_tampered_link_is_refused(client, mailoutbox, kind):
 
 
 def test_subscribing_again_does_not_reveal_or_duplicate(client, mailoutbox):
-    client.post("/en/subscribe/", data())
-    response = client.post("/en/subscribe/", data(name="Someone Else"))
+    client.post("/en/subscribe/", subscription_data())
+    response = client.post("/en/subscribe/", subscription_data(name="Someone Else"))
 
     assert response.status_code == 302
     assert Affiliate.objects.get().name == "Sam Lee"
@@ -90,8 +76,10 @@ def test_an_address_on_the_list_in_another_case_is_not_added_again(db, mailoutbo
 
 
 def test_missing_consent_and_honeypot(client):
-    refused = client.post("/en/subscribe/", {k: v for k, v in data().items() if k != "consent"})
-    robot = client.post("/en/subscribe/", data(nickname="spam"))
+    refused = client.post(
+        "/en/subscribe/", {k: v for k, v in subscription_data().items() if k != "consent"}
+    )
+    robot = client.post("/en/subscribe/", subscription_data(nickname="spam"))
 
     assert "Please agree to receive the news" in refused.text
     assert robot.status_code == 302
@@ -99,18 +87,14 @@ def test_missing_consent_and_honeypot(client):
 
 
 def test_affiliates_are_never_shown_publicly(client, db):
-    Affiliate.objects.create(
-        name="Hidden Person", email="h@example.org", country="FR", language="fr", consent=True
-    )
+    AffiliateFactory(name="Hidden Person", email="h@example.org", country="FR", language="fr")
 
     for path in ["/en/", "/en/members/", "/en/members/map/", "/en/membership/", "/sitemap.xml"]:
         assert "Hidden Person" not in client.get(path).text
 
 
 def test_staff_export_affiliates(admin_client, db):
-    affiliate = Affiliate.objects.create(
-        name="Sam Lee", email="sam@example.org", country="IE", language="en", consent=True
-    )
+    affiliate = AffiliateFactory(name="Sam Lee", email="sam@example.org")
 
     response = admin_client.post(
         "/admin/members/affiliate/",
@@ -122,7 +106,7 @@ def test_staff_export_affiliates(admin_client, db):
 
 
 def test_a_double_click_subscribes_and_emails_once(client, mailoutbox):
-    sending = data()
+    sending = subscription_data()
 
     first = client.post("/en/subscribe/", sending)
     second = client.post("/en/subscribe/", sending)
@@ -133,11 +117,13 @@ def test_a_double_click_subscribes_and_emails_once(client, mailoutbox):
 
 
 def test_a_used_token_subscribes_no_other_address(client, mailoutbox):
-    token = data()["started"]
-    client.post("/en/subscribe/", data(started=token))
+    token = subscription_data()["started"]
+    client.post("/en/subscribe/", subscription_data(started=token))
 
     responses = [
-        client.post("/en/subscribe/", data(email=f"other{n}@example.org", started=token))
+        client.post(
+            "/en/subscribe/", subscription_data(email=f"other{n}@example.org", started=token)
+        )
         for n in range(3)
     ]
 
@@ -153,7 +139,9 @@ def test_a_used_token_subscribes_no_other_address(client, mailoutbox):
 
 def subscribe_from(client, number, **changes):
     """A subscription from another client address each time (another visitor)."""
-    return client.post("/en/subscribe/", data(**changes), REMOTE_ADDR=f"198.51.100.{number}")
+    return client.post(
+        "/en/subscribe/", subscription_data(**changes), REMOTE_ADDR=f"198.51.100.{number}"
+    )
 
 
 def test_an_address_not_yet_confirmed_is_asked_at_most_three_times_a_day(client, mailoutbox):
@@ -165,14 +153,7 @@ def test_an_address_not_yet_confirmed_is_asked_at_most_three_times_a_day(client,
 
 
 def test_an_address_that_already_subscribes_is_told_so_once_a_day(client, mailoutbox):
-    Affiliate.objects.create(
-        name="Sam Lee",
-        email="sam@example.org",
-        country="IE",
-        language="fr",
-        consent=True,
-        confirmed_at=timezone.now(),
-    )
+    AffiliateFactory(email="sam@example.org", language="fr", confirmed=True)
 
     responses = [subscribe_from(client, number, email="SAM@example.org") for number in range(4)]
 

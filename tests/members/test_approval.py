@@ -1,20 +1,12 @@
 import re
-import threading
 
 import pytest
 from django.db import connection
 
 from members.models import Application, CategoryChange, Member, MembershipCategory
-from tests.factories import CategoryFactory, applicant_category, pdf_file
-
-from .test_accounts import PASSWORD, make_user
+from tests.factories import PASSWORD, ApplicationFactory, UserFactory, applicant_category
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def storage(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture(autouse=True)
@@ -23,31 +15,8 @@ def applicants():
     return applicant_category()
 
 
-def make_application(**changes):
-    return Application.objects.create(
-        **{
-            "organisation": "Lien Familial",
-            "country": "BE",
-            "city": "Liège",
-            "legal_status": "association",
-            "year_founded": 2001,
-            "work": "Visits.",
-            "category": CategoryFactory(),
-            "contact_name": "Marie Dupont",
-            "contact_role": "Directrice",
-            "contact_email": "marie@lien.example",
-            "language": "fr",
-            "annual_report_1": pdf_file(),
-            "annual_report_2": pdf_file(),
-            "reference_letter": pdf_file(),
-            "consent": True,
-        }
-        | changes
-    )
-
-
 def test_staff_approve_in_the_admin_and_the_applicant_member_is_created(admin_client, mailoutbox):
-    application = make_application()
+    application = ApplicationFactory()
 
     response = admin_client.post(
         f"/admin/members/application/{application.pk}/decide/",
@@ -66,7 +35,7 @@ def test_staff_approve_in_the_admin_and_the_applicant_member_is_created(admin_cl
 
 
 def test_the_acceptance_email_carries_the_invitation(admin_client, client, mailoutbox):
-    application = make_application()
+    application = ApplicationFactory()
 
     admin_client.post(
         f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
@@ -95,7 +64,7 @@ def test_the_acceptance_email_carries_the_invitation(admin_client, client, mailo
 
 def test_an_application_naming_an_existing_account_does_not_attach_it(admin_client, mailoutbox):
     # Anyone may type any address as the contact's, the superuser's included.
-    application = make_application(contact_email="admin@example.com")
+    application = ApplicationFactory(contact_email="admin@example.com")
 
     admin_client.post(
         f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
@@ -110,7 +79,7 @@ def test_approval_follows_the_category_marked_for_approved_applicants(admin_clie
     MembershipCategory.objects.filter(pk=applicants.pk).update(
         slug="candidates", name_en="Candidates"
     )
-    application = make_application()
+    application = ApplicationFactory()
 
     response = admin_client.post(
         f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
@@ -124,7 +93,7 @@ def test_approval_without_a_category_for_approved_applicants_says_what_to_do(
     admin_client, applicants
 ):
     applicants.delete()
-    application = make_application()
+    application = ApplicationFactory()
 
     response = admin_client.post(
         f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
@@ -138,7 +107,7 @@ def test_approval_without_a_category_for_approved_applicants_says_what_to_do(
 
 
 def test_staff_choose_not_to_publish_yet(admin_client):
-    application = make_application()
+    application = ApplicationFactory()
 
     admin_client.post(
         f"/admin/members/application/{application.pk}/decide/", {"decision": "approve"}
@@ -148,8 +117,8 @@ def test_staff_choose_not_to_publish_yet(admin_client):
 
 
 def test_approving_twice_creates_one_member(db):
-    application = make_application()
-    staff = make_user("staff@example.org", is_staff=True)
+    application = ApplicationFactory()
+    staff = UserFactory(email="staff@example.org", is_staff=True)
 
     first = application.approve(by=staff)
     second = Application.objects.get(pk=application.pk).approve(by=staff)
@@ -160,31 +129,18 @@ def test_approving_twice_creates_one_member(db):
 
 @pytest.mark.real_on_commit
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-def test_two_staff_approving_at_the_same_moment_create_one_member(transactional_db, settings):
-    application = make_application()
-    staff = make_user("staff@example.org", is_staff=True)
-    barrier = threading.Barrier(2)
-    results = []
+def test_two_staff_approving_at_the_same_moment_create_one_member(transactional_db, at_once):
+    application = ApplicationFactory()
+    staff = UserFactory(email="staff@example.org", is_staff=True)
 
-    def approve():
-        barrier.wait()
-        try:
-            results.append(Application.objects.get(pk=application.pk).approve(by=staff).pk)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=approve) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    members = at_once(lambda: Application.objects.get(pk=application.pk).approve(by=staff).pk)
 
     assert Member.objects.count() == 1
-    assert len(set(results)) == 1
+    assert len(set(members)) == 1
 
 
 def test_rejection_needs_a_reason_that_the_applicant_receives(admin_client, mailoutbox):
-    application = make_application()
+    application = ApplicationFactory()
     url = f"/admin/members/application/{application.pk}/decide/"
 
     refused = admin_client.post(url, {"decision": "reject"})
@@ -198,7 +154,7 @@ def test_rejection_needs_a_reason_that_the_applicant_receives(admin_client, mail
 
 
 def test_the_applicant_sees_the_decision_on_the_status_page(client, db):
-    application = make_application()
+    application = ApplicationFactory()
     application.reject(by=None, note="Hors du champ du réseau.")
 
     html = client.get(application.get_absolute_url()).text
@@ -219,7 +175,7 @@ def test_the_applicant_sees_the_decision_on_the_status_page(client, db):
 def test_the_status_page_marks_the_current_step_and_says_what_it_means(
     client, db, status, step, notice
 ):
-    application = make_application(language="en", status=status)
+    application = ApplicationFactory(language="en", status=status)
 
     html = client.get(application.get_absolute_url()).text
 
@@ -229,7 +185,7 @@ def test_the_status_page_marks_the_current_step_and_says_what_it_means(
 
 
 def test_mark_under_review_action(admin_client):
-    application = make_application()
+    application = ApplicationFactory()
 
     admin_client.post(
         "/admin/members/application/",
@@ -241,8 +197,8 @@ def test_mark_under_review_action(admin_client):
 
 
 def test_applications_list_filters_by_status(admin_client):
-    make_application(organisation="Waiting Org")
-    make_application(organisation="Decided Org", status="rejected")
+    ApplicationFactory(organisation="Waiting Org")
+    ApplicationFactory(organisation="Decided Org", status="rejected")
 
     html = admin_client.get("/admin/members/application/?status__exact=submitted").text
 

@@ -1,21 +1,17 @@
 import re
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cpe_network.lib.antispam import form_token
 from members.models import Application
-from tests.conftest import held_tokens
 from tests.factories import CategoryFactory, applicant_category, image_file, pdf_file
+from tests.forms import application_data, held_tokens, started
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def storage(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "media"
+def limits(settings):
     settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
     settings.FORM_RATE_LIMIT_PER_HOUR = 3
 
@@ -24,34 +20,6 @@ def storage(settings, tmp_path):
 def category():
     """What organisations apply for (the network's "member organisation")."""
     return CategoryFactory()
-
-
-def started(seconds_ago=10):
-    return form_token(time.time() - seconds_ago)
-
-
-def application_data(category, **changes):
-    return {
-        "organisation": "Lien Familial",
-        "country": "BE",
-        "city": "Liège",
-        "website": "https://lien.example",
-        "legal_status": "association",
-        "year_founded": "2001",
-        "work": "Nous accompagnons les enfants lors des visites.",
-        "category": category.pk,
-        "contact_name": "Marie Dupont",
-        "contact_role": "Directrice",
-        "contact_email": "marie@lien.example",
-        "contact_phone": "+32 4 00 00 00",
-        "language": "fr",
-        "annual_report_1": pdf_file("2024.pdf"),
-        "annual_report_2": pdf_file("2023.pdf"),
-        "reference_letter": pdf_file("ref.pdf"),
-        "consent": "on",
-        "nickname": "",
-        "started": started(),
-    } | changes
 
 
 def test_form_offers_only_categories_open_to_application(client, category):

@@ -9,34 +9,26 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from members.models import Member
-from news.models import EventDocument
-from tests.factories import CategoryFactory, EventFactory, MemberFactory, image_file, pdf_file
+from tests.factories import CategoryFactory, EventDocumentFactory, MemberFactory, image_file
+from tests.forms import admin_new_member
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/members/member/add/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def member_form(logo, **changes):
+    """The admin's form adding Logo Test, in France, with `logo`."""
+    return admin_new_member(
+        CategoryFactory(), name="Logo Test", slug="logo-test", country="FR", logo=logo, **changes
+    )
 
 
-def member_form(logo, **overrides):
-    category = CategoryFactory()
-    return {
-        "name": "Logo Test",
-        "slug": "logo-test",
-        "kind": "organisation",
-        "category": category.pk,
-        "status": "active",
-        "joined_on": "2024-01-01",
-        "category_since": "2024-01-01",
-        "country": "FR",
-        "logo": logo,
-        "category_changes-TOTAL_FORMS": "0",
-        "category_changes-INITIAL_FORMS": "0",
-    } | overrides
+def png(name, image):
+    """`image`, sent as a PNG file."""
+    output = io.BytesIO()
+    image.save(output, "PNG")
+    return SimpleUploadedFile(name, output.getvalue(), "image/png")
 
 
 def test_logo_is_stored_resized_without_metadata(admin_client):
@@ -96,9 +88,7 @@ def test_a_new_logo_gets_new_file_names(admin_client):
 def test_published_logos_and_documents_are_kept_by_browsers_for_a_year(admin_client, client):
     admin_client.post(ADD, member_form(image_file()) | {"published": "on"})
     member = Member.objects.get(slug="logo-test")
-    document = EventDocument.objects.create(
-        event=EventFactory(), title_en="Programme", title_fr="Programme", file=pdf_file()
-    )
+    document = EventDocumentFactory()
 
     logo = client.get(member.logo_small.url)
     programme = client.get(document.file.url)
@@ -108,7 +98,7 @@ def test_published_logos_and_documents_are_kept_by_browsers_for_a_year(admin_cli
     assert programme["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
-def test_logos_stored_before_are_made_again_at_the_sizes_pages_ask_for(settings):
+def test_logos_stored_before_are_made_again_at_the_sizes_pages_ask_for():
     remake = import_module("members.migrations.0007_logo_sizes_for_srcset").remake_logo_copies
     member = MemberFactory(slug="old-logo", logo=image_file())
     # As stored before: two copies, named after the member only.
@@ -135,9 +125,7 @@ def test_file_that_is_not_an_image_is_refused_with_a_message(admin_client):
 
 
 def test_decompression_bomb_is_refused_with_a_message(admin_client):
-    output = io.BytesIO()
-    Image.new("1", (20000, 20000)).save(output, "PNG")  # tiny file, 400 million pixels
-    bomb = SimpleUploadedFile("bomb.png", output.getvalue(), "image/png")
+    bomb = png("bomb.png", Image.new("1", (20000, 20000)))  # tiny file, 400 million pixels
 
     response = admin_client.post(ADD, member_form(bomb))
 
@@ -147,9 +135,7 @@ def test_decompression_bomb_is_refused_with_a_message(admin_client):
 
 
 def test_picture_with_too_many_pixels_is_refused_with_a_message(admin_client):
-    output = io.BytesIO()
-    Image.new("1", (8000, 6000)).save(output, "PNG")  # 48 million pixels, under Pillow's limit
-    big = SimpleUploadedFile("big.png", output.getvalue(), "image/png")
+    big = png("big.png", Image.new("1", (8000, 6000)))  # 48 million pixels, under Pillow's limit
 
     response = admin_client.post(ADD, member_form(big))
 
@@ -158,11 +144,9 @@ def test_picture_with_too_many_pixels_is_refused_with_a_message(admin_client):
 
 
 def test_oversized_file_is_refused_with_a_message(admin_client):
-    output = io.BytesIO()
     noise = os.urandom(1600 * 1600 * 3)  # incompressible: about 7.7 MB as PNG
-    Image.frombytes("RGB", (1600, 1600), noise).save(output, "PNG")
-    assert output.tell() > 5 * 1024 * 1024
-    heavy = SimpleUploadedFile("heavy.png", output.getvalue(), "image/png")
+    heavy = png("heavy.png", Image.frombytes("RGB", (1600, 1600), noise))
+    assert heavy.size > 5 * 1024 * 1024
 
     response = admin_client.post(ADD, member_form(heavy))
 

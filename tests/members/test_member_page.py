@@ -34,37 +34,45 @@ def member():
     )
 
 
-def test_member_page_shows_the_public_profile_in_english(client, member):
-    html = client.get("/en/members/relais-enfants-parents-lyon/").text
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        pytest.param(
+            "/en/members/relais-enfants-parents-lyon/",
+            [
+                "Relais Enfants Parents Lyon",
+                "(REP)",
+                "Lyon, France",
+                "We run a visitor centre.",
+                "https://relais.example",
+                "mailto:contact@relais.example",
+                "1995",
+                "Association or NGO",
+                "Prison and community",
+                "French, Arabic",
+                "Regional grants",
+                "Profile last confirmed by the member on March 14, 2026.",
+            ],
+            id="en",
+        ),
+        pytest.param(
+            "/fr/membres/relais-enfants-parents-lyon/",
+            [
+                "Nous gérons une maison d’accueil.",
+                "Lyon, France",
+                "Français, Arabe",
+                "Subventions régionales",
+                "Organisation membre",
+                "14 mars 2026",
+            ],
+            id="fr",
+        ),
+    ],
+)
+def test_member_page_shows_the_public_profile_in_each_language(client, member, path, shown):
+    html = client.get(path).text
 
-    for text in [
-        "Relais Enfants Parents Lyon",
-        "(REP)",
-        "Lyon, France",
-        "We run a visitor centre.",
-        "https://relais.example",
-        "mailto:contact@relais.example",
-        "1995",
-        "Association or NGO",
-        "Prison and community",
-        "French, Arabic",
-        "Regional grants",
-        "Profile last confirmed by the member on March 14, 2026.",
-    ]:
-        assert text in html
-
-
-def test_member_page_shows_the_public_profile_in_french(client, member):
-    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
-
-    for text in [
-        "Nous gérons une maison d’accueil.",
-        "Lyon, France",
-        "Français, Arabe",
-        "Subventions régionales",
-        "Organisation membre",
-        "14 mars 2026",
-    ]:
+    for text in shown:
         assert text in html
 
 

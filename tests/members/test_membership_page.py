@@ -27,27 +27,36 @@ def categories():
     return full, applicant
 
 
-def test_membership_page_lists_categories_with_member_counts(client, categories):
-    html = client.get("/en/membership/").text
+# What each page shows, by what it shows.
+SHOWN = {
+    "categories with member counts": (
+        "/en/membership/",
+        [
+            "Member organisation",
+            "2 members in the directory",
+            "0 members in the directory",
+            "Not listed in the directory.",
+        ],
+    ),
+    "the criteria": (
+        "/en/membership/",
+        ["be legally constituted;", "two or more unrelated people", "within six months"],
+    ),
+    "in French, untranslated descriptions in English": (
+        "/fr/adhesion/",
+        [
+            "Organisation membre",
+            "2 membres dans l’annuaire",
+            '<p lang="en">Receives our news.</p>',
+            "être légalement constituée",
+        ],
+    ),
+}
 
-    assert "Member organisation" in html
-    assert "2 members in the directory" in html
-    assert "0 members in the directory" in html
-    assert "Not listed in the directory." in html
 
+@pytest.mark.parametrize(("path", "shown"), SHOWN.values(), ids=SHOWN)
+def test_membership_page_shows_the_categories_and_the_criteria(client, categories, path, shown):
+    html = client.get(path).text
 
-def test_membership_page_shows_the_criteria(client, categories):
-    html = client.get("/en/membership/").text
-
-    assert "be legally constituted;" in html
-    assert "two or more unrelated people" in html
-    assert "within six months" in html
-
-
-def test_membership_page_in_french_falls_back_for_untranslated_descriptions(client, categories):
-    html = client.get("/fr/adhesion/").text
-
-    assert "Organisation membre" in html
-    assert "2 membres dans l’annuaire" in html
-    assert '<p lang="en">Receives our news.</p>' in html
-    assert "être légalement constituée" in html
+    for text in shown:
+        assert text in html

@@ -6,50 +6,26 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
 from members.models import Member
-from tests.conftest import held_tokens
-from tests.factories import MemberFactory, TopicFactory, image_file
-
-from .test_accounts import make_user
+from tests.factories import (
+    InvitationFactory,
+    MemberFactory,
+    TopicFactory,
+    UserFactory,
+    image_file,
+)
+from tests.forms import held_tokens, profile_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def rep(client):
-    """A representative of Relais Lyon, signed in."""
-    person = make_user("rep@example.org", first_name="Camille")
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon", summary_fr="Ancien résumé")
-    member.representatives.add(person)
-    client.force_login(person)
-    return member
+def relais(db):
+    """Relais Lyon, whose French summary the tests change."""
+    return MemberFactory(name="Relais Lyon", slug="relais-lyon", summary_fr="Ancien résumé")
 
 
-@pytest.fixture
-def other():
-    """Another member, with its own representative."""
-    member = MemberFactory(name="Kinder Berlin", slug="kinder-berlin", country="DE")
-    member.representatives.add(make_user("other@example.org"))
-    return member
-
-
-def profile_data(member, **changes):
-    return {
-        "summary_en": member.summary_en,
-        "summary_fr": member.summary_fr or "",
-        "description_en": "",
-        "description_fr": "",
-        "mission_en": "",
-        "mission_fr": "",
-        "website": "",
-        "email": "",
-        "phone": "",
-        "latitude": "",
-        "longitude": "",
-    } | changes
-
-
-def test_portal_lists_the_organisations_the_person_represents(client, rep, other):
-    html = client.get("/en/portal/").text
+def test_portal_lists_the_organisations_the_person_represents(rep_client, other_member):
+    html = rep_client.get("/en/portal/").text
 
     assert "Relais Lyon" in html
     assert "Kinder Berlin" not in html
@@ -64,61 +40,63 @@ def test_portal_needs_signing_in(client, db):
     ].startswith("/fr/comptes/login/")
 
 
-def test_representative_edits_the_french_summary_and_the_public_page_shows_it(client, rep):
+def test_representative_edits_the_french_summary_and_the_public_page_shows_it(rep_client, relais):
     topic = TopicFactory()
 
-    response = client.post(
+    response = rep_client.post(
         "/fr/espace-membre/relais-lyon/profil/",
-        profile_data(rep, summary_fr="Nouveau résumé", topics=[topic.pk]),
+        profile_data(relais, summary_fr="Nouveau résumé", topics=[topic.pk]),
     )
 
     assert response.status_code == 302
-    assert "Nouveau résumé" in client.get("/fr/membres/relais-lyon/").text
-    assert list(Member.objects.get(pk=rep.pk).topics.all()) == [topic]
+    assert "Nouveau résumé" in rep_client.get("/fr/membres/relais-lyon/").text
+    assert list(Member.objects.get(pk=relais.pk).topics.all()) == [topic]
 
 
-def test_a_post_with_only_the_csrf_token_blanks_nothing(client, rep):
-    response = client.post(
+def test_a_post_with_only_the_csrf_token_blanks_nothing(rep_client, relais):
+    response = rep_client.post(
         "/fr/espace-membre/relais-lyon/profil/", {"csrfmiddlewaretoken": "the page's token"}
     )
 
     assert response.status_code == 200
     assert "Une partie du formulaire n’est pas arrivée" in response.text
-    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+    assert Member.objects.get(pk=relais.pk).summary_fr == "Ancien résumé"
 
 
-def test_the_profile_keeps_a_summary_in_one_language_at_least(client, rep):
-    response = client.post(
-        "/en/portal/relais-lyon/profile/", profile_data(rep, summary_en="", summary_fr="")
+def test_the_profile_keeps_a_summary_in_one_language_at_least(rep_client, relais):
+    response = rep_client.post(
+        "/en/portal/relais-lyon/profile/", profile_data(relais, summary_en="", summary_fr="")
     )
 
     assert response.status_code == 200
     assert "Give a short summary in English or in French" in response.text
-    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+    assert Member.objects.get(pk=relais.pk).summary_fr == "Ancien résumé"
 
 
-def test_each_change_is_recorded_with_who_and_what(client, rep):
-    client.post("/en/portal/relais-lyon/profile/", profile_data(rep, summary_fr="Nouveau résumé"))
+def test_each_change_is_recorded_with_who_and_what(rep_client, relais):
+    rep_client.post(
+        "/en/portal/relais-lyon/profile/", profile_data(relais, summary_fr="Nouveau résumé")
+    )
 
-    versions = Version.objects.get_for_object(rep)
+    versions = Version.objects.get_for_object(relais)
     latest, before = versions[0], versions[1]
     assert latest.revision.user.email == "rep@example.org"
     assert latest.revision.comment == "Changed in the member portal: Short summary, in French"
     assert before.field_dict["summary_fr"] == "Ancien résumé"
 
 
-def test_staff_see_the_history_and_can_restore_an_earlier_version(admin_client, client, rep):
-    client.post("/en/portal/relais-lyon/profile/", profile_data(rep, summary_fr="Vandalisé"))
-    before = Version.objects.get_for_object(rep)[1]
+def test_staff_see_the_history_and_can_restore_an_earlier_version(admin_client, rep_client, relais):
+    rep_client.post("/en/portal/relais-lyon/profile/", profile_data(relais, summary_fr="Vandalisé"))
+    before = Version.objects.get_for_object(relais)[1]
 
-    history = admin_client.get(f"/admin/members/member/{rep.pk}/history/").text
+    history = admin_client.get(f"/admin/members/member/{relais.pk}/history/").text
     admin_client.post(
-        f"/admin/members/member/{rep.pk}/history/{before.pk}/",
-        {**_admin_form(admin_client, rep.pk, before.pk)},
+        f"/admin/members/member/{relais.pk}/history/{before.pk}/",
+        {**_admin_form(admin_client, relais.pk, before.pk)},
     )
 
     assert "Changed in the member portal: Short summary, in French" in history
-    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+    assert Member.objects.get(pk=relais.pk).summary_fr == "Ancien résumé"
 
 
 def _admin_form(admin_client, pk, version_pk):
@@ -145,41 +123,41 @@ def _admin_form(admin_client, pk, version_pk):
     return data
 
 
-def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(client, rep):
+def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(rep_client, relais):
     fake = SimpleUploadedFile("logo.png", b"not a picture", "image/png")
 
-    response = client.post(
+    response = rep_client.post(
         "/en/portal/relais-lyon/profile/",
-        profile_data(rep, summary_fr="Changé", logo=fake),
+        profile_data(relais, summary_fr="Changé", logo=fake),
     )
 
     assert response.status_code == 200
     assert "There is a problem" in response.text
-    assert Member.objects.get(pk=rep.pk).summary_fr == "Ancien résumé"
+    assert Member.objects.get(pk=relais.pk).summary_fr == "Ancien résumé"
 
 
-def test_a_valid_logo_is_kept_while_a_mistake_is_put_right(client, rep, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+def test_a_valid_logo_is_kept_while_a_mistake_is_put_right(rep_client, relais):
     url = "/en/portal/relais-lyon/profile/"
 
-    first = client.post(url, profile_data(rep, latitude="200", logo=image_file("ours.png")))
+    first = rep_client.post(url, profile_data(relais, latitude="200", logo=image_file("ours.png")))
 
     assert "Received: ours.png" in first.text
-    assert not Member.objects.get(pk=rep.pk).logo
+    assert not Member.objects.get(pk=relais.pk).logo
 
-    second = client.post(url, profile_data(rep, **{"logo-held": held_tokens(first.text)["logo"]}))
+    second = rep_client.post(
+        url, profile_data(relais, **{"logo-held": held_tokens(first.text)["logo"]})
+    )
 
     assert second.status_code == 302
-    assert Member.objects.get(pk=rep.pk).logo_small.name.endswith(".webp")
+    assert Member.objects.get(pk=relais.pk).logo_small.name.endswith(".webp")
 
 
-def test_representative_confirms_the_profile_is_up_to_date(client, rep):
-    response = client.post("/en/portal/relais-lyon/confirm/")
+def test_representative_confirms_the_profile_is_up_to_date(rep_client, relais):
+    response = rep_client.post("/en/portal/relais-lyon/confirm/")
 
     assert response.status_code == 302
-    assert Member.objects.get(pk=rep.pk).profile_confirmed_on == datetime.date.today()
-    assert client.get("/en/portal/relais-lyon/confirm/").status_code == 405
+    assert Member.objects.get(pk=relais.pk).profile_confirmed_on == datetime.date.today()
+    assert rep_client.get("/en/portal/relais-lyon/confirm/").status_code == 405
 
 
 def invite(client, email, **changes):
@@ -189,26 +167,26 @@ def invite(client, email, **changes):
     )
 
 
-def test_representative_invites_a_colleague(client, rep, mailoutbox):
-    response = invite(client, "lea@example.org")
+def test_representative_invites_a_colleague(rep_client, relais, mailoutbox):
+    response = invite(rep_client, "lea@example.org")
 
     assert response.status_code == 302
     assert mailoutbox[0].to == ["lea@example.org"]
-    assert not rep.representatives.filter(email="lea@example.org").exists()  # not yet
-    page = client.get("/en/portal/relais-lyon/representatives/").text
+    assert not relais.representatives.filter(email="lea@example.org").exists()  # not yet
+    page = rep_client.get("/en/portal/relais-lyon/representatives/").text
     assert "Invitations waiting for an answer" in page
     assert "lea@example.org" in page
 
     link = re.search(r"https?://\S+", mailoutbox[0].body).group(0).split("://", 1)[1]
-    client.logout()
-    client.post(
+    rep_client.logout()
+    rep_client.post(
         "/" + link.split("/", 1)[1],
         {
             "new_password1": "a-long-passphrase-for-léa",
             "new_password2": "a-long-passphrase-for-léa",
         },
     )
-    assert rep.representatives.filter(email="lea@example.org").exists()
+    assert relais.representatives.filter(email="lea@example.org").exists()
 
 
 @pytest.mark.parametrize(
@@ -216,26 +194,28 @@ def test_representative_invites_a_colleague(client, rep, mailoutbox):
     [("someone@example.org", "Dominique Secret"), ("root@example.org", "Super User")],
 )
 def test_inviting_an_existing_account_neither_attaches_it_nor_shows_its_name(
-    client, rep, email, name
+    rep_client, relais, email, name
 ):
     first, last = name.split()
-    make_user(email, first_name=first, last_name=last, is_superuser=email.startswith("root"))
+    UserFactory(
+        email=email, first_name=first, last_name=last, is_superuser=email.startswith("root")
+    )
 
-    response = invite(client, email)
-    page = client.get("/en/portal/relais-lyon/representatives/").text
+    response = invite(rep_client, email)
+    page = rep_client.get("/en/portal/relais-lyon/representatives/").text
 
     assert name not in response.text
-    assert not rep.representatives.filter(email=email).exists()
+    assert not relais.representatives.filter(email=email).exists()
     assert name not in page
     assert first not in page
     assert email in page  # as a pending invitation
 
 
-def test_inviting_an_account_or_a_new_address_reads_the_same(client, rep):
-    make_user("someone@example.org", first_name="Dominique")
+def test_inviting_an_account_or_a_new_address_reads_the_same(rep_client):
+    UserFactory(email="someone@example.org", first_name="Dominique")
 
-    known = client.get(invite(client, "someone@example.org")["Location"]).text
-    new = client.get(invite(client, "nobody@example.org")["Location"]).text
+    known = rep_client.get(invite(rep_client, "someone@example.org")["Location"]).text
+    new = rep_client.get(invite(rep_client, "nobody@example.org")["Location"]).text
 
     def notice(html):
         return re.search(r'notice--success" role="status">([^<]+)<', html).group(1)
@@ -243,35 +223,35 @@ def test_inviting_an_account_or_a_new_address_reads_the_same(client, rep):
     assert notice(known).replace("someone@", "nobody@") == notice(new)
 
 
-def test_representative_withdraws_a_pending_invitation(client, rep, mailoutbox):
-    invite(client, "lea@example.org")
-    invitation = rep.invitations.get()
+def test_representative_withdraws_a_pending_invitation(rep_client, relais, mailoutbox):
+    invite(rep_client, "lea@example.org")
+    invitation = relais.invitations.get()
     link = re.search(r"https?://\S+", mailoutbox[0].body).group(0).split("://", 1)[1]
 
-    response = client.post(f"/en/portal/relais-lyon/invitations/{invitation.pk}/withdraw/")
+    response = rep_client.post(f"/en/portal/relais-lyon/invitations/{invitation.pk}/withdraw/")
 
     assert response.status_code == 302
-    assert not rep.invitations.exists()
-    assert "Invitations waiting for an answer" not in client.get(response["Location"]).text
-    assert client.get("/" + link.split("/", 1)[1]).status_code == 404
+    assert not relais.invitations.exists()
+    assert "Invitations waiting for an answer" not in rep_client.get(response["Location"]).text
+    assert rep_client.get("/" + link.split("/", 1)[1]).status_code == 404
 
 
-def test_a_present_representative_cannot_be_invited_again(client, rep):
-    response = invite(client, "REP@example.org")
+def test_a_present_representative_cannot_be_invited_again(rep_client):
+    response = invite(rep_client, "REP@example.org")
 
     assert response.status_code == 200
     assert "This address already represents Relais Lyon." in response.text
 
 
-def test_representative_removes_a_colleague_but_not_themselves(client, rep):
-    colleague = make_user("colleague@example.org")
-    rep.representatives.add(colleague)
-    me = rep.representatives.get(email="rep@example.org")
+def test_representative_removes_a_colleague_but_not_themselves(rep_client, relais):
+    colleague = UserFactory(email="colleague@example.org")
+    relais.representatives.add(colleague)
+    me = relais.representatives.get(email="rep@example.org")
 
-    client.post(f"/en/portal/relais-lyon/representatives/{colleague.pk}/remove/")
-    client.post(f"/en/portal/relais-lyon/representatives/{me.pk}/remove/")
+    rep_client.post(f"/en/portal/relais-lyon/representatives/{colleague.pk}/remove/")
+    rep_client.post(f"/en/portal/relais-lyon/representatives/{me.pk}/remove/")
 
-    assert list(rep.representatives.values_list("email", flat=True)) == ["rep@example.org"]
+    assert list(relais.representatives.values_list("email", flat=True)) == ["rep@example.org"]
 
 
 @pytest.mark.parametrize(
@@ -287,28 +267,28 @@ def test_representative_removes_a_colleague_but_not_themselves(client, rep):
         ("get", "/fr/espace-membre/kinder-berlin/profil/"),
     ],
 )
-def test_every_portal_page_of_another_member_is_not_found(client, rep, other, method, path):
-    other_rep = other.representatives.get()
-    invitation = other.invitations.create(email="x@example.org", language="en")
+def test_every_portal_page_of_another_member_is_not_found(rep_client, other_member, method, path):
+    other_rep = other_member.representatives.get()
+    invitation = InvitationFactory(member=other_member, email="x@example.org")
     url = path.format(other_rep=other_rep.pk, invitation=invitation.pk)
 
-    response = getattr(client, method)(url, profile_data(other, summary_en="Hacked"))
+    response = getattr(rep_client, method)(url, profile_data(other_member, summary_en="Hacked"))
 
     assert response.status_code == 404
-    other.refresh_from_db()
-    assert other.summary_en != "Hacked"
-    assert other.profile_confirmed_on is None
-    assert other.representatives.count() == 1
-    assert other.invitations.count() == 1
+    other_member.refresh_from_db()
+    assert other_member.summary_en != "Hacked"
+    assert other_member.profile_confirmed_on is None
+    assert other_member.representatives.count() == 1
+    assert other_member.invitations.count() == 1
 
 
 def input_tag(html, field_id):
     return re.search(rf'<input[^>]*\bid="{field_id}"[^>]*>', html).group(0)
 
 
-def test_a_refused_number_comes_back_as_typed_with_its_error(client, rep):
-    response = client.post(
-        "/fr/espace-membre/relais-lyon/profil/", profile_data(rep, latitude="quarante-cinq")
+def test_a_refused_number_comes_back_as_typed_with_its_error(rep_client, relais):
+    response = rep_client.post(
+        "/fr/espace-membre/relais-lyon/profil/", profile_data(relais, latitude="quarante-cinq")
     )
 
     assert response.status_code == 200
@@ -320,19 +300,19 @@ def test_a_refused_number_comes_back_as_typed_with_its_error(client, rep):
     assert "max=" not in latitude
 
 
-def test_a_number_box_stays_a_number_box_until_its_value_is_refused(client, rep):
-    response = client.post(
-        "/en/portal/relais-lyon/profile/", profile_data(rep, latitude="45.76", website="relais")
+def test_a_number_box_stays_a_number_box_until_its_value_is_refused(rep_client, relais):
+    response = rep_client.post(
+        "/en/portal/relais-lyon/profile/", profile_data(relais, latitude="45.76", website="relais")
     )
 
     assert 'type="number"' in input_tag(response.text, "id_latitude")
 
 
-def test_a_web_address_without_https_comes_back_as_typed(client, rep):
+def test_a_web_address_without_https_comes_back_as_typed(rep_client, relais):
     # Accepted (https:// is added), but sent back for another field's error.
-    response = client.post(
+    response = rep_client.post(
         "/en/portal/relais-lyon/profile/",
-        profile_data(rep, website="relais.example", latitude="200"),
+        profile_data(relais, website="relais.example", latitude="200"),
     )
 
     assert response.status_code == 200
@@ -342,8 +322,8 @@ def test_a_web_address_without_https_comes_back_as_typed(client, rep):
     assert 'value="relais.example"' in website
 
 
-def test_a_group_of_choices_without_a_hint_points_to_no_hint(client, rep):
-    html = client.get("/en/portal/relais-lyon/profile/").text
+def test_a_group_of_choices_without_a_hint_points_to_no_hint(rep_client):
+    html = rep_client.get("/en/portal/relais-lyon/profile/").text
 
     assert "<fieldset>" in html  # the topics
     assert 'aria-describedby=""' not in html

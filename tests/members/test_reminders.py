@@ -5,9 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from members.models import Member
-from tests.factories import MemberFactory
-
-from .test_accounts import make_user
+from tests.factories import MemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -18,9 +16,12 @@ def remind():
 
 
 def member_with_rep(confirmed_on, email="rep@example.org", language="en", **extra):
-    member = MemberFactory(name=f"Org {email}", profile_confirmed_on=confirmed_on, **extra)
-    member.representatives.add(make_user(email, language=language))
-    return member
+    return MemberFactory(
+        name=f"Org {email}",
+        profile_confirmed_on=confirmed_on,
+        representatives=[UserFactory(email=email, language=language)],
+        **extra,
+    )
 
 
 def test_representatives_of_stale_profiles_are_reminded_in_their_language(mailoutbox):

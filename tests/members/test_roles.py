@@ -1,22 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from tests.factories import MemberFactory
-
-from .test_accounts import make_user
+from tests.factories import MemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def staff_in(group_name, client):
-    person = make_user(f"{group_name.split()[0].lower()}@example.org", is_staff=True)
-    person.groups.add(Group.objects.get(name=group_name))
-    client.force_login(person)
-    return person
-
-
 def test_membership_secretary_manages_members_but_not_pages(client, pages):
-    staff_in("Membership secretary", client)
+    secretary = Group.objects.get(name="Membership secretary")
+    client.force_login(
+        UserFactory(email="membership@example.org", is_staff=True, groups=[secretary])
+    )
     member = MemberFactory()
 
     assert client.get(f"/admin/members/member/{member.pk}/change/").status_code == 200
@@ -30,21 +24,23 @@ def test_membership_secretary_manages_members_but_not_pages(client, pages):
     assert client.get("/admin/members/invitation/").status_code == 200
 
 
-def test_editor_manages_pages_and_topics_but_not_members(client, pages):
-    staff_in("Editor", client)
+def test_editor_manages_pages_and_topics_but_not_members(editor_client, pages):
     member = MemberFactory()
 
-    assert client.get(f"/admin/flatpages/flatpage/{pages.first().pk}/change/").status_code == 200
-    assert client.get("/admin/members/topic/add/").status_code == 200
+    assert (
+        editor_client.get(f"/admin/flatpages/flatpage/{pages.first().pk}/change/").status_code
+        == 200
+    )
+    assert editor_client.get("/admin/members/topic/add/").status_code == 200
     # Editors see members (to link news and events to them) but cannot change them.
-    view = client.get(f"/admin/members/member/{member.pk}/change/")
+    view = editor_client.get(f"/admin/members/member/{member.pk}/change/")
     assert view.status_code == 200
     assert 'name="_save"' not in view.text
-    assert client.post(f"/admin/members/member/{member.pk}/change/", {}).status_code == 403
-    assert client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 403
-    assert client.get("/admin/members/membershipcategory/").status_code == 403
-    assert client.get("/admin/members/application/").status_code == 403
-    assert client.get("/admin/members/affiliate/").status_code == 403
+    assert editor_client.post(f"/admin/members/member/{member.pk}/change/", {}).status_code == 403
+    assert editor_client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 403
+    assert editor_client.get("/admin/members/membershipcategory/").status_code == 403
+    assert editor_client.get("/admin/members/application/").status_code == 403
+    assert editor_client.get("/admin/members/affiliate/").status_code == 403
 
 
 def test_staff_invite_a_representative_from_the_members_admin_page(

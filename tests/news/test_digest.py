@@ -4,31 +4,33 @@ once, with a one-click way out."""
 import datetime
 import io
 import re
-import threading
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from members.models import Affiliate
+from news import models as news_models
 from news.models import Digest, DigestDelivery
-from tests.factories import EventFactory, MemberFactory, PostFactory
-from tests.members.test_accounts import make_user
+from news.models.digest import send_digest_batch
+from tests.factories import AffiliateFactory, EventFactory, MemberFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def affiliate(email, language="en", **changes):
-    fields = {"confirmed_at": timezone.now(), **changes}
-    return Affiliate.objects.create(
+    """A confirmed affiliate in France, named after their address."""
+    return AffiliateFactory(
         name=email.split("@")[0],
         email=email,
         country="FR",
         language=language,
-        consent=True,
-        **fields,
+        confirmed=True,
+        **changes,
     )
 
 
@@ -39,10 +41,12 @@ def readers():
     affiliate("sam@example.org", "en")
     affiliate("unconfirmed@example.org", confirmed_at=None)
     affiliate("gone@example.org", unsubscribed_at=timezone.now())
-    member = MemberFactory(slug="relais")
-    member.representatives.add(make_user("rep@example.org", language="fr"))
-    former = MemberFactory(slug="former", status="former")
-    former.representatives.add(make_user("former@example.org"))
+    MemberFactory(
+        slug="relais", representatives=[UserFactory(email="rep@example.org", language="fr")]
+    )
+    MemberFactory(
+        slug="former", status="former", representatives=[UserFactory(email="former@example.org")]
+    )
 
 
 def by_address():
@@ -93,8 +97,6 @@ def one_click(client, message):
 
 
 def test_one_click_unsubscribe_is_honoured_for_affiliates_and_representatives(readers):
-    from django.test import Client
-
     PostFactory()
     Digest.send_new()
     messages = by_address()
@@ -143,8 +145,6 @@ def test_the_next_digest_lists_only_what_is_new_and_nothing_is_sent_twice(reader
 
 
 def test_a_batch_run_twice_sends_nobody_the_digest_twice(readers):
-    from news.models.digest import send_digest_batch
-
     PostFactory()
     digest = Digest.send_new()
     sent = len(mail.outbox)
@@ -154,18 +154,16 @@ def test_a_batch_run_twice_sends_nobody_the_digest_twice(readers):
     assert len(mail.outbox) == sent == 3
 
 
-def test_a_person_who_unsubscribes_before_their_batch_runs_gets_nothing(readers, monkeypatch):
-    from django.db import transaction
-
+def test_a_person_who_unsubscribes_before_their_batch_runs_gets_nothing(
+    readers, django_capture_on_commit_callbacks
+):
     PostFactory()
-    queued = []
-    monkeypatch.setattr(
-        transaction, "on_commit", lambda func, using=None, robust=False: queued.append(func)
-    )
-    Digest.send_new()
+    with django_capture_on_commit_callbacks() as batches:
+        Digest.send_new()
     Affiliate.objects.get(email="lea@example.org").unsubscribe()
-    for func in queued:
-        func()
+    with django_capture_on_commit_callbacks(execute=True):
+        for batch in batches:
+            batch()
 
     assert "lea@example.org" not in by_address()
     assert "sam@example.org" in by_address()
@@ -194,13 +192,9 @@ def test_a_scheduled_post_waits_for_the_digest_after_its_date(readers, monkeypat
     assert "Tomorrow's news" in by_address()["sam@example.org"].body
 
 
-def test_batches_are_sent_by_background_tasks(readers, settings, monkeypatch):
-    from news import models as news_models
-
+def test_batches_are_sent_by_background_tasks(readers, monkeypatch):
     monkeypatch.setattr(news_models.digest, "BATCH_SIZE", 2)
     batches = []
-    from news.models.digest import send_digest_batch
-
     original = send_digest_batch.enqueue
     monkeypatch.setattr(
         type(send_digest_batch),
@@ -246,29 +240,22 @@ def test_editors_send_the_digest_from_the_admin(admin_client, readers):
 
 
 def test_sending_the_digest_is_refused_to_staff_without_the_right(client, readers):
-    client.force_login(make_user("secretary@example.org", is_staff=True))
+    client.force_login(UserFactory(email="secretary@example.org", is_staff=True))
     PostFactory()
 
     assert client.post("/admin/news/digest/send/").status_code == 403
     assert mail.outbox == []
 
 
-def test_editors_may_send_the_digest(client, readers):
-    from django.contrib.auth.models import Group
-
-    editor = make_user("editor@example.org", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(editor)
+def test_editors_may_send_the_digest(editor_client, editor, readers):
     PostFactory()
 
-    client.post("/admin/news/digest/send/")
+    editor_client.post("/admin/news/digest/send/")
 
     assert Digest.objects.get().sent_by == editor
 
 
 def test_send_digest_command(readers):
-    from io import StringIO
-
     PostFactory()
     EventFactory()
     out = StringIO()
@@ -286,27 +273,12 @@ def test_send_digest_command(readers):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.real_on_commit
-def test_two_editors_sending_at_once_send_one_digest(readers):
+def test_two_editors_sending_at_once_send_one_digest(readers, at_once):
     if connection.vendor != "postgresql":
         pytest.skip("needs concurrent writers (PostgreSQL)")
     PostFactory()
-    barrier = threading.Barrier(2)
-    results = []
 
-    def send():
-        from django.db import connections
-
-        barrier.wait()
-        try:
-            results.append(Digest.send_new())
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(Digest.send_new)
 
     assert Digest.objects.count() == 1
     assert DigestDelivery.objects.count() == 3
@@ -318,8 +290,6 @@ def test_two_editors_sending_at_once_send_one_digest(readers):
 
 
 def test_one_click_stops_an_address_that_is_both_affiliate_and_representative(readers):
-    from django.test import Client
-
     affiliate("rep@example.org", "fr")
     PostFactory()
     Digest.send_new()
@@ -346,32 +316,30 @@ def test_an_item_published_with_an_earlier_date_is_in_the_next_digest_once(reade
     assert Digest.send_new() is None
 
 
-def test_an_item_unpublished_before_its_batch_runs_is_left_out(readers, monkeypatch):
-    from django.db import transaction
-
+def test_an_item_unpublished_before_its_batch_runs_is_left_out(
+    readers, django_capture_on_commit_callbacks
+):
     PostFactory(title_en="Kept")
     withdrawn = PostFactory(title_en="Withdrawn")
-    queued = []
-    monkeypatch.setattr(
-        transaction, "on_commit", lambda func, using=None, robust=False: queued.append(func)
-    )
-    Digest.send_new()
+    with django_capture_on_commit_callbacks() as batches:
+        Digest.send_new()
     withdrawn.status = "draft"
     withdrawn.save()
-    for func in queued:
-        func()
+    with django_capture_on_commit_callbacks(execute=True):
+        for batch in batches:
+            batch()
 
     body = by_address()["sam@example.org"].body
     assert "Kept" in body
     assert "Withdrawn" not in body
 
 
-def test_deliveries_of_a_batch_that_never_ran_are_resumed(readers, monkeypatch):
-    from django.db import transaction
-
+def test_deliveries_of_a_batch_that_never_ran_are_resumed(
+    readers, django_capture_on_commit_callbacks
+):
     PostFactory()
-    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: None)
-    digest = Digest.send_new()
+    with django_capture_on_commit_callbacks():  # what it queues never runs
+        digest = Digest.send_new()
     assert mail.outbox == []
     Digest.objects.filter(pk=digest.pk).update(
         created_at=timezone.now() - datetime.timedelta(minutes=10)

@@ -4,68 +4,37 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from news.models import Event, Post
-from tests.conftest import held_tokens
-from tests.factories import EventFactory, MemberFactory, PostFactory, image_file, pdf_file
-from tests.members.test_accounts import make_user
+from tests.factories import EventFactory, PostFactory, UserFactory, image_file, pdf_file
+from tests.forms import event_data, held_tokens, post_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    person = make_user("editor@example.org", is_staff=True, language="fr")
-    person.groups.add(Group.objects.get(name="Editor"))
-    return person
+def rep(rep):
+    """Camille, Relais Lyon's representative, whose emails are in French."""
+    rep.language = "fr"
+    rep.save()
+    return rep
 
 
 @pytest.fixture
-def rep(client):
-    """Camille, who represents Relais Lyon, signed in; her emails are in French."""
-    person = make_user("rep@example.org", first_name="Camille", language="fr")
-    member = MemberFactory(name="Relais Lyon", slug="relais-lyon")
-    member.representatives.add(person)
-    client.force_login(person)
-    return member
+def editor(editor):
+    """The editor, whose emails are in French."""
+    editor.language = "fr"
+    editor.save()
+    return editor
 
 
-def post_data(**changes):
-    """Every field of the "send news" form, as a browser sends it."""
-    return {
-        "title_en": "Open day",
-        "title_fr": "Journée portes ouvertes",
-        "summary_en": "",
-        "summary_fr": "",
-        "body_en": "",
-        "body_fr": "",
-        "image_alt": "",
-        **changes,
-    }
-
-
-def event_data(**changes):
-    return {
-        "title_fr": "Journée des familles",
-        "summary_fr": "Une journée pour les enfants et leurs parents.",
-        "body_fr": "Au **programme** : jeux.",
-        "start": "2031-06-14T10:00",
-        "end": "2031-06-14T16:00",
-        "time_zone": "Europe/Lisbon",
-        "venue": "Maison des familles",
-        "city": "Lisbonne",
-        "country": "PT",
-        **changes,
-    }
-
-
-def test_a_representative_sends_an_event_in_french(client, rep, editor, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_representative_sends_an_event_in_french(rep_client, relais, editor, settings):
     settings.STAFF_NOTIFICATION_EMAILS = ["secretariat@example.org"]
 
-    response = client.post(
+    response = rep_client.post(
         "/fr/espace-membre/relais-lyon/evenements/nouveau/",
         event_data(programme=pdf_file("programme.pdf")),
     )
@@ -75,9 +44,9 @@ def test_a_representative_sends_an_event_in_french(client, rep, editor, settings
     assert event.status == "submitted"
     assert event.title_fr == "Journée des familles"
     assert event.title_en in ("", None)
-    assert event.submitted_by == rep
-    assert event.organiser == rep
-    assert list(event.members.all()) == [rep]
+    assert event.submitted_by == relais
+    assert event.organiser == relais
+    assert list(event.members.all()) == [relais]
     assert event.author.email == "rep@example.org"
     assert event.local_start == datetime.datetime(2031, 6, 14, 10, tzinfo=ZoneInfo("Europe/Lisbon"))
     assert event.slug == "journee-des-familles"
@@ -91,18 +60,17 @@ def test_a_representative_sends_an_event_in_french(client, rep, editor, settings
     )
 
 
-def test_a_submitted_event_is_not_public(client, rep):
-    client.post("/fr/espace-membre/relais-lyon/evenements/nouveau/", event_data())
+def test_a_submitted_event_is_not_public(rep_client, client):
+    rep_client.post("/fr/espace-membre/relais-lyon/evenements/nouveau/", event_data())
     client.logout()
 
     assert "Journée des familles" not in client.get("/fr/evenements/").text
     assert client.get("/fr/evenements/journee-des-familles/").status_code == 404
 
 
-def test_a_representative_sends_news_in_english(client, rep, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_representative_sends_news_in_english(rep_client, relais):
 
-    response = client.post(
+    response = rep_client.post(
         "/en/portal/relais-lyon/news/new/",
         {
             "title_en": "Our new visitor centre",
@@ -117,23 +85,23 @@ def test_a_representative_sends_news_in_english(client, rep, settings, tmp_path)
     post = Post.objects.get()
     assert (post.status, post.submitted_by, post.title) == (
         "submitted",
-        rep,
+        relais,
         "Our new visitor centre",
     )
     assert post.image_web.name.endswith(".webp")
     assert post.body_html_en == "<p>It opens on <strong>Monday</strong>.</p>"
 
 
-def test_a_title_in_one_language_at_least_is_needed(client, rep):
-    response = client.post("/en/portal/relais-lyon/news/new/", {"body_en": "Text only"})
+def test_a_title_in_one_language_at_least_is_needed(rep_client):
+    response = rep_client.post("/en/portal/relais-lyon/news/new/", {"body_en": "Text only"})
 
     assert response.status_code == 200
     assert "Give a title in English or in French (or both)." in response.text
     assert not Post.objects.exists()
 
 
-def test_text_in_a_language_needs_its_title(client, rep):
-    response = client.post(
+def test_text_in_a_language_needs_its_title(rep_client):
+    response = rep_client.post(
         "/en/portal/relais-lyon/news/new/", {"title_fr": "Titre", "body_en": "English text"}
     )
 
@@ -151,8 +119,8 @@ def test_text_in_a_language_needs_its_title(client, rep):
         ({"online_url": "javascript:alert(1)"}, "Enter a valid URL."),
     ],
 )
-def test_bad_event_input_gets_a_message_and_nothing_is_stored(client, rep, changes, message):
-    response = client.post("/en/portal/relais-lyon/events/new/", event_data(**changes))
+def test_bad_event_input_gets_a_message_and_nothing_is_stored(rep_client, changes, message):
+    response = rep_client.post("/en/portal/relais-lyon/events/new/", event_data(**changes))
 
     assert response.status_code == 200
     assert message in response.text
@@ -160,43 +128,38 @@ def test_bad_event_input_gets_a_message_and_nothing_is_stored(client, rep, chang
     assert not Event.objects.exists()
 
 
-def test_a_programme_that_is_not_a_pdf_is_refused(client, rep):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def test_a_programme_that_is_not_a_pdf_is_refused(rep_client):
     fake = SimpleUploadedFile("programme.pdf", b"<html>not a pdf</html>", "application/pdf")
-    response = client.post("/en/portal/relais-lyon/events/new/", event_data(programme=fake))
+    response = rep_client.post("/en/portal/relais-lyon/events/new/", event_data(programme=fake))
 
     assert "This file is not a PDF document." in response.text
     assert not Event.objects.exists()
 
 
-def test_another_members_representative_cannot_send_or_edit_for_it(client, rep):
-    other = MemberFactory(slug="kinder-berlin")
-    theirs = PostFactory(status="submitted", submitted_by=other, title_en="Theirs")
+def test_another_members_representative_cannot_send_or_edit_for_it(rep_client, other_member):
+    theirs = PostFactory(status="submitted", submitted_by=other_member, title_en="Theirs")
 
-    assert client.get("/en/portal/kinder-berlin/news/new/").status_code == 404
-    assert client.post("/en/portal/kinder-berlin/events/new/", event_data()).status_code == 404
-    assert client.get(f"/en/portal/kinder-berlin/news/{theirs.pk}/").status_code == 404
-    assert client.get(f"/en/portal/relais-lyon/news/{theirs.pk}/").status_code == 404
+    assert rep_client.get("/en/portal/kinder-berlin/news/new/").status_code == 404
+    assert rep_client.post("/en/portal/kinder-berlin/events/new/", event_data()).status_code == 404
+    assert rep_client.get(f"/en/portal/kinder-berlin/news/{theirs.pk}/").status_code == 404
+    assert rep_client.get(f"/en/portal/relais-lyon/news/{theirs.pk}/").status_code == 404
     assert not Event.objects.exists()
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(client):
-    MemberFactory(slug="relais-lyon")
-
+def test_signed_out_visitors_are_sent_to_sign_in(client, relais):
     response = client.get("/en/portal/relais-lyon/news/new/")
 
     assert response.status_code == 302
     assert "/en/accounts/login/" in response["Location"]
 
 
-def test_the_dashboard_shows_what_was_sent_and_its_status(client, rep):
-    PostFactory(title_en="Waiting", status="submitted", submitted_by=rep)
-    PostFactory(title_en="Out", status="published", submitted_by=rep, slug="out")
-    EventFactory(title_en="Turned down", status="draft", submitted_by=rep)
+def test_the_dashboard_shows_what_was_sent_and_its_status(rep_client, relais):
+    PostFactory(title_en="Waiting", status="submitted", submitted_by=relais)
+    PostFactory(title_en="Out", status="published", submitted_by=relais, slug="out")
+    EventFactory(title_en="Turned down", status="draft", submitted_by=relais)
     PostFactory(title_en="Someone else's", status="submitted")
 
-    html = client.get("/en/portal/").text
+    html = rep_client.get("/en/portal/").text
 
     assert "Waiting for an editor" in html
     assert '<a href="/en/news/out/"><span>Out</span></a>' in html
@@ -204,24 +167,24 @@ def test_the_dashboard_shows_what_was_sent_and_its_status(client, rep):
     assert "Someone else" not in html
 
 
-def test_the_dashboard_shows_the_date_a_scheduled_item_will_appear(client, rep):
+def test_the_dashboard_shows_the_date_a_scheduled_item_will_appear(rep_client, relais):
     publish_at = datetime.datetime(2031, 3, 12, 9, tzinfo=ZoneInfo("Europe/Paris"))
-    PostFactory(title_en="Soon", status="published", publish_at=publish_at, submitted_by=rep)
+    PostFactory(title_en="Soon", status="published", publish_at=publish_at, submitted_by=relais)
 
-    html = client.get("/en/portal/").text
+    html = rep_client.get("/en/portal/").text
 
     assert "To be published on March 12, 2031" in html
 
 
-def test_the_sender_edits_until_it_is_published(client, rep):
-    post = PostFactory(title_en="First title", status="draft", submitted_by=rep)
-    published = PostFactory(title_en="Out", status="published", submitted_by=rep)
+def test_the_sender_edits_until_it_is_published(rep_client, relais):
+    post = PostFactory(title_en="First title", status="draft", submitted_by=relais)
+    published = PostFactory(title_en="Out", status="published", submitted_by=relais)
 
-    response = client.post(
+    response = rep_client.post(
         f"/en/portal/relais-lyon/news/{post.pk}/",
         post_data(title_en="Better title", body_en="Yes."),
     )
-    refused = client.post(
+    refused = rep_client.post(
         f"/en/portal/relais-lyon/news/{published.pk}/", post_data(title_en="Changed after")
     )
 
@@ -232,30 +195,26 @@ def test_the_sender_edits_until_it_is_published(client, rep):
     assert Post.objects.get(pk=published.pk).title_en == "Out"
 
 
-def test_a_change_that_reaches_the_site_after_publication_saves_nothing(rep):
-    post = PostFactory(title_en="Sent", status="submitted", submitted_by=rep)
+def test_a_change_that_reaches_the_site_after_publication_saves_nothing(relais, rep):
+    post = PostFactory(title_en="Sent", status="submitted", submitted_by=relais)
     changed = Post.objects.get(pk=post.pk)  # as the sender's form read it
     post.publish()  # by an editor, meanwhile
     changed.title_en = "Changed too late"
 
-    saved = changed.submit(rep, by=rep.representatives.get())
+    saved = changed.submit(relais, by=rep)
 
     assert saved is False
     post.refresh_from_db()
     assert (post.title_en, post.status) == ("Sent", "published")
 
 
-def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(
-    client, rep, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(rep_client):
     url = "/fr/espace-membre/relais-lyon/evenements/nouveau/"
     files = {"image": image_file("affiche.png"), "programme": pdf_file("programme.pdf")}
 
-    first = client.post(url, event_data(end="2031-06-13T10:00", **files))
+    first = rep_client.post(url, event_data(end="2031-06-13T10:00", **files))
     tokens = held_tokens(first.text)
-    second = client.post(url, event_data(**{f"{name}-held": tokens[name] for name in files}))
+    second = rep_client.post(url, event_data(**{f"{name}-held": tokens[name] for name in files}))
 
     assert "Fichier reçu : affiche.png" in first.text.replace("\xa0", " ")
     assert "Fichier reçu : programme.pdf" in first.text.replace("\xa0", " ")
@@ -265,10 +224,10 @@ def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(
     assert event.documents.get().file.read().startswith(b"%PDF-")
 
 
-def test_a_change_with_fields_missing_blanks_nothing(client, rep):
-    post = PostFactory(title_en="Title", title_fr="Titre", status="submitted", submitted_by=rep)
+def test_a_change_with_fields_missing_blanks_nothing(rep_client, relais):
+    post = PostFactory(title_en="Title", title_fr="Titre", status="submitted", submitted_by=relais)
 
-    response = client.post(f"/en/portal/relais-lyon/news/{post.pk}/", {"title_en": "New"})
+    response = rep_client.post(f"/en/portal/relais-lyon/news/{post.pk}/", {"title_en": "New"})
 
     assert response.status_code == 200
     assert "Part of the form did not arrive, so nothing was saved" in response.text
@@ -276,20 +235,19 @@ def test_a_change_with_fields_missing_blanks_nothing(client, rep):
     assert (post.title_en, post.title_fr) == ("Title", "Titre")
 
 
-def test_the_dashboard_query_count_does_not_grow(client, rep, django_assert_max_num_queries):
-    PostFactory.create_batch(2, status="submitted", submitted_by=rep)
+def test_the_dashboard_query_count_does_not_grow(rep_client, relais, django_assert_max_num_queries):
+    PostFactory.create_batch(2, status="submitted", submitted_by=relais)
     with django_assert_max_num_queries(12) as small:
-        client.get("/en/portal/")
-    PostFactory.create_batch(20, status="submitted", submitted_by=rep)
-    EventFactory.create_batch(20, status="submitted", submitted_by=rep)
+        rep_client.get("/en/portal/")
+    PostFactory.create_batch(20, status="submitted", submitted_by=relais)
+    EventFactory.create_batch(20, status="submitted", submitted_by=relais)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get("/en/portal/")
+        rep_client.get("/en/portal/")
 
 
-def test_publishing_tells_the_sender_in_their_language_once(admin_client, rep):
-    rep_person = rep.representatives.get()
+def test_publishing_tells_the_sender_in_their_language_once(admin_client, relais, rep):
     event = EventFactory(
-        title_fr="Journée des familles", status="submitted", submitted_by=rep, author=rep_person
+        title_fr="Journée des familles", status="submitted", submitted_by=relais, author=rep
     )
     mail.outbox.clear()
 
@@ -305,9 +263,8 @@ def test_publishing_tells_the_sender_in_their_language_once(admin_client, rep):
     assert "/fr/evenements/" in message.body
 
 
-def test_publishing_from_the_change_form_tells_the_sender_too(admin_client, rep):
-    rep_person = rep.representatives.get()
-    post = PostFactory(status="submitted", submitted_by=rep, author=rep_person, slug="sent")
+def test_publishing_from_the_change_form_tells_the_sender_too(admin_client, relais, rep):
+    post = PostFactory(status="submitted", submitted_by=relais, author=rep, slug="sent")
     mail.outbox.clear()
     form = admin_client.get(f"/admin/news/post/{post.pk}/change/")
     assert form.status_code == 200
@@ -323,8 +280,8 @@ def test_publishing_from_the_change_form_tells_the_sender_too(admin_client, rep)
             "status": "published",
             "publish_at_0": "2020-01-01",
             "publish_at_1": "10:00:00",
-            "author": rep_person.pk,
-            "submitted_by": rep.pk,
+            "author": rep.pk,
+            "submitted_by": relais.pk,
             "initial-status": "submitted",
         },
     )
@@ -334,9 +291,9 @@ def test_publishing_from_the_change_form_tells_the_sender_too(admin_client, rep)
     assert [m.to for m in mail.outbox] == [["rep@example.org"]]
 
 
-def test_the_review_page_lists_what_waits(admin_client, rep):
-    PostFactory(title_en="A waiting post", status="submitted", submitted_by=rep)
-    EventFactory(title_en="A waiting event", status="submitted", submitted_by=rep)
+def test_the_review_page_lists_what_waits(admin_client, relais):
+    PostFactory(title_en="A waiting post", status="submitted", submitted_by=relais)
+    EventFactory(title_en="A waiting event", status="submitted", submitted_by=relais)
     PostFactory(title_en="Already out")
 
     html = admin_client.get("/admin/news/post/review/").text
@@ -348,9 +305,9 @@ def test_the_review_page_lists_what_waits(admin_client, rep):
     assert "2 items sent by members" in index
 
 
-def test_the_review_queue_is_oldest_first_and_holds_only_what_was_sent(rep):
-    older = PostFactory(status="submitted", submitted_by=rep)
-    newer = PostFactory(status="submitted", submitted_by=rep)
+def test_the_review_queue_is_oldest_first_and_holds_only_what_was_sent(relais):
+    older = PostFactory(status="submitted", submitted_by=relais)
+    newer = PostFactory(status="submitted", submitted_by=relais)
     PostFactory(status="draft")
     now = datetime.datetime.now(datetime.UTC)
     Post.objects.filter(pk=older.pk).update(updated_at=now - datetime.timedelta(days=2))
@@ -359,7 +316,7 @@ def test_the_review_queue_is_oldest_first_and_holds_only_what_was_sent(rep):
     assert list(Post.objects.waiting_for_review()) == [older, newer]
 
 
-def test_publishing_makes_a_past_date_now_and_keeps_a_future_one(rep):
+def test_publishing_makes_a_past_date_now_and_keeps_a_future_one():
     now = datetime.datetime.now(datetime.UTC)
     past = PostFactory(status="submitted", publish_at=now - datetime.timedelta(days=3))
     future = PostFactory(status="submitted", publish_at=now + datetime.timedelta(days=3))
@@ -373,16 +330,13 @@ def test_publishing_makes_a_past_date_now_and_keeps_a_future_one(rep):
 
 
 def test_the_review_page_is_for_editors_only(client):
-    client.force_login(make_user("secretary@example.org", is_staff=True))
+    client.force_login(UserFactory(email="secretary@example.org", is_staff=True))
 
     assert client.get("/admin/news/post/review/").status_code == 403
 
 
-def test_editors_find_members_to_link_an_event_to(client, editor):
-    MemberFactory(name="Relais Lyon")
-    client.force_login(editor)
-
-    response = client.get(
+def test_editors_find_members_to_link_an_event_to(editor_client, relais):
+    response = editor_client.get(
         "/admin/autocomplete/",
         {"term": "relais", "app_label": "news", "model_name": "event", "field_name": "organiser"},
     )
@@ -391,26 +345,23 @@ def test_editors_find_members_to_link_an_event_to(client, editor):
     assert [r["text"] for r in response.json()["results"]] == ["Relais Lyon"]
 
 
-def test_staff_who_may_only_view_cannot_publish(client, rep):
-    from django.contrib.auth.models import Permission
-
-    viewer = make_user("viewer@example.org", is_staff=True)
+def test_staff_who_may_only_view_cannot_publish(client, relais):
+    viewer = UserFactory(email="viewer@example.org", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_post"))
     client.force_login(viewer)
-    post = PostFactory(status="submitted", submitted_by=rep)
+    post = PostFactory(status="submitted", submitted_by=relais)
 
     client.post("/admin/news/post/", {"action": "publish", "_selected_action": [post.pk]})
 
     assert Post.objects.get(pk=post.pk).status == "submitted"
 
 
-def test_a_scheduled_item_tells_the_sender_its_date(admin_client, rep):
-    rep_person = rep.representatives.get()
+def test_a_scheduled_item_tells_the_sender_its_date(admin_client, relais, rep):
     post = PostFactory(
         title_fr="Bientôt",
         status="submitted",
-        submitted_by=rep,
-        author=rep_person,
+        submitted_by=relais,
+        author=rep,
         publish_at=datetime.datetime(2031, 1, 15, 10, tzinfo=datetime.UTC),
     )
     mail.outbox.clear()
@@ -432,9 +383,9 @@ def test_a_scheduled_item_tells_the_sender_its_date(admin_client, rep):
         ("Europe/Paris", "2026-10-25T02:30", datetime.datetime(2026, 10, 25, 0, 30)),
     ],
 )
-def test_times_around_clock_changes_are_read_in_the_events_zone(client, rep, zone, typed, utc):
+def test_times_around_clock_changes_are_read_in_the_events_zone(rep_client, zone, typed, utc):
     end = typed[:-5] + "23:00"
-    response = client.post(
+    response = rep_client.post(
         "/en/portal/relais-lyon/events/new/",
         event_data(start=typed, end=end, time_zone=zone),
     )
@@ -443,8 +394,8 @@ def test_times_around_clock_changes_are_read_in_the_events_zone(client, rep, zon
     assert Event.objects.get().start == utc.replace(tzinfo=datetime.UTC)
 
 
-def test_a_time_that_does_not_exist_in_the_events_zone_is_refused(client, rep):
-    response = client.post(
+def test_a_time_that_does_not_exist_in_the_events_zone_is_refused(rep_client):
+    response = rep_client.post(
         "/en/portal/relais-lyon/events/new/",
         event_data(start="2026-03-29T03:30", end="2026-03-29T05:00", time_zone="Europe/Helsinki"),
     )
@@ -453,8 +404,8 @@ def test_a_time_that_does_not_exist_in_the_events_zone_is_refused(client, rep):
     assert not Event.objects.exists()
 
 
-def test_an_all_day_event_on_a_clock_change_day_is_accepted(client, rep):
-    response = client.post(
+def test_an_all_day_event_on_a_clock_change_day_is_accepted(rep_client):
+    response = rep_client.post(
         "/en/portal/relais-lyon/events/new/",
         event_data(
             start="2026-03-29T03:30",
