@@ -12,6 +12,8 @@ from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RoutePattern
 from django.utils.translation import override
 
+from tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
@@ -97,9 +99,9 @@ def fill(address_parts, slot, value):
 def superuser(client):
     """Signed in as a superuser, so that the admin's addresses answer too (made without
     a password: hashing one for each address would take most of the time)."""
-    from members.models import User
-
-    client.force_login(User.objects.create(username="root", is_staff=True, is_superuser=True))
+    client.force_login(
+        UserFactory(username="root", is_staff=True, is_superuser=True, password=None)
+    )
     return client
 
 
