@@ -62,7 +62,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "reversion",
     "django_tasks_db",
-    "cpe_network",
+    "outbox",
+    "pages",
     "members",
     "news",
 ]
@@ -70,7 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Permissions-Policy everywhere; private, no-store on pages for one person.
-    "cpe_network.middleware.security_headers",
+    "cpe_network.lib.middleware.security_headers",
     # Pages carry the map as inline SVG: compressed, they are a quarter of the size.
     # (Django masks the CSRF token on each response, which guards against BREACH.)
     "django.middleware.gzip.GZipMiddleware",
@@ -79,9 +80,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A NUL or other control character in an address: 404, never a database error.
-    "cpe_network.middleware.control_characters_in_paths",
+    "cpe_network.lib.middleware.control_characters_in_paths",
     # Too many fields in an address or a form: the site's 400 page, in its language.
-    "cpe_network.middleware.oversized_requests",
+    "cpe_network.lib.middleware.oversized_requests",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cpe_network.context_processors.site",
+                "pages.context_processors.site",
             ],
         },
     },
@@ -239,7 +240,7 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 FORM_MIN_SECONDS = 3
 # Uploads are served at /media/ by the application, which checks who may see each file
-# (cpe_network.views.media). With MEDIA_SENDFILE the proxy sends the bytes once the
+# (pages.views.media). With MEDIA_SENDFILE the proxy sends the bytes once the
 # application has said yes: "x-accel-redirect" (nginx, from MEDIA_ACCEL_PREFIX, an
 # internal location) or "x-sendfile" (Apache's mod_xsendfile); see the README.
 # SERVE_MEDIA=0 leaves /media/ to the proxy alone, without those checks.
@@ -252,7 +253,7 @@ if MEDIA_SENDFILE not in ("", "x-accel-redirect", "x-sendfile"):
     )
 MEDIA_ACCEL_PREFIX = "/internal-media/"
 # Request bodies. The largest form is the application: three PDFs of 10 MB at most. A
-# larger body is refused before it is read (cpe_network.middleware), as the proxy does
+# larger body is refused before it is read (cpe_network.lib.middleware), as the proxy does
 # (client_max_body_size, see the README). Text fields take a few hundred kilobytes at
 # most; files over 1 MB wait on disk, not in a worker's memory.
 MAX_REQUEST_BYTES = 32 * 1024 * 1024
@@ -303,5 +304,5 @@ LOGGING = {
 }
 
 # Django's flatpages gain translated fields (modeltranslation), so their migrations
-# live here: a copy of Django's first one, then ours.
-MIGRATION_MODULES = {"flatpages": "cpe_network.flatpages_migrations"}
+# live in the pages app: a copy of Django's first one, then ours.
+MIGRATION_MODULES = {"flatpages": "pages.flatpages_migrations"}

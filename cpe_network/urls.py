@@ -6,7 +6,9 @@ from django.urls import include, path, re_path, register_converter
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from . import converters, views
+from pages import views
+
+from .lib import converters
 
 # Tokens in addresses have a strict shape (members/urls.py): anything else is a 404.
 register_converter(converters.SignedToken, "signed")

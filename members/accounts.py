@@ -1,19 +1,16 @@
-"""Accounts: nobody signs up; staff or a representative invite a person by email, and
-the person accepts from a signed link that expires and works once. Staff's second factor."""
+"""Accounts (django-allauth): nobody signs up (people are invited: see
+members/models/invitations.py), allauth's emails go through the site's queue and count
+the same client address as the site's limits. Staff's second factor."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from cpe_network.lib.antispam import client_address
-from cpe_network.lib.mail import queue, send_templated
-
-from .models import Invitation
+from outbox.mail import queue
 
 
 def display_name(user):
@@ -74,42 +71,3 @@ class AccountAdapter(DefaultAccountAdapter):
             language=get_language(),
             headers=message.extra_headers,
         )
-
-
-def invite_representative(member, *, email, first_name, last_name, language, invited_by, tell=True):
-    """Invite `email` to represent `member` and tell them by email in their language
-    (unless the caller's own email does: `tell`). Nothing changes for the person until
-    they accept (members/models/invitations.py). Inviting an address again renews its
-    pending invitation. Returns the invitation."""
-    with transaction.atomic():
-        invitation = (
-            Invitation.objects.pending()
-            .select_for_update()
-            .filter(member=member, email__iexact=email)
-            .first()
-        ) or Invitation(member=member, email=email)
-        invitation.first_name = first_name
-        invitation.last_name = last_name
-        invitation.language = language
-        invitation.invited_by = invited_by
-        invitation.sent_at = timezone.now()
-        invitation.save()
-        if tell:
-            transaction.on_commit(lambda: _tell(invitation))
-    return invitation
-
-
-def _tell(invitation):
-    send_templated(
-        "members/email/invitation",
-        to=invitation.email,
-        language=invitation.language,
-        context={
-            "invitation": invitation,
-            "member": invitation.member,
-            "invited_by": invitation.invited_by,
-            "needs_password": invitation.needs_password,
-            "link": invitation.link(),
-            "days": settings.INVITATION_MAX_AGE_DAYS,
-        },
-    )

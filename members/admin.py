@@ -22,7 +22,6 @@ from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
 
-from .accounts import invite_representative
 from .forms import InviteForm
 from .models import (
     NOTE_LENGTH,
@@ -206,12 +205,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         else:
             super().save_model(request, member, form, change)
             if not change:
-                CategoryChange.objects.create(
-                    member=member,
-                    to_category=member.category,
-                    changed_on=member.category_since,
-                    note=note,
-                )
+                member.record_first_category(note=note)
 
     def get_urls(self):
         invite = self.admin_site.admin_view(self.invite_view)
@@ -230,15 +224,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
             raise PermissionDenied
         form = InviteForm(request.POST or None, member=member)
         if request.method == "POST" and form.is_valid():
-            invitation = invite_representative(member, invited_by=request.user, **form.cleaned_data)
-            self.message_user(
-                request,
-                _(
-                    "An invitation is on its way to %(email)s: they will represent %(member)s "
-                    "once they accept it."
-                )
-                % {"email": invitation.email, "member": member.name},
-            )
+            self.message_user(request, form.send(invited_by=request.user))
             return redirect("admin:members_member_change", member.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -440,6 +426,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 @admin.register(Affiliate)
 class AffiliateAdmin(admin.ModelAdmin):
+    # The list's columns, and the export's.
     list_display = (
         "name",
         "email",
@@ -464,17 +451,7 @@ class AffiliateAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="affiliates.csv"'
         writer = csv.writer(response)
-        writer.writerow(
-            [
-                "name",
-                "email",
-                "organisation",
-                "country",
-                "language",
-                "confirmed_at",
-                "unsubscribed_at",
-            ]
-        )
+        writer.writerow(self.list_display)
         for affiliate in queryset:
             writer.writerow(
                 [

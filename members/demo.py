@@ -1,9 +1,18 @@
 """Demo members for `seed_demo`: categories, topics, about sixty fictional members with
-generated logos, and as many synthetic ones as asked for scale tests."""
+generated logos, and as many synthetic ones as asked for scale tests.
+
+The content is data, in demo_data/*.json beside this module; here is only how it becomes
+rows. Every organisation and person there is invented; any likeness to a real one is
+unintended. Websites and email addresses use the reserved .example domain, and phone
+numbers are zeros after the country and area codes. Members whose `_fr` texts are empty
+show the English fallback in French, and the two with empty `_en` texts the other way round.
+"""
 
 import io
+import json
 import random
 from datetime import date
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
@@ -12,7 +21,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
-from . import demo_data
 from .models import (
     Affiliate,
     Application,
@@ -24,7 +32,14 @@ from .models import (
 )
 from .network import create_categories
 
+DATA = Path(__file__).resolve().parent / "demo_data"
 TILE_COLOURS = ["#0b5c6b", "#7a3e9d", "#b43c0a", "#1e6b34", "#8a6d00", "#1f4e8c", "#a3294f"]
+
+
+def demo_data(name):
+    """The entries of one demo data file, e.g. `demo_data("members")`."""
+    with (DATA / f"{name}.json").open(encoding="utf-8") as file:
+        return json.load(file)
 
 
 def logo_for(initials, seed):
@@ -46,13 +61,14 @@ def seed_members(extra=0):
     number of members created."""
     categories = demo_categories()
     topics = {}
-    for data in demo_data.TOPICS:
+    for data in demo_data("topics"):
         topic, _ = Topic.objects.get_or_create(slug=data["slug"], defaults=_without(data, "slug"))
         topics[topic.slug] = topic
 
     created = 0
     existing = set(Member.objects.values_list("slug", flat=True))
-    for index, data in enumerate(demo_data.MEMBERS):
+    members = demo_data("members")
+    for index, data in enumerate(members):
         if data["slug"] in existing:
             continue
         member = Member(
@@ -78,7 +94,8 @@ def seed_members(extra=0):
         member.topics.set([topics[slug] for slug in data["topics"]])
         _history(member, categories)
         created += 1
-    return created + _synthetic(extra, categories, list(topics.values()))
+    countries = sorted({data["country"] for data in members})
+    return created + _synthetic(extra, categories, list(topics.values()), countries)
 
 
 def demo_categories():
@@ -93,70 +110,44 @@ def demo_categories():
     }
 
 
-REPRESENTATIVES = [
-    # email, first name, last name, language, member
-    ("rep@example.org", "Camille", "Martin", "fr", "familles-et-detention-lyon"),
-    ("kinder@example.org", "Jonas", "Schmidt", "en", "kinder-im-blick"),
-    ("pillar@example.org", "Aisha", "Khan", "en", "pillar-family-support"),
-]
-
-
 def seed_representatives(password):
     """Demo representatives, able to sign in at once. Returns their addresses."""
     seeded = []
-    for email, first_name, last_name, language, slug in REPRESENTATIVES:
-        member = Member.objects.filter(slug=slug).first()
+    for data in demo_data("representatives"):
+        member = Member.objects.filter(slug=data["member"]).first()
         if member is None:
             continue
         user, created = User.objects.get_or_create(
-            email=email,
+            email=data["email"],
             defaults={
-                "username": email.split("@")[0],
-                "first_name": first_name,
-                "last_name": last_name,
-                "language": language,
+                "username": data["email"].split("@")[0],
+                "first_name": data["first_name"],
+                "last_name": data["last_name"],
+                "language": data["language"],
             },
         )
         if created:
             user.set_password(password)
             user.save()
-            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         member.representatives.add(user)
-        seeded.append(f"{email} ({member.name})")
+        seeded.append(f"{user.email} ({member.name})")
     return seeded
-
-
-APPLICATIONS = [
-    # organisation, country, city, language, status
-    ("Famílias Unidas Coimbra", "PT", "Coimbra", "en", "submitted"),
-    ("Enfance et Parloirs Nantes", "FR", "Nantes", "fr", "submitted"),
-    ("Kinderbrücke Graz", "AT", "Graz", "en", "under_review"),
-    ("Mosty Rodzinne Łódź", "PL", "Łódź", "en", "under_review"),
-    ("Liens du Dehors Namur", "BE", "Namur", "fr", "rejected"),
-    ("Open Doors Families Leeds", "GB", "Leeds", "en", "withdrawn"),
-    ("Les Liens Invisibles", "FR", "Marseille", "fr", "approved"),
-]
-AFFILIATES = [
-    ("Noor Haddad", "noor@example.org", "", "NL", "en", True),
-    ("Julien Moreau", "julien@example.org", "Collège Jean Moulin", "FR", "fr", True),
-    ("Ewa Nowak", "ewa@example.org", "", "PL", "en", True),
-    ("Sofia Russo", "sofia@example.org", "Comune di Torino", "IT", "en", False),
-    ("Claire Dubois", "claire@example.org", "", "CH", "fr", True),
-]
 
 
 def seed_applications():
     """A few applications in each status, with small PDF documents."""
     category = demo_categories()["member-organisation"]
     created = 0
-    for name, country, city, language, status in APPLICATIONS:
+    for data in demo_data("applications"):
+        name, status = data["organisation"], data["status"]
         if Application.objects.filter(organisation=name).exists():
             continue
         pdf = b"%PDF-1.4\n% demo document\n%%EOF\n"
         Application.objects.create(
             organisation=name,
-            country=country,
-            city=city,
+            country=data["country"],
+            city=data["city"],
             legal_status="association",
             year_founded=2015,
             work=f"{name} supports children who visit a parent in prison.",
@@ -164,7 +155,7 @@ def seed_applications():
             contact_name="Alex Demo",
             contact_role="Coordinator",
             contact_email=f"{slugify(name)}@example.org",
-            language=language,
+            language=data["language"],
             annual_report_1=ContentFile(pdf, name="annual-report-1.pdf"),
             annual_report_2=ContentFile(pdf, name="annual-report-2.pdf"),
             reference_letter=ContentFile(pdf, name="reference-letter.pdf"),
@@ -173,16 +164,16 @@ def seed_applications():
             decision_note="Outside the network's field of work." if status == "rejected" else "",
         )
         created += 1
-    for name, email, organisation, country, language, confirmed in AFFILIATES:
+    for data in demo_data("affiliates"):
         Affiliate.objects.get_or_create(
-            email=email,
+            email=data["email"],
             defaults={
-                "name": name,
-                "organisation": organisation,
-                "country": country,
-                "language": language,
+                "name": data["name"],
+                "organisation": data["organisation"],
+                "country": data["country"],
+                "language": data["language"],
                 "consent": True,
-                "confirmed_at": timezone.now() if confirmed else None,
+                "confirmed_at": timezone.now() if data["confirmed"] else None,
             },
         )
     return created
@@ -211,13 +202,12 @@ def _history(member, categories):
         )
 
 
-def _synthetic(count, categories, topics):
+def _synthetic(count, categories, topics, countries):
     """Plain members in bulk, for measuring pages with a large directory."""
     if not count:
         return 0
     # Repeatable filler for demonstrations and measurements, not a secret.
     rng = random.Random(count)  # nosec B311
-    codes = sorted({data["country"] for data in demo_data.MEMBERS})
     start = Member.objects.filter(slug__startswith="synthetic-member-").count()
     members = [
         Member(
@@ -225,7 +215,7 @@ def _synthetic(count, categories, topics):
             slug=f"synthetic-member-{number:05d}",
             sort_name=f"synthetic member {number:05d}",
             category=categories[rng.choice(["member-organisation", "applicant-member"])],
-            country=rng.choice(codes),
+            country=rng.choice(countries),
             city="Testville",
             summary_en="A synthetic member, made to measure pages with many members.",
             summary_fr="Un membre fictif, créé pour mesurer les pages avec beaucoup de membres.",

@@ -9,7 +9,7 @@ from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
-from .models import Affiliate, Application, Member, MembershipCategory
+from .models import Affiliate, Application, Invitation, Member, MembershipCategory
 
 
 class DirectoryFilterForm(forms.Form):
@@ -117,6 +117,16 @@ class InviteForm(forms.Form):
             )
         return email
 
+    def send(self, *, invited_by):
+        """Invite the person (Invitation.objects.invite); returns what the inviter is told."""
+        invitation = Invitation.objects.invite(
+            self.member, invited_by=invited_by, **self.cleaned_data
+        )
+        return _(
+            "An invitation is on its way to %(email)s: they will represent %(member)s "
+            "once they accept it."
+        ) % {"email": invitation.email, "member": self.member.name}
+
 
 class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):
     consent = forms.BooleanField(
@@ -175,6 +185,12 @@ class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):
 
 
 class SubscribeForm(HumanCheckMixin, forms.ModelForm):
+    """The public form to receive the news (Affiliate.objects.subscribe). The address is
+    the form's own field, not one of the model's (Meta.fields), so the form does not check
+    that it is new: an address already on the list is no error, and the page must not
+    reveal it."""
+
+    email = forms.EmailField(label=_("Email address"), max_length=254)
     consent = forms.BooleanField(
         label=_(
             "I agree that the network keeps my name and address to send me its news. "
@@ -182,10 +198,11 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
         ),
         error_messages={"required": _("Please agree to receive the news to subscribe.")},
     )
+    field_order = ["name", "email"]
 
     class Meta:
         model = Affiliate
-        fields = ["name", "email", "organisation", "country", "language", "consent"]
+        fields = ["name", "organisation", "country", "language", "consent"]
         widgets = {"language": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
@@ -193,6 +210,3 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = get_language()
         self.fields["country"].choices = [("", "—"), *countries]
-
-    def validate_unique(self):
-        """An address already on the list is not an error: it is asked to confirm again."""

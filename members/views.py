@@ -12,12 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
-from reversion.models import Version
 
 from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
 
-from .accounts import invite_representative
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
 from .models import (
@@ -154,18 +152,19 @@ def member_map(request):
 # The member portal: a representative sees and changes only their own organisations.
 
 
-def member_for_representative(request, slug):
+def _member_for_representative(request, slug):
     """The member `slug` if the signed-in person represents it; 404 for anyone else,
     so nothing is revealed about other members."""
     return get_object_or_404(
-        Member.objects.select_related("category"), slug=slug, representatives=request.user
+        Member.objects.represented_by(request.user).select_related("category"), slug=slug
     )
 
 
 @login_required
 def portal(request):
     members = (
-        request.user.represented_members.select_related("category")
+        Member.objects.represented_by(request.user)
+        .select_related("category")
         .prefetch_related(
             Prefetch("submitted_posts", queryset=Post.objects.order_by("-created_at")),
             Prefetch("submitted_events", queryset=Event.objects.order_by("-created_at")),
@@ -177,12 +176,8 @@ def portal(request):
 
 @login_required
 def edit_profile(request, slug):
-    member = member_for_representative(request, slug)
-    if not Version.objects.get_for_object(member).exists():
-        # Keep the profile as it was before its first change here, so staff can go back.
-        with reversion.create_revision():
-            reversion.add_to_revision(member)
-            reversion.set_comment(_("Profile before the first change from the member portal"))
+    member = _member_for_representative(request, slug)
+    member.keep_first_version()
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
@@ -201,7 +196,7 @@ def edit_profile(request, slug):
 @login_required
 @require_POST
 def confirm_profile(request, slug):
-    member = member_for_representative(request, slug)
+    member = _member_for_representative(request, slug)
     member.confirm_profile()
     messages.success(request, _("Thank you: the profile is marked as up to date."))
     return redirect("members:portal")
@@ -211,18 +206,10 @@ def confirm_profile(request, slug):
 def representatives(request, slug):
     """The member's representatives, and its pending invitations by the invited address
     only: nobody is made a representative, nor learns an account's name, by inviting."""
-    member = member_for_representative(request, slug)
+    member = _member_for_representative(request, slug)
     form = InviteForm(request.POST or None, initial={"language": get_language()}, member=member)
     if request.method == "POST" and form.is_valid():
-        invitation = invite_representative(member, invited_by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _(
-                "An invitation is on its way to %(email)s: they will represent %(member)s "
-                "once they accept it."
-            )
-            % {"email": invitation.email, "member": member.name},
-        )
+        messages.success(request, form.send(invited_by=request.user))
         return redirect("members:representatives", slug=member.slug)
     return render(
         request,
@@ -239,7 +226,7 @@ def representatives(request, slug):
 @login_required
 @require_POST
 def remove_representative(request, slug, user_id):
-    member = member_for_representative(request, slug)
+    member = _member_for_representative(request, slug)
     person = get_object_or_404(member.representatives, pk=user_id)
     if person == request.user:
         messages.error(request, _("You cannot remove yourself; ask a colleague or the network."))
@@ -256,7 +243,7 @@ def remove_representative(request, slug, user_id):
 @login_required
 @require_POST
 def withdraw_invitation(request, slug, pk):
-    member = member_for_representative(request, slug)
+    member = _member_for_representative(request, slug)
     invitation = get_object_or_404(member.invitations.pending(), pk=pk)
     invitation.delete()
     messages.success(
@@ -359,10 +346,8 @@ def subscribe(request):
         if form.is_robot or form.already_sent:  # dropped silently; a second click
             return redirect("members:subscribe_thanks")
         if valid:
-            with form.sending(), transaction.atomic():
-                email = form.cleaned_data["email"]
-                affiliate = Affiliate.objects.filter(email__iexact=email).first() or form.save()
-                affiliate.answer_subscription()
+            with form.sending():
+                Affiliate.objects.subscribe(form.cleaned_data["email"], form.save(commit=False))
             return redirect("members:subscribe_thanks")
     status = 429 if form.rate_limited else 200
     return render(request, "members/subscribe.html", {"form": form}, status=status)

@@ -6,7 +6,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
@@ -16,8 +15,8 @@ from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.uploads import KeepUploadsMixin
 
-from .forms import EventTimesMixin, TwoLanguagesMixin
-from .models import Digest, DigestDelivery, Event, EventDocument, Post
+from .forms import EventTimesMixin, LocalSplitDateTimeField, TwoLanguagesMixin
+from .models import Digest, DigestDelivery, Event, EventDocument, Post, review_queue
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -82,7 +81,7 @@ class PublicationAdmin(NamedFileInputsMixin, TranslationAdmin):
             and form.initial.get("status") != item.Status.PUBLISHED
         )
         if published_now and "publish_at" not in form.changed_data:
-            item.publish_at = max(item.publish_at, timezone.now())
+            item.publish_at = item.publishing_date()
         super().save_model(request, item, form, change)
         if published_now:
             item.tell_sender()
@@ -102,22 +101,6 @@ class PublicationAdmin(NamedFileInputsMixin, TranslationAdmin):
         self.message_user(request, message % {"count": count})
 
 
-def waiting_for_review(user):
-    """What members sent and waits for an editor, oldest first, per kind of item the
-    person may change."""
-    return [
-        {
-            "name": model._meta.verbose_name_plural,
-            "url_name": f"admin:news_{model._meta.model_name}_change",
-            "items": model.objects.filter(status=model.Status.SUBMITTED)
-            .select_related("submitted_by", "author")
-            .order_by("updated_at"),
-        }
-        for model in (Post, Event)
-        if user.has_perm(f"news.change_{model._meta.model_name}")
-    ]
-
-
 @admin.register(Post)
 class PostAdmin(PublicationAdmin):
     form = PostAdminForm
@@ -129,7 +112,14 @@ class PostAdmin(PublicationAdmin):
 
     def review_view(self, request):
         """The queue of members' news and events (it lives here, under news posts)."""
-        waiting = waiting_for_review(request.user)
+        waiting = [
+            {
+                "name": model._meta.verbose_name_plural,
+                "url_name": f"admin:news_{model._meta.model_name}_change",
+                "items": items,
+            }
+            for model, items in review_queue(request.user)
+        ]
         if not waiting:
             raise PermissionDenied
         context = {
@@ -145,6 +135,7 @@ class EventAdminForm(KeepUploadsMixin, EventTimesMixin, TwoLanguagesMixin, forms
     class Meta:
         model = Event
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        field_classes = {"start": LocalSplitDateTimeField, "end": LocalSplitDateTimeField}
 
 
 class EventDocumentForm(KeepUploadsMixin, forms.ModelForm):

@@ -1,9 +1,12 @@
 """Demo news and events for `seed_demo`: forty posts over the past months, some only in
 English, one scheduled for next week; twenty events, past and upcoming, in several time
-zones; and as many synthetic posts as asked for scale tests."""
+zones; and as many synthetic posts as asked for scale tests. The stories and events are
+data, in demo_data/*.json beside this module."""
 
+import json
 import zoneinfo
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -12,65 +15,13 @@ from members.models import Member, Topic
 
 from .models import Event, Post
 
-STORIES = [
-    (
-        "New visitor centre opens beside the prison",
-        "Une nouvelle maison d’accueil ouvre près de la prison",
-        "Families now have a warm place to wait, with toys, advice and a quiet corner.",
-        "Les familles disposent désormais d’un lieu chaleureux pour attendre, avec des jeux, "
-        "des conseils et un coin calme.",
-        "prison-visits",
-    ),
-    (
-        "Teachers trained to support pupils with a parent in prison",
-        "Des enseignants formés pour soutenir les élèves dont un parent est détenu",
-        "Two hundred teachers took part in this year's training days.",
-        "Deux cents enseignants ont participé aux journées de formation de cette année.",
-        "schools",
-    ),
-    (
-        "Video calls now possible in five more prisons",
-        "Les appels vidéo possibles dans cinq prisons de plus",
-        "Children can now see their parent between visits, from home.",
-        "Les enfants peuvent désormais voir leur parent entre deux visites, depuis chez eux.",
-        "family-contact",
-    ),
-    (
-        "Report: what children say about visits",
-        "Rapport : ce que les enfants disent des visites",
-        "A study based on interviews with sixty children and young people.",
-        "Une étude fondée sur des entretiens avec soixante enfants et jeunes.",
-        "research",
-    ),
-    (
-        "Parliament debates children's rights at sentencing",
-        "Le parlement débat des droits de l’enfant lors de la condamnation",
-        "Members of the network gave evidence on child impact assessments.",
-        "Des membres du réseau ont témoigné sur l’évaluation de l’impact sur l’enfant.",
-        "advocacy",
-    ),
-    (
-        "Summer camp for children of prisoners",
-        "Un séjour d’été pour les enfants de détenus",
-        "A week of outdoor activities with other children who understand.",
-        "Une semaine d’activités en plein air avec d’autres enfants qui comprennent.",
-        "wellbeing",
-    ),
-    (
-        "Guide for police officers at the time of arrest",
-        "Un guide pour les policiers au moment de l’arrestation",
-        "Simple steps that protect children when a parent is arrested at home.",
-        "Des gestes simples qui protègent les enfants lors de l’arrestation d’un parent chez eux.",
-        "arrest",
-    ),
-    (
-        "Young people's panel meets the ministry",
-        "Le panel de jeunes rencontre le ministère",
-        "Five young people shared their experience with officials.",
-        "Cinq jeunes ont partagé leur expérience avec des responsables.",
-        "participation",
-    ),
-]
+DATA = Path(__file__).resolve().parent / "demo_data"
+
+
+def demo_data(name):
+    """The entries of one demo data file, e.g. `demo_data("events")`."""
+    with (DATA / f"{name}.json").open(encoding="utf-8") as file:
+        return json.load(file)
 
 
 def seed_posts(extra=0):
@@ -81,8 +32,11 @@ def seed_posts(extra=0):
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     created = 0
     if not Post.objects.filter(slug__startswith="demo-").exists():
+        stories = demo_data("stories")
         for number in range(40):
-            title_en, title_fr, summary_en, summary_fr, topic = STORIES[number % len(STORIES)]
+            story = stories[number % len(stories)]
+            title_en, title_fr = story["title_en"], story["title_fr"]
+            summary_en, summary_fr = story["summary_en"], story["summary_fr"]
             english_only = number % 5 == 4
             member = members[number % len(members)] if members else None
             post = Post.objects.create(
@@ -107,8 +61,8 @@ def seed_posts(extra=0):
             )
             if member:
                 post.members.add(member)
-            if topic in topics:
-                post.topics.add(topics[topic])
+            if story["topic"] in topics:
+                post.topics.add(topics[story["topic"]])
             created += 1
     if extra:
         start = Post.objects.filter(slug__startswith="synthetic-post-").count()
@@ -128,152 +82,6 @@ def seed_posts(extra=0):
     return created
 
 
-# title (en), title (fr or ""), summary (en), summary (fr), topic, city, country, time zone,
-# venue, online, all-day, days long
-EVENTS = [
-    (
-        "Annual conference: children's voices in justice",
-        "Conférence annuelle : la voix des enfants dans la justice",
-        "Two days of talks and workshops with members from across Europe.",
-        "Deux jours de conférences et d’ateliers avec les membres de toute l’Europe.",
-        "advocacy",
-        "Brussels",
-        "BE",
-        "Europe/Brussels",
-        "Maison des associations",
-        False,
-        True,
-        2,
-    ),
-    (
-        "Training: talking to children about a parent's imprisonment",
-        "Formation : parler aux enfants de l’incarcération d’un parent",
-        "A half-day training for social workers and teachers.",
-        "Une demi-journée de formation pour travailleurs sociaux et enseignants.",
-        "training",
-        "Lyon",
-        "FR",
-        "Europe/Paris",
-        "Centre social des Pentes",
-        False,
-        False,
-        0,
-    ),
-    (
-        "Webinar: video calls between prisons and families",
-        "Webinaire : les appels vidéo entre prisons et familles",
-        "What members learnt from five years of video calls.",
-        "Ce que les membres ont appris de cinq années d’appels vidéo.",
-        "family-contact",
-        "",
-        "",
-        "Europe/London",
-        "",
-        True,
-        False,
-        0,
-    ),
-    (
-        "Family day at the prison of Lisbon",
-        "",
-        "Games, music and a shared lunch for children and their imprisoned parents.",
-        "",
-        "prison-visits",
-        "Lisbon",
-        "PT",
-        "Europe/Lisbon",
-        "Estabelecimento Prisional de Lisboa",
-        False,
-        True,
-        0,
-    ),
-    (
-        "Researchers' meeting on children of prisoners",
-        "Rencontre des chercheurs sur les enfants de détenus",
-        "Researchers present new studies and discuss what is still unknown.",
-        "Des chercheurs présentent de nouvelles études et ce qui reste à savoir.",
-        "research",
-        "Helsinki",
-        "FI",
-        "Europe/Helsinki",
-        "University of Helsinki, main building",
-        True,
-        False,
-        1,
-    ),
-    (
-        "Not my shame: awareness week",
-        "",
-        "A week of events in schools and libraries across Romania.",
-        "",
-        "schools",
-        "Bucharest",
-        "RO",
-        "Europe/Bucharest",
-        "",
-        False,
-        True,
-        6,
-    ),
-    (
-        "Meeting of the young people's panel",
-        "Réunion du panel de jeunes",
-        "Young people with a parent in prison prepare their message to ministers.",
-        "Des jeunes dont un parent est détenu préparent leur message aux ministres.",
-        "participation",
-        "Dublin",
-        "IE",
-        "Europe/Dublin",
-        "Children's Rights Alliance",
-        True,
-        False,
-        0,
-    ),
-    (
-        "Seminar: the first hours after an arrest",
-        "Séminaire : les premières heures après une arrestation",
-        "Police officers and child protection workers share good practice.",
-        "Policiers et professionnels de la protection de l’enfance partagent leurs pratiques.",
-        "arrest",
-        "Warsaw",
-        "PL",
-        "Europe/Warsaw",
-        "Centrum Konferencyjne",
-        False,
-        False,
-        0,
-    ),
-    (
-        "Parenting from prison: a workshop for prison staff",
-        "Être parent en prison : un atelier pour le personnel pénitentiaire",
-        "How staff can help imprisoned parents stay in their children's lives.",
-        "Comment le personnel peut aider les parents détenus à rester présents pour leurs enfants.",
-        "parenting-in-prison",
-        "Athens",
-        "GR",
-        "Europe/Athens",
-        "Hellenic Open University",
-        False,
-        False,
-        0,
-    ),
-    (
-        "Summer gathering of Nordic members",
-        "",
-        "An informal meeting of members from the Nordic countries.",
-        "",
-        "wellbeing",
-        "Reykjavík",
-        "IS",
-        "Atlantic/Reykjavik",
-        "Harpa",
-        False,
-        False,
-        0,
-    ),
-]
-
-
 def seed_events():
     """Twenty events: each story twice, once past and once to come."""
     if Event.objects.filter(slug__startswith="demo-event-").exists():
@@ -282,40 +90,40 @@ def seed_events():
     members = list(Member.objects.listed().order_by("sort_name")[:40])
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     created = 0
+    events = demo_data("events")
     for number in range(20):
-        (title_en, title_fr, summary_en, summary_fr, topic, city, country, zone_name, venue,
-         online, all_day, days) = EVENTS[number % len(EVENTS)]  # fmt: skip
-        zone = zoneinfo.ZoneInfo(zone_name)
-        past = number >= len(EVENTS)
+        data = events[number % len(events)]
+        zone = zoneinfo.ZoneInfo(data["time_zone"])
+        past = number >= len(events)
         day = today + timedelta(days=(-60 - 9 * number) if past else (5 + 11 * number))
-        start = datetime.combine(day, time(10 if all_day else 14), tzinfo=zone)
-        end = datetime.combine(day + timedelta(days=days), time(17), tzinfo=zone)
+        start = datetime.combine(day, time(10 if data["all_day"] else 14), tzinfo=zone)
+        end = datetime.combine(day + timedelta(days=data["days"]), time(17), tzinfo=zone)
         member = members[(number * 3) % len(members)] if members else None
         event = Event.objects.create(
-            slug=f"demo-event-{number + 1:02d}-{slugify(title_en)}"[:200],
-            title_en=title_en,
-            title_fr=title_fr,
-            summary_en=summary_en,
-            summary_fr=summary_fr,
-            body_en=f"{summary_en}\n\n## Programme\n\n- Welcome and introductions\n"
+            slug=f"demo-event-{number + 1:02d}-{slugify(data['title_en'])}"[:200],
+            title_en=data["title_en"],
+            title_fr=data["title_fr"],
+            summary_en=data["summary_en"],
+            summary_fr=data["summary_fr"],
+            body_en=f"{data['summary_en']}\n\n## Programme\n\n- Welcome and introductions\n"
             "- Talks and questions\n- Time to meet one another",
             body_fr=(
-                f"{summary_fr}\n\n## Programme\n\n- Accueil et présentations\n"
+                f"{data['summary_fr']}\n\n## Programme\n\n- Accueil et présentations\n"
                 "- Interventions et questions\n- Temps d’échange"
             )
-            if title_fr
+            if data["title_fr"]
             else "",
             start=start,
             end=end,
-            time_zone=zone_name,
-            all_day=all_day,
-            venue=venue,
-            city=city,
-            country=country,
-            online_url="https://meet.example.org/network" if online else "",
+            time_zone=data["time_zone"],
+            all_day=data["all_day"],
+            venue=data["venue"],
+            city=data["city"],
+            country=data["country"],
+            online_url="https://meet.example.org/network" if data["online"] else "",
             registration_url="" if past else "https://events.example.org/register",
             organiser=member,
-            countries=[country] if country else [],
+            countries=[data["country"]] if data["country"] else [],
             status=Event.Status.PUBLISHED,
             publish_at=start - timedelta(days=30)
             if past
@@ -323,8 +131,8 @@ def seed_events():
         )
         if member:
             event.members.add(member)
-        if topic in topics:
-            event.topics.add(topics[topic])
+        if data["topic"] in topics:
+            event.topics.add(topics[data["topic"]])
         created += 1
     return created
 

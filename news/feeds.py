@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cpe_network.templatetags.site import site_name
+from pages.templatetags.site import site_name
 
 from .models import Post
 

@@ -5,14 +5,13 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django_countries import countries
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
 
-from .models import Event, EventDocument, Post, time_zone_choices
+from .models import Event, Post, time_zone_choices
 
 
 class NewsFilterForm(forms.Form):
@@ -58,7 +57,9 @@ class LocalSplitDateTimeField(forms.SplitDateTimeField):
 
 class EventTimesMixin:
     """An event's start and end are typed in the event's own time zone, whatever the
-    zone of the person typing, and shown in it when the form opens again."""
+    zone of the person typing, and shown in it when the form opens again. The form's
+    Meta gives both fields a class that reads them with no zone (`field_classes`:
+    LocalDateTimeField, or LocalSplitDateTimeField for the admin's split boxes)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,10 +70,6 @@ class EventTimesMixin:
             choices=time_zone_choices(),
             initial=model_field.initial,
         )
-        for name in ("start", "end"):
-            field = self.fields[name]
-            split = isinstance(field, forms.SplitDateTimeField)
-            field.__class__ = LocalSplitDateTimeField if split else LocalDateTimeField
         event = self.instance
         if event.pk and not self.is_bound:
             for name in ("start", "end"):
@@ -155,6 +152,10 @@ class MemberPostForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, for
         widgets = TEXT_WIDGETS
         help_texts = {"countries": _("The countries it concerns, if any.")}
 
+    def save_related(self):
+        """Once the post is saved (Post.submit): its topics."""
+        self.save_m2m()
+
 
 class MemberEventForm(
     KeepUploadsMixin, CompletePostMixin, EventTimesMixin, TwoLanguagesMixin, forms.ModelForm
@@ -189,6 +190,7 @@ class MemberEventForm(
         ]
         labels = TEXT_LABELS
         widgets = {**TEXT_WIDGETS, "start": LOCAL_DATETIME, "end": LOCAL_DATETIME}
+        field_classes = {"start": LocalDateTimeField, "end": LocalDateTimeField}
         help_texts = {
             "start": _("Date and time, in the event's time zone."),
             "end": _("Date and time, in the event's time zone."),
@@ -207,14 +209,9 @@ class MemberEventForm(
             self.add_error("city", _("Say where it takes place, or give its online link."))
         return cleaned
 
-    def _save_m2m(self):
-        """With the event saved, the programme sent with the form is attached to it."""
-        super()._save_m2m()
+    def save_related(self):
+        """Once the event is saved (Event.submit): its topics, and the programme sent
+        with the form."""
+        self.save_m2m()
         if programme := self.cleaned_data.get("programme"):
-            document = EventDocument(
-                event=self.instance, kind=EventDocument.Kind.PROGRAMME, file=programme
-            )
-            for code, _name in settings.LANGUAGES:
-                with override(code):
-                    setattr(document, f"title_{code}", str(_("Programme")))
-            document.save()
+            self.instance.add_programme(programme)

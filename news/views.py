@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from members.accounts import staff_access_allowed
 from members.models import Member, Topic
-from members.views import member_for_representative
 
 from .feeds import calendar_response
 from .forms import MemberEventForm, MemberPostForm, NewsFilterForm
@@ -110,21 +108,17 @@ FORMS = {"post": MemberPostForm, "event": MemberEventForm}
 @login_required
 def submission(request, slug, kind, pk=None):
     """A news item or an event a representative sends, or changes until it is published."""
-    member = member_for_representative(request, slug)
+    # 404 for anyone who does not represent the member: nothing is revealed about others.
+    member = get_object_or_404(Member.objects.represented_by(request.user), slug=slug)
     model = FORMS[kind]._meta.model
     item = get_object_or_404(model, pk=pk, submitted_by=member) if pk else None
     if item and not item.is_editable_by_sender:
         return _published_already(request)
     form = FORMS[kind](request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            # Locked, and checked again: an editor may have published it meanwhile.
-            if item and not model.objects.select_for_update().get(pk=pk).is_editable_by_sender:
-                return _published_already(request)
-            sent = form.save(commit=False)
-            sent.submit(member, by=request.user)
-            form.save_m2m()
-            sent.tell_editors()
+        sent = form.save(commit=False)
+        if not sent.submit(member, by=request.user, save_related=form.save_related):
+            return _published_already(request)  # an editor published it meanwhile
         if item:
             messages.success(request, _("Your changes are saved and wait for an editor."))
         else:

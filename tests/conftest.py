@@ -9,7 +9,7 @@ from django.db import connections, transaction
 from django.test import override_settings
 from django.utils import translation
 
-from cpe_network.network import create_pages
+from pages.network import create_pages
 
 from .factories import MemberFactory, UserFactory
 from .middleware import OTHER_HOSTS

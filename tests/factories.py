@@ -293,7 +293,7 @@ class OutboundEmailFactory(factory.django.DjangoModelFactory):
     """An email the site stored to send, in English."""
 
     class Meta:
-        model = "cpe_network.OutboundEmail"
+        model = "outbox.OutboundEmail"
 
     to = factory.Sequence(lambda n: f"recipient{n}@example.org")
     subject = "Hello"

@@ -17,8 +17,8 @@ from django.test import Client  # noqa: E402
 from pypdf import PdfWriter  # noqa: E402
 
 from cpe_network.lib.antispam import form_token  # noqa: E402
-from cpe_network.models import OutboundEmail  # noqa: E402
 from members.models import Application, Member  # noqa: E402
+from outbox.models import OutboundEmail  # noqa: E402
 
 
 def pdf(name):

@@ -13,9 +13,9 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cpe_network.lib.mail import queue, send_templated
-from cpe_network.models import OutboundEmail
 from members.models import Application
+from outbox.mail import queue, send_templated
+from outbox.models import OutboundEmail
 from tests.factories import ApplicationFactory, CategoryFactory, OutboundEmailFactory
 from tests.forms import application_data
 
@@ -136,7 +136,7 @@ def test_the_database_worker_sends_after_the_server_comes_back(transactional_db,
 def test_staff_see_what_could_not_be_sent(admin_client, db):
     OutboundEmailFactory(subject="Lost?", status="failed", last_error="SMTPServerDisconnected")
 
-    html = admin_client.get("/admin/cpe_network/outboundemail/?status__exact=failed").text
+    html = admin_client.get("/admin/outbox/outboundemail/?status__exact=failed").text
 
     assert "Lost?" in html
 

@@ -1,6 +1,9 @@
 import io
+import json
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
@@ -34,6 +37,31 @@ def test_seed_demo_can_run_twice_without_duplicating_or_overwriting():
     assert FlatPage.objects.count() == 5
     assert FlatPage.objects.get(url_en="/about/").title_en == "Edited by staff"
     assert "already exists" in output
+
+
+def test_seed_demo_run_twice_adds_no_rows():
+    seed()
+    counts = {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+
+    seed()
+
+    assert {model._meta.label: model._base_manager.count() for model in apps.get_models()} == counts
+
+
+def test_every_demo_data_file_is_a_list_of_entries_in_readable_utf8_json():
+    files = [
+        path
+        for app in apps.get_app_configs()
+        for path in sorted((Path(app.path) / "demo_data").glob("*.json"))
+    ]
+
+    assert len(files) >= 7
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        entries = json.loads(text)
+        assert entries, path
+        assert all(isinstance(entry, dict) for entry in entries), path
+        assert "\\u" not in text, path  # French letters and punctuation as they are
 
 
 def test_seeded_staff_account_signs_in_to_the_admin(client):

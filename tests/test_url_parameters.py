@@ -29,7 +29,7 @@ HOSTILE = [
     "x" * 300,
 ]
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-OUR_VIEWS = ("members.", "news.", "cpe_network.")
+OUR_VIEWS = ("members.", "news.", "pages.")
 # Besides 404: a redirect to the address with a slash or a language prefix, a refused
 # path (media), a page that takes only POST (refused before it reads its parameters).
 NOT_FOUND_OR_REFUSED = {301, 302, 400, 404, 405}

@@ -1,7 +1,6 @@
-"""Emails in the recipient's language, each from a trio of templates:
-<prefix>_subject.txt, <prefix>_body.txt and <prefix>_body.html. They are stored with the
-change that causes them and sent by a background task once it is committed, so a mail
-server that is down never loses a message."""
+"""Email messages as the site sends them: a subject on one line that reads the same in
+every mail program, and a Message-ID in the site's own domain. The outbox app stores
+and sends them (outbox/mail.py)."""
 
 import re
 from email.header import Header
@@ -10,39 +9,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.template import Context
-from django.template.loader import get_template, render_to_string
-from django.utils.translation import override
 
 from .text import clean_text
 
 # The longest subject stored (OutboundEmail.subject): a longer one is cut.
 SUBJECT_LENGTH = 300
-
-
-def send_templated(prefix, *, to, language, context, headers=None, enqueue=True):
-    """Render the trio in `language` and store the email; it is sent after the commit
-    (or, with `enqueue=False`, by the caller: the digest's batches send their own)."""
-    with override(language):
-        context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-        subject = _plain(f"{prefix}_subject.txt", context).strip()
-        text = _plain(f"{prefix}_body.txt", context)
-        html = render_to_string(f"{prefix}_body.html", context)
-    return queue(
-        to=to,
-        subject=f"[{settings.SITE_NAME}] {subject}",
-        body=text,
-        html=html,
-        language=language,
-        headers=headers,
-        enqueue=enqueue,
-    )
-
-
-def _plain(name, context):
-    """A plain-text template: nothing HTML-escaped ("L'Enfant", not "L&#x27;Enfant")."""
-    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def one_line(subject):
@@ -55,24 +26,6 @@ def one_line(subject):
     if len(subject) > SUBJECT_LENGTH:
         subject = subject[: SUBJECT_LENGTH - 1].rstrip() + "…"
     return subject
-
-
-def queue(*, to, subject, body, html="", language, headers=None, enqueue=True):
-    from cpe_network.models import OutboundEmail
-    from cpe_network.tasks import send_email
-
-    email = OutboundEmail.objects.create(
-        to=to,
-        subject=one_line(subject),
-        body=body,
-        html=html,
-        language=language,
-        # The Message-ID is made once, so a retried email keeps it.
-        headers={"Content-Language": language, "Message-ID": message_id(), **(headers or {})},
-    )
-    if enqueue:
-        transaction.on_commit(lambda: send_email.enqueue(email.pk))
-    return email
 
 
 def message_id():

@@ -10,7 +10,7 @@ def grant_secretary(apps, schema_editor):
     grant(apps, "Membership secretary", {
         "members": ["change_application", "view_application", "add_affiliate",
                     "change_affiliate", "delete_affiliate", "view_affiliate"],
-        "cpe_network": ["view_outboundemail", "change_outboundemail"],
+        "outbox": ["view_outboundemail", "change_outboundemail"],
     })
 
 
@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("members", "0003_applications_affiliates"),
         ("members", "0002_staff_groups"),
-        ("cpe_network", "0001_outbound_email"),
+        ("outbox", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(grant_secretary, migrations.RunPython.noop)]

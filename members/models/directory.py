@@ -1,6 +1,7 @@
 import unicodedata
 from datetime import timedelta
 
+import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
@@ -10,16 +11,18 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname, resolution_order
+from reversion.models import Version
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import CleanCharField, CleanTextField, clean_text
 from cpe_network.lib.uploads import SiteChosenName
+from outbox.mail import send_templated
 
 # Languages a member may work in: those of Europe and of its largest migrant communities,
 # named by Django in the visitor's language.
@@ -187,6 +190,10 @@ class MemberQuerySet(models.QuerySet):
         """What the public sees: published, active, in a listed category."""
         return self.filter(published=True, status=Member.Status.ACTIVE, category__listed=True)
 
+    def represented_by(self, user):
+        """The members `user` represents (the portal shows only these)."""
+        return self.filter(representatives=user)
+
     def due_for_reminder(self, today):
         """Active members whose profile was last confirmed over a year ago (or never),
         not reminded in the last month."""
@@ -196,6 +203,28 @@ class MemberQuerySet(models.QuerySet):
             Q(profile_reminded_on__isnull=True)
             | Q(profile_reminded_on__lte=today - timedelta(days=30)),
         )
+
+    def send_reminders(self, today):
+        """Ask the active representatives of each member due for a reminder, in their
+        language, to confirm its profile; a member is then not reminded for a month.
+        Returns how many emails were sent."""
+        sent = 0
+        for member in self.due_for_reminder(today).prefetch_related("representatives"):
+            people = [person for person in member.representatives.all() if person.is_active]
+            for person in people:
+                with override(person.language):
+                    link = settings.SITE_URL + reverse("members:portal")
+                send_templated(
+                    "members/email/reminder",
+                    to=person.email,
+                    language=person.language,
+                    context={"user": person, "member": member, "link": link},
+                )
+                sent += 1
+            if people:
+                member.profile_reminded_on = today
+                member.save(update_fields=["profile_reminded_on"])
+        return sent
 
     def for_cards(self):
         return self.select_related("category")
@@ -456,9 +485,25 @@ class Member(UniqueSlugMixin, models.Model):
         words = [word for word in self.name.replace("-", " ").split() if word[:1].isalpha()]
         return "".join(word[0] for word in words[:2]).upper()
 
+    def keep_first_version(self):
+        """Keep the profile as it was before its first change from the portal, so staff
+        can go back to it: a version, once, when it has none yet."""
+        if Version.objects.get_for_object(self).exists():
+            return
+        with reversion.create_revision():
+            reversion.add_to_revision(self)
+            reversion.set_comment(gettext("Profile before the first change from the member portal"))
+
     def confirm_profile(self):
         self.profile_confirmed_on = timezone.localdate()
         self.save(update_fields=["profile_confirmed_on", "updated_at"])
+
+    def record_first_category(self, *, note=""):
+        """Begin the membership history of a new member: it entered its category on
+        `category_since`."""
+        CategoryChange.objects.create(
+            member=self, to_category=self.category, changed_on=self.category_since, note=note
+        )
 
     def change_category(self, category, *, on=None, note=""):
         """Move the member to another category and keep the history of it."""

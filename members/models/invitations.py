@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from cpe_network.lib.text import CleanCharField
+from outbox.mail import send_templated
 
 from .directory import Member, User
 
@@ -31,6 +32,28 @@ class InvitationExpired(InvitationError):
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(accepted_at=None)
+
+    def invite(self, member, *, email, first_name, last_name, language, invited_by, tell=True):
+        """Invite `email` to represent `member` and tell them by email in their language
+        (unless the caller's own email does: `tell`). Nothing changes for the person
+        until they accept. Inviting an address again renews its pending invitation.
+        Returns the invitation."""
+        with transaction.atomic():
+            invitation = (
+                self.pending()
+                .select_for_update()
+                .filter(member=member, email__iexact=email)
+                .first()
+            ) or Invitation(member=member, email=email)
+            invitation.first_name = first_name
+            invitation.last_name = last_name
+            invitation.language = language
+            invitation.invited_by = invited_by
+            invitation.sent_at = timezone.now()
+            invitation.save()
+            if tell:
+                transaction.on_commit(invitation.send_email)
+        return invitation
 
 
 class Invitation(models.Model):
@@ -103,6 +126,21 @@ class Invitation(models.Model):
         if invitation is None or invitation.email.lower() != data.get("email"):
             raise InvitationError
         return invitation
+
+    def send_email(self):
+        send_templated(
+            "members/email/invitation",
+            to=self.email,
+            language=self.language,
+            context={
+                "invitation": self,
+                "member": self.member,
+                "invited_by": self.invited_by,
+                "needs_password": self.needs_password,
+                "link": self.link(),
+                "days": settings.INVITATION_MAX_AGE_DAYS,
+            },
+        )
 
     def account(self):
         """The account that has the invited address, if any."""

@@ -12,10 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django_countries.fields import CountryField
 
+from cpe_network.lib.antispam import EmailLimit
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
+from outbox.mail import send_templated
 
-from .directory import NOTE_LENGTH, CategoryChange, Member, MembershipCategory, User
+from .directory import NOTE_LENGTH, Member, MembershipCategory, User
+from .invitations import Invitation
 
 
 def _status_token():
@@ -118,6 +121,28 @@ class Application(models.Model):
     def is_decided(self):
         return self.status in (self.Status.APPROVED, self.Status.REJECTED)
 
+    # Its status by name, for templates (the status page and the emails).
+    @property
+    def is_received(self):
+        """Sent, and not yet looked at by the secretariat."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_under_review(self):
+        return self.status == self.Status.UNDER_REVIEW
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_rejected(self):
+        return self.status == self.Status.REJECTED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
     def mark_under_review(self):
         updated = Application.objects.filter(pk=self.pk, status=self.Status.SUBMITTED).update(
             status=self.Status.UNDER_REVIEW
@@ -127,8 +152,6 @@ class Application(models.Model):
     def approve(self, *, by, publish=False, note=""):
         """Make the organisation an applicant member, invite its contact person and tell
         them. Done once: approving again, even at the same moment, changes nothing."""
-        from members.accounts import invite_representative
-
         with transaction.atomic():
             application = Application.objects.select_for_update().get(pk=self.pk)
             if application.status == self.Status.APPROVED:
@@ -154,9 +177,7 @@ class Application(models.Model):
                 category_since=today,
                 published=publish,
             )
-            CategoryChange.objects.create(
-                member=member, to_category=category, changed_on=today, note=note
-            )
+            member.record_first_category(note=note)
             application.status = self.Status.APPROVED
             application.member = member
             application.decided_by = by
@@ -166,7 +187,7 @@ class Application(models.Model):
             # The decision email carries the invitation: one message, not two that
             # could arrive in either order. The contact person represents the member
             # once they accept it (the address typed in the form may be anyone's).
-            invitation = invite_representative(
+            invitation = Invitation.objects.invite(
                 member,
                 email=application.contact_email,
                 first_name=application.contact_name,
@@ -194,8 +215,6 @@ class Application(models.Model):
         return True
 
     def send_acknowledgements(self):
-        from cpe_network.lib.mail import send_templated
-
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
         send_templated(
             "members/email/application_received",
@@ -218,8 +237,6 @@ class Application(models.Model):
     def send_decision(self, invitation=None):
         """Tell the applicant; when approved, the email also carries the `invitation` of
         its contact person to represent the new member in the portal."""
-        from cpe_network.lib.mail import send_templated
-
         context = {"application": self, "link": settings.SITE_URL + self.get_absolute_url()}
         if invitation is not None:
             context.update(
@@ -235,6 +252,23 @@ class Application(models.Model):
         )
 
 
+class AffiliateQuerySet(models.QuerySet):
+    def subscribe(self, email, newcomer):
+        """Someone asked, through the public form, for the network's news at `email`.
+        An address already on the list (in any case) is answered as it is; a new one is
+        added as `newcomer`, the affiliate the form describes (not saved yet). Either way
+        it is asked to confirm, or told that it subscribes already (answer_subscription).
+        Returns the affiliate."""
+        with transaction.atomic():
+            affiliate = self.filter(email__iexact=email).first()
+            if affiliate is None:
+                affiliate = newcomer
+                affiliate.email = email
+                affiliate.save()
+            affiliate.answer_subscription()
+        return affiliate
+
+
 class Affiliate(models.Model):
     """Someone who receives the network's updates: never shown publicly."""
 
@@ -247,6 +281,8 @@ class Affiliate(models.Model):
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    objects = AffiliateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -280,8 +316,6 @@ class Affiliate(models.Model):
         return settings.SITE_URL + path
 
     def ask_for_confirmation(self):
-        from cpe_network.lib.mail import send_templated
-
         send_templated(
             "members/email/affiliate_confirm",
             to=self.email,
@@ -298,9 +332,6 @@ class Affiliate(models.Model):
         to confirm (at most three times a day), or, if it already receives the news, told
         so (at most once a day). Whoever asks, and however often, the address receives no
         more; the form's page says the same whatever the case, so it reveals nothing."""
-        from cpe_network.lib.antispam import EmailLimit
-        from cpe_network.lib.mail import send_templated
-
         limit = EmailLimit("subscribe", self.email)
         if self.is_active:
             if limit.take(allowed=1):

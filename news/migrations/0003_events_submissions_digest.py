@@ -13,7 +13,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cpe_network', '0001_outbound_email'),
+        ('outbox', '0001_initial'),
         ('members', '0005_user_receives_digest'),
         ('news', '0002_editor_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French')], max_length=8, verbose_name='language')),
                 ('affiliate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='members.affiliate')),
                 ('digest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='news.digest')),
-                ('message', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cpe_network.outboundemail')),
+                ('message', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='outbox.outboundemail')),
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
             ],
             options={

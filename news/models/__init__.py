@@ -6,6 +6,7 @@ from .publications import (
     EventDocument,
     Post,
     Publication,
+    review_queue,
     time_zone_choices,
     validate_time_zone,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "EventDocument",
     "Post",
     "Publication",
+    "review_queue",
     "time_zone_choices",
     "validate_time_zone",
 ]

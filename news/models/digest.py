@@ -1,15 +1,20 @@
 """The digest: an email listing the news and events published since the last one, sent
-to confirmed affiliates and to representatives, each in their language."""
+to confirmed affiliates and to representatives, each in their language, in batches that
+background tasks send (`send_digest_batch`, beside the models it reads and the digest
+that queues it)."""
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.tasks import default_task_backend, task
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from cpe_network.lib.mail import send_templated
 from members.models import Affiliate, Member, User
+from outbox.mail import send_templated
+from outbox.models import OutboundEmail
+from outbox.tasks import send_email
 
 from .publications import Event, Post
 
@@ -92,8 +97,6 @@ class Digest(models.Model):
         """Make the next digest and queue it to everyone, in batches sent by background
         tasks. None when nothing was published since the last one, or when another
         digest was made at the same moment (each person gets each digest once)."""
-        from news.tasks import send_digest_batch
-
         until = timezone.now()
         last = cls.objects.first()
         posts, events = cls.new_items(until)
@@ -137,6 +140,39 @@ class Digest(models.Model):
             }
 
 
+class DigestDeliveryQuerySet(models.QuerySet):
+    def send(self):
+        """Send these deliveries. Each one is rendered and stored once, so a batch run
+        again (a worker restarted) sends nobody the digest twice; an email the mail
+        server refused is retried like any other."""
+        contents = {}  # the digest's items, read once per language
+        for delivery in self.filter(message=None).select_related("digest"):
+            key = (delivery.digest_id, delivery.language)
+            if key not in contents:
+                contents[key] = delivery.digest.content(delivery.language)
+            email = delivery.prepare(contents[key])
+            if email is None or email.send():
+                continue
+            if (
+                email.status == OutboundEmail.Status.RETRYING
+                and default_task_backend.supports_defer
+            ):
+                send_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
+
+    def resume_lost(self):
+        """Send the deliveries whose batch never finished (a worker stopped midway):
+        those of digests made over five minutes ago. Returns how many."""
+        made_before = timezone.now() - timezone.timedelta(minutes=5)
+        lost = list(
+            self.filter(message=None, digest__created_at__lte=made_before).values_list(
+                "pk", flat=True
+            )
+        )
+        if lost:
+            send_digest_batch.call(lost)
+        return len(lost)
+
+
 class DigestDelivery(models.Model):
     """One digest to one address: made once (unique), sent once."""
 
@@ -148,12 +184,14 @@ class DigestDelivery(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     message = models.OneToOneField(
-        "cpe_network.OutboundEmail",
+        "outbox.OutboundEmail",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
+
+    objects = DigestDeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -210,3 +248,9 @@ def _still_subscribed(subscriber):
     if isinstance(subscriber, Affiliate):
         return subscriber.is_active
     return subscriber.receives_digest and subscriber.is_active
+
+
+@task()
+def send_digest_batch(delivery_ids):
+    """Send one batch of a digest, in the background (Digest.send_new queues them)."""
+    DigestDelivery.objects.filter(pk__in=delivery_ids).send()

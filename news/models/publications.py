@@ -18,11 +18,11 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
-from cpe_network.lib.mail import send_templated
 from cpe_network.lib.slugs import UniqueSlugMixin
 from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic, User
+from outbox.mail import send_templated
 
 IMAGE_SIZE = (1200, 675)
 
@@ -75,6 +75,14 @@ class PublicationQuerySet(models.QuerySet):
     def published(self):
         """Published, and due: an item dated in the future appears by itself then."""
         return self.filter(status=Publication.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def waiting_for_review(self):
+        """What members sent and waits for an editor, oldest first."""
+        return (
+            self.filter(status=Publication.Status.SUBMITTED)
+            .select_related("submitted_by", "author")
+            .order_by("updated_at")
+        )
 
     def for_member(self, member):
         return self.filter(members=member)
@@ -222,8 +230,18 @@ class Publication(UniqueSlugMixin, models.Model):
         return (
             user.is_authenticated
             and self.submitted_by_id is not None
-            and Member.objects.filter(pk=self.submitted_by_id, representatives=user).exists()
+            and Member.objects.represented_by(user).filter(pk=self.submitted_by_id).exists()
         )
+
+    @property
+    def is_scheduled(self):
+        """Published with a date still to come: not public yet."""
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def is_awaiting_review(self):
+        """Sent by a member, waiting for an editor."""
+        return self.status == self.Status.SUBMITTED
 
     @property
     def is_editable_by_sender(self):
@@ -242,15 +260,28 @@ class Publication(UniqueSlugMixin, models.Model):
             and (not has_text or getattr(self, f"body_html_{code}"))
         ]
 
-    def submit(self, member, *, by):
-        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor."""
-        if not self.pk:
-            self.slug = self.unique_slug(self.title_en or self.title_fr)
-            self.author = by
-            self.submitted_by = member
-        self.status = self.Status.SUBMITTED
-        self.save()
-        self.members.add(member)
+    def submit(self, member, *, by, save_related=None):
+        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor, and
+        the editors are told. `save_related` saves what the form holds beside the row
+        (its topics, an event's programme) once the row is saved. A change comes too late
+        once the item is published: False, and nothing is saved. The row is locked and
+        checked again, since an editor may have published it meanwhile."""
+        with transaction.atomic():
+            if self.pk:
+                saved = type(self).objects.select_for_update().get(pk=self.pk)
+                if not saved.is_editable_by_sender:
+                    return False
+            else:
+                self.slug = self.unique_slug(self.title_en or self.title_fr)
+                self.author = by
+                self.submitted_by = member
+            self.status = self.Status.SUBMITTED
+            self.save()
+            self.members.add(member)
+            if save_related:
+                save_related()
+            self.tell_editors()
+        return True
 
     def publish(self):
         """Publish now (a date already past becomes now; a future date stays and
@@ -260,11 +291,15 @@ class Publication(UniqueSlugMixin, models.Model):
             item = type(self).objects.select_for_update().get(pk=self.pk)
             if item.status == self.Status.PUBLISHED:
                 return
-            now = timezone.now()
-            self.publish_at = max(item.publish_at, now)
+            self.publish_at = item.publishing_date()
             self.status = self.Status.PUBLISHED
             self.save(update_fields=["status", "publish_at", "updated_at"])
             self.tell_sender()
+
+    def publishing_date(self):
+        """The date it takes when an editor publishes it: a date already past becomes
+        now; a date in the future stays, and schedules it."""
+        return max(self.publish_at, timezone.now())
 
     def tell_sender(self):
         """Tell the representative who sent it that it is published (or scheduled, with
@@ -406,10 +441,18 @@ class Event(Publication):
     def get_absolute_url(self):
         return reverse("news:event", kwargs={"slug": self.slug})
 
-    def submit(self, member, *, by):
+    def submit(self, member, *, by, save_related=None):
         if not self.pk:
             self.organiser = member
-        super().submit(member, by=by)
+        return super().submit(member, by=by, save_related=save_related)
+
+    def add_programme(self, file):
+        """The programme sent with the event from the portal, titled in every language."""
+        document = EventDocument(event=self, kind=EventDocument.Kind.PROGRAMME, file=file)
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                setattr(document, f"title_{code}", str(_("Programme")))
+        document.save()
 
     def get_calendar_url(self):
         return reverse("news:event_calendar", kwargs={"slug": self.slug})
@@ -462,6 +505,16 @@ class Event(Publication):
         sign = "+" if minutes >= 0 else "−"
         hours, rest = divmod(abs(minutes), 60)
         return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+
+
+def review_queue(user):
+    """The review queue: [(model, items waiting for review)] for each kind of item
+    `user` may change (the admin's "Waiting for review" page and its count)."""
+    return [
+        (model, model.objects.waiting_for_review())
+        for model in (Post, Event)
+        if user.has_perm(f"news.change_{model._meta.model_name}")
+    ]
 
 
 class EventDocument(models.Model):

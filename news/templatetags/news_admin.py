@@ -1,6 +1,6 @@
 from django import template
 
-from news.admin import waiting_for_review
+from news.models import review_queue
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def waiting_count(context):
     """How many members' items wait for an editor the signed-in person could be."""
-    return sum(group["items"].count() for group in waiting_for_review(context["request"].user))
+    return sum(items.count() for _model, items in review_queue(context["request"].user))

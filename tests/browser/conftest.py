@@ -14,8 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
 
-from cpe_network.network import create_pages
 from members.models import Member, MembershipCategory
+from pages.network import create_pages
 from tests.factories import (
     PASSWORD,
     ApplicationFactory,

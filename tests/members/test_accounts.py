@@ -6,7 +6,6 @@ from allauth.mfa.models import Authenticator
 from django.contrib.sites.models import Site
 from django.test import override_settings
 
-from members.accounts import invite_representative
 from members.models import Invitation, User
 from tests.factories import PASSWORD, UserFactory
 
@@ -23,7 +22,7 @@ def invite(relais, django_capture_on_commit_callbacks):
 
     def invite(email="camille@example.org", language="en"):
         with django_capture_on_commit_callbacks(execute=True):
-            return invite_representative(
+            return Invitation.objects.invite(
                 relais,
                 email=email,
                 first_name="Camille",

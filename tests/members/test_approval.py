@@ -162,6 +162,28 @@ def test_the_applicant_sees_the_decision_on_the_status_page(client, db):
     assert "Hors du champ du réseau." in html
 
 
+@pytest.mark.parametrize(
+    ("status", "step", "notice"),
+    [
+        ("submitted", "Received on", "Current status: received."),
+        ("under_review", "Under review by the secretariat", "Current status: under review."),
+        ("approved", "Decision", "Your application is accepted"),
+        ("rejected", "Decision", "The board has not accepted your application."),
+        ("withdrawn", "Decision", "This application has been withdrawn."),
+    ],
+)
+def test_the_status_page_marks_the_current_step_and_says_what_it_means(
+    client, db, status, step, notice
+):
+    application = ApplicationFactory(language="en", status=status)
+
+    html = client.get(application.get_absolute_url()).text
+
+    current = re.findall(r'<li aria-current="step">\s*([^<]+)', html)
+    assert [text.startswith(step) for text in current] == [True]
+    assert notice in html
+
+
 def test_mark_under_review_action(admin_client):
     application = ApplicationFactory()
 

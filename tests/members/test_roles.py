@@ -20,7 +20,7 @@ def test_membership_secretary_manages_members_but_not_pages(client, pages):
     assert client.get(f"/admin/members/member/{member.pk}/invite/").status_code == 200
     assert client.get("/admin/members/application/").status_code == 200
     assert client.get("/admin/members/affiliate/").status_code == 200
-    assert client.get("/admin/cpe_network/outboundemail/").status_code == 200
+    assert client.get("/admin/outbox/outboundemail/").status_code == 200
     assert client.get("/admin/members/invitation/").status_code == 200
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from members.models import Affiliate
 from news import models as news_models
 from news.models import Digest, DigestDelivery
-from news.tasks import send_digest_batch
+from news.models.digest import send_digest_batch
 from tests.factories import AffiliateFactory, EventFactory, MemberFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

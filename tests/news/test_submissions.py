@@ -167,6 +167,15 @@ def test_the_dashboard_shows_what_was_sent_and_its_status(rep_client, relais):
     assert "Someone else" not in html
 
 
+def test_the_dashboard_shows_the_date_a_scheduled_item_will_appear(rep_client, relais):
+    publish_at = datetime.datetime(2031, 3, 12, 9, tzinfo=ZoneInfo("Europe/Paris"))
+    PostFactory(title_en="Soon", status="published", publish_at=publish_at, submitted_by=relais)
+
+    html = rep_client.get("/en/portal/").text
+
+    assert "To be published on March 12, 2031" in html
+
+
 def test_the_sender_edits_until_it_is_published(rep_client, relais):
     post = PostFactory(title_en="First title", status="draft", submitted_by=relais)
     published = PostFactory(title_en="Out", status="published", submitted_by=relais)
@@ -184,6 +193,19 @@ def test_the_sender_edits_until_it_is_published(rep_client, relais):
     assert (post.title_en, post.status) == ("Better title", "submitted")
     assert refused.status_code == 302
     assert Post.objects.get(pk=published.pk).title_en == "Out"
+
+
+def test_a_change_that_reaches_the_site_after_publication_saves_nothing(relais, rep):
+    post = PostFactory(title_en="Sent", status="submitted", submitted_by=relais)
+    changed = Post.objects.get(pk=post.pk)  # as the sender's form read it
+    post.publish()  # by an editor, meanwhile
+    changed.title_en = "Changed too late"
+
+    saved = changed.submit(relais, by=rep)
+
+    assert saved is False
+    post.refresh_from_db()
+    assert (post.title_en, post.status) == ("Sent", "published")
 
 
 def test_the_picture_and_programme_are_kept_while_a_mistake_is_put_right(rep_client):
@@ -281,6 +303,30 @@ def test_the_review_page_lists_what_waits(admin_client, relais):
     assert "A waiting event" in html
     assert "Already out" not in html
     assert "2 items sent by members" in index
+
+
+def test_the_review_queue_is_oldest_first_and_holds_only_what_was_sent(relais):
+    older = PostFactory(status="submitted", submitted_by=relais)
+    newer = PostFactory(status="submitted", submitted_by=relais)
+    PostFactory(status="draft")
+    now = datetime.datetime.now(datetime.UTC)
+    Post.objects.filter(pk=older.pk).update(updated_at=now - datetime.timedelta(days=2))
+    Post.objects.filter(pk=newer.pk).update(updated_at=now - datetime.timedelta(days=1))
+
+    assert list(Post.objects.waiting_for_review()) == [older, newer]
+
+
+def test_publishing_makes_a_past_date_now_and_keeps_a_future_one():
+    now = datetime.datetime.now(datetime.UTC)
+    past = PostFactory(status="submitted", publish_at=now - datetime.timedelta(days=3))
+    future = PostFactory(status="submitted", publish_at=now + datetime.timedelta(days=3))
+
+    past.publish()
+    future.publish()
+
+    past.refresh_from_db()
+    assert past.publish_at >= now
+    assert Post.objects.get(pk=future.pk).publish_at == now + datetime.timedelta(days=3)
 
 
 def test_the_review_page_is_for_editors_only(client):

@@ -5,10 +5,10 @@ with a known password."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from cpe_network.demo import seed_staff
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
+from pages.demo import seed_staff
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .lib.mail import Message
+from cpe_network.lib.mail import Message
 
 
 class OutboundEmail(models.Model):
@@ -35,6 +35,9 @@ class OutboundEmail(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("email")
         verbose_name_plural = _("emails")
+        # The table keeps the name it had in the project package (cpe_network), so that
+        # installations keep their emails (migrations/0001_initial.py).
+        db_table = "cpe_network_outboundemail"
 
     def __str__(self):
         return f"{self.subject} → {self.to}"

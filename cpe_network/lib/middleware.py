@@ -49,7 +49,7 @@ def control_characters_in_paths(get_response):
     """An address with a control character in its path (NUL, a line break) is no address
     of the site: 404, in the visitor's language, before any view, ours or a library's,
     passes it on (PostgreSQL refuses a NUL in a query: that was a 500). Our own addresses
-    also check the shape of each token (cpe_network/converters.py)."""
+    also check the shape of each token (cpe_network/lib/converters.py)."""
 
     def middleware(request):
         if CONTROL_CHARACTERS.search(request.path_info):

@@ -4,8 +4,8 @@ it creates what is missing and never changes what staff have edited."""
 
 from django.core.management.base import BaseCommand
 
-from cpe_network.network import PAGES, configure_site, create_pages
 from members.network import CATEGORIES, create_categories
+from pages.network import PAGES, configure_site, create_pages
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from .pages import footer_pages
+from .flatpages import footer_pages
 
 
 def language_alternates(request, urls=None):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from members.models import Member
 from news.models import Event, Post
 
-from .pages import page_url
+from .flatpages import page_url
 
 
 class Sitemap(sitemaps.Sitemap):

@@ -15,14 +15,14 @@ from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 
+from cpe_network.lib.uploads import is_site_chosen, owner_of, sandboxed
 from members.accounts import staff_access_allowed
 from members.geo import map_context
 from members.models import Member
 from news.models import Event, Post
 
 from .context_processors import language_alternates
-from .lib.uploads import is_site_chosen, owner_of, sandboxed
-from .pages import page_url
+from .flatpages import page_url
 from .sitemaps import SITEMAPS
 
 

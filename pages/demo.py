@@ -1,6 +1,6 @@
 """Demo content of the site itself for `seed_demo`: a staff account with a known
 password (never in production). The network's pages are not demo content: see
-cpe_network/network.py."""
+pages/network.py."""
 
 import os
 

@@ -6,8 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .models import OutboundEmail
-from .pages import page_url
+from .flatpages import page_url
 
 page_address = RegexValidator(
     r"^/(?:[-\w.~]+/)+$",
@@ -62,22 +61,3 @@ class PageAdmin(TranslationAdmin):
 
     def view_on_site(self, obj):
         return page_url(obj)
-
-
-@admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
-    """What the site sent, and what it could not send."""
-
-    list_display = ("subject", "to", "language", "status", "attempts", "created_at", "sent_at")
-    list_filter = ("status", "language")
-    search_fields = ("to", "subject")
-    readonly_fields = [field.name for field in OutboundEmail._meta.fields]
-    actions = ["send_now"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Try sending the selected emails again now"))
-    def send_now(self, request, queryset):
-        sent = sum(email.send() for email in queryset.exclude(status=OutboundEmail.Status.SENT))
-        self.message_user(request, _("%(count)d sent.") % {"count": sent})

@@ -1,15 +1,15 @@
 """Send the emails still waiting: those whose next attempt is due, any queued for more
-than a minute (their task never ran), and digest deliveries whose batch never finished
-(a worker stopped midway). Run it every few minutes by the scheduler
-when tasks run in the web process; the database worker retries by itself."""
+than a minute (their task never ran), and, through the `queued_emails_due` signal, what
+the apps hold back (the news app's digest deliveries whose batch never finished: a
+worker stopped midway). Run it every few minutes by the scheduler when tasks run in the
+web process; the database worker retries by itself."""
 
 from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from cpe_network.models import OutboundEmail
-from news.models import DigestDelivery
-from news.tasks import send_digest_batch
+from outbox.models import OutboundEmail
+from outbox.signals import queued_emails_due
 
 
 class Command(BaseCommand):
@@ -26,11 +26,6 @@ class Command(BaseCommand):
         ).order_by("created_at")
         sent = sum(email.send() for email in due)
         self.stdout.write(f"{sent} sent, {len(due) - sent} still failing.")
-        lost = list(
-            DigestDelivery.objects.filter(
-                message=None, digest__created_at__lte=now - timezone.timedelta(minutes=5)
-            ).values_list("pk", flat=True)
-        )
-        if lost:
-            send_digest_batch.call(lost)
-            self.stdout.write(f"{len(lost)} digest deliveries resumed.")
+        for _receiver, line in queued_emails_due.send(sender=self.__class__):
+            if line:
+                self.stdout.write(line)

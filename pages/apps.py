@@ -2,11 +2,13 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class SiteConfig(AppConfig):
+class PagesConfig(AppConfig):
     """Site-wide pieces: home, pages, health, errors, the base template's context."""
 
-    name = "cpe_network"
+    name = "pages"
     verbose_name = _("Website")
 
     def ready(self):
-        from . import checks, pages  # noqa: F401  (registers the checks, the footer's signals)
+        from cpe_network.lib import checks  # noqa: F401  (registers the deploy checks)
+
+        from . import flatpages  # noqa: F401  (connects the footer's signals)
