@@ -63,9 +63,7 @@ def test_subscribing_again_does_not_reveal_or_duplicate(client, mailoutbox):
 
 
 def test_an_address_on_the_list_in_another_case_is_not_added_again(db, mailoutbox):
-    listed = Affiliate.objects.create(
-        name="Sam Lee", email="sam@example.org", country="IE", language="en", consent=True
-    )
+    listed = AffiliateFactory(name="Sam Lee", email="sam@example.org")
     newcomer = Affiliate(name="Someone Else", country="FR", language="fr", consent=True)
 
     answered = Affiliate.objects.subscribe("SAM@Example.org", newcomer)
