@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "pages",
     "members",
     "news",
+    "practices",
 ]
 
 MIDDLEWARE = [

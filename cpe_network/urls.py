@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("members.urls")),
     path("", include("news.urls")),
+    path("", include("practices.urls")),
     path(_("accounts/"), include("allauth.urls")),
     # The network's pages (about, values, policies): last, as their addresses are
     # whatever staff give them, in each language. Never under media/: an upload that

@@ -115,7 +115,7 @@ class PostAdmin(PublicationAdmin):
         waiting = [
             {
                 "name": model._meta.verbose_name_plural,
-                "url_name": f"admin:news_{model._meta.model_name}_change",
+                "url_name": model.admin_url_name(),
                 "items": items,
             }
             for model, items in review_queue(request.user)

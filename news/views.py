@@ -41,7 +41,7 @@ def _public_or_preview(request, queryset, slug):
     item = get_object_or_404(queryset, slug=slug)
     if item.is_public:
         return item
-    permission = f"news.view_{queryset.model._meta.model_name}"
+    permission = queryset.model.view_permission()
     if not (request.user.has_perm(permission) and staff_access_allowed(request)):
         raise Http404
     return item

@@ -270,6 +270,57 @@ class EventDocumentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(pdf_file)
 
 
+# Practices.
+
+
+class PracticeFactory(PublicationFactory):
+    """A published programme in France, since 2015, for children of 6 to 11 visiting a
+    parent in prison, delivered by an NGO; promising, after a before-after study."""
+
+    class Meta:
+        model = "practices.Practice"
+
+    class Params:
+        noun_en, noun_fr, slug_prefix = "Practice", "Pratique", "practice"
+
+    kind = "programme"
+    countries = ["FR"]
+    start_year = 2015
+    age_groups = ["6-11"]
+    setting = ["prison"]
+    providers = ["ngo"]
+    rating = "promising"
+    evaluation = "before-after"
+    findings_en = "Children felt closer to their parent."
+    findings_fr = "Les enfants se sentaient plus proches de leur parent."
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practices.Source"
+
+    practice = factory.SubFactory(PracticeFactory)
+    title = factory.Sequence(lambda n: f"Evaluation report {n:04d}")
+    year = 2019
+    url = "https://example.org/report.pdf"
+
+
+class AdaptationFactory(factory.django.DjangoModelFactory):
+    """A published adaptation in Belgium, in 2020."""
+
+    class Meta:
+        model = "practices.Adaptation"
+
+    practice = factory.SubFactory(PracticeFactory)
+    country = "BE"
+    year = 2020
+    changes_en = "Run by volunteers."
+    changes_fr = "Animé par des bénévoles."
+    outcome_en = "Families came back."
+    outcome_fr = "Les familles sont revenues."
+    status = "published"
+
+
 # The site.
 
 

@@ -4,6 +4,8 @@ from .digest import Digest, DigestDelivery
 from .publications import (
     Event,
     EventDocument,
+    Moderated,
+    ModeratedQuerySet,
     Post,
     Publication,
     review_queue,
@@ -16,6 +18,8 @@ __all__ = [
     "DigestDelivery",
     "Event",
     "EventDocument",
+    "Moderated",
+    "ModeratedQuerySet",
     "Post",
     "Publication",
     "review_queue",

@@ -5,6 +5,7 @@ lives in the abstract `Publication`."""
 import zoneinfo
 from datetime import datetime, time, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -71,18 +72,23 @@ def time_zone_choices():
     return [(zone, zone.replace("_", " ")) for zone in [*zones, "UTC"]]
 
 
-class PublicationQuerySet(models.QuerySet):
+class ModeratedQuerySet(models.QuerySet):
     def published(self):
-        """Published, and due: an item dated in the future appears by itself then."""
-        return self.filter(status=Publication.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=Moderated.Status.PUBLISHED)
 
     def waiting_for_review(self):
         """What members sent and waits for an editor, oldest first."""
         return (
-            self.filter(status=Publication.Status.SUBMITTED)
+            self.filter(status=Moderated.Status.SUBMITTED)
             .select_related("submitted_by", "author")
             .order_by("updated_at")
         )
+
+
+class PublicationQuerySet(ModeratedQuerySet):
+    def published(self):
+        """Published, and due: an item dated in the future appears by itself then."""
+        return super().published().filter(publish_at__lte=timezone.now())
 
     def for_member(self, member):
         return self.filter(members=member)
@@ -103,13 +109,181 @@ class PublicationQuerySet(models.QuerySet):
         return items
 
 
-class Publication(UniqueSlugMixin, models.Model):
-    """What news posts and events have in common."""
+class Moderated(models.Model):
+    """What members send from the portal and editors publish: news posts, events,
+    practices and adaptations of practices. It arrives as "submitted", the editors are
+    told; an editor publishes it and the representative who sent it is told."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", pgettext_lazy("post status", "submitted")
         PUBLISHED = "published", _("published")
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("author"),
+    )
+    submitted_by = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_%(class)ss",
+        verbose_name=_("sent by the member"),
+        help_text=_("The member organisation that sent it from the member portal."),
+    )
+    sender_told_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Members’ items arrive as “submitted” and wait for an editor."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ModeratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_scheduled(self):
+        """Published with a date still to come (only what has a publication date)."""
+        return False
+
+    @property
+    def is_awaiting_review(self):
+        """Sent by a member, waiting for an editor."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_editable_by_sender(self):
+        """The member who sent it may change it until it is published."""
+        return self.status != self.Status.PUBLISHED
+
+    def is_visible_to(self, user, *, as_staff=True):
+        """Who may see it, its picture and its documents: everyone once it is public;
+        before, staff who may see unpublished items (previews) and the representatives
+        of the member who sent it (the portal). `as_staff`: whether the person's staff
+        powers count at the moment (not without a second factor when STAFF_REQUIRE_MFA
+        wants one: members.accounts.staff_access_allowed)."""
+        if self.is_public:
+            return True
+        if as_staff and user.has_perm(self.view_permission()):
+            return True
+        return (
+            user.is_authenticated
+            and self.submitted_by_id is not None
+            and Member.objects.represented_by(user).filter(pk=self.submitted_by_id).exists()
+        )
+
+    @classmethod
+    def view_permission(cls):
+        return f"{cls._meta.app_label}.view_{cls._meta.model_name}"
+
+    @classmethod
+    def admin_url_name(cls):
+        return f"admin:{cls._meta.app_label}_{cls._meta.model_name}_change"
+
+    def submit(self, member, *, by, save_related=None):
+        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor, and
+        the editors are told. `save_related` saves what the form holds beside the row
+        (its topics, an event's programme) once the row is saved. A change comes too late
+        once the item is published: False, and nothing is saved. The row is locked and
+        checked again, since an editor may have published it meanwhile."""
+        with transaction.atomic():
+            if self.pk:
+                saved = type(self).objects.select_for_update().get(pk=self.pk)
+                if not saved.is_editable_by_sender:
+                    return False
+            else:
+                self.author = by
+                self.submitted_by = member
+            self.status = self.Status.SUBMITTED
+            self.save()
+            if save_related:
+                save_related()
+            self.tell_editors()
+        return True
+
+    def publish(self):
+        """Publish now and tell the sender. The row is locked, so a sender saving a
+        change at the same moment cannot undo it."""
+        with transaction.atomic():
+            saved = type(self).objects.select_for_update().get(pk=self.pk)
+            if saved.status == self.Status.PUBLISHED:
+                return
+            self.status = self.Status.PUBLISHED
+            self.save(update_fields=["status", "updated_at", *self.prepare_publishing(saved)])
+            self.tell_sender()
+
+    def prepare_publishing(self, saved):
+        """Set what publishing changes besides the status; the names of those fields."""
+        return []
+
+    def tell_sender(self):
+        """Tell the representative who sent it that it is published (or scheduled, with
+        its date): once, even if two editors publish it at the same moment."""
+        if not (self.submitted_by_id and self.author and self.author.email):
+            return
+        if self.status != self.Status.PUBLISHED:
+            return
+        now = timezone.now()
+        claimed = (
+            type(self)
+            .objects.filter(pk=self.pk, sender_told_at__isnull=True)
+            .update(sender_told_at=now)
+        )
+        if not claimed:
+            return
+        self.sender_told_at = now
+        language = self.author.language
+        with override(language):
+            link = settings.SITE_URL + self.get_absolute_url()
+        send_templated(
+            "news/email/published",
+            to=self.author.email,
+            language=language,
+            context={
+                "item": self,
+                "kind": self._meta.model_name,
+                "link": link,
+                "scheduled": self.is_scheduled,
+            },
+        )
+
+    def tell_editors(self):
+        """A member sent or changed this: the editors are told, each in their language."""
+        editors = User.objects.filter(is_active=True, is_staff=True, groups__name="Editor").exclude(
+            email=""
+        )
+        recipients = {person.email.lower(): (person.email, person.language) for person in editors}
+        for address in settings.STAFF_NOTIFICATION_EMAILS:
+            recipients.setdefault(address.lower(), (address, settings.LANGUAGE_CODE))
+        admin_link = settings.SITE_URL + reverse(self.admin_url_name(), args=[self.pk])
+        for address, language in recipients.values():
+            send_templated(
+                "news/email/submitted",
+                to=address,
+                language=language,
+                context={"item": self, "kind": self._meta.model_name, "admin_link": admin_link},
+            )
+
+
+class Publication(UniqueSlugMixin, Moderated):
+    """What news posts, events and practices have in common: a page of their own, in
+    two languages, with a date of publication (a date to come schedules it)."""
 
     MEDIA_FOLDER = "news"
 
@@ -156,32 +330,6 @@ class Publication(UniqueSlugMixin, models.Model):
     members = models.ManyToManyField(
         Member, blank=True, related_name="%(class)ss", verbose_name=_("related members")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="%(class)ss",
-        verbose_name=_("author"),
-    )
-    submitted_by = models.ForeignKey(
-        Member,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="submitted_%(class)ss",
-        verbose_name=_("sent by the member"),
-        help_text=_("The member organisation that sent it from the member portal."),
-    )
-    sender_told_at = models.DateTimeField(null=True, blank=True, editable=False)
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=Status,
-        default=Status.DRAFT,
-        db_index=True,
-        help_text=_("Members’ items arrive as “submitted” and wait for an editor."),
-    )
     publish_at = models.DateTimeField(
         _("publish on"),
         default=timezone.now,
@@ -189,8 +337,6 @@ class Publication(UniqueSlugMixin, models.Model):
         validators=[validate_year],
         help_text=_("A date in the future schedules it."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -217,36 +363,10 @@ class Publication(UniqueSlugMixin, models.Model):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
-    def is_visible_to(self, user, *, as_staff=True):
-        """Who may see its picture and documents: everyone once it is public; before,
-        staff who may see unpublished items (previews) and the representatives of the
-        member who sent it (the portal). `as_staff`: whether the person's staff powers
-        count at the moment (not without a second factor when STAFF_REQUIRE_MFA wants
-        one: members.accounts.staff_access_allowed)."""
-        if self.is_public:
-            return True
-        if as_staff and user.has_perm(f"news.view_{self._meta.model_name}"):
-            return True
-        return (
-            user.is_authenticated
-            and self.submitted_by_id is not None
-            and Member.objects.represented_by(user).filter(pk=self.submitted_by_id).exists()
-        )
-
     @property
     def is_scheduled(self):
         """Published with a date still to come: not public yet."""
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
-
-    @property
-    def is_awaiting_review(self):
-        """Sent by a member, waiting for an editor."""
-        return self.status == self.Status.SUBMITTED
-
-    @property
-    def is_editable_by_sender(self):
-        """The member who sent it may change it until it is published."""
-        return self.status != self.Status.PUBLISHED
 
     @property
     def languages(self):
@@ -261,95 +381,26 @@ class Publication(UniqueSlugMixin, models.Model):
         ]
 
     def submit(self, member, *, by, save_related=None):
-        """Sent, or changed, by `by` from `member`'s portal: it waits for an editor, and
-        the editors are told. `save_related` saves what the form holds beside the row
-        (its topics, an event's programme) once the row is saved. A change comes too late
-        once the item is published: False, and nothing is saved. The row is locked and
-        checked again, since an editor may have published it meanwhile."""
-        with transaction.atomic():
-            if self.pk:
-                saved = type(self).objects.select_for_update().get(pk=self.pk)
-                if not saved.is_editable_by_sender:
-                    return False
-            else:
-                self.slug = self.unique_slug(self.title_en or self.title_fr)
-                self.author = by
-                self.submitted_by = member
-            self.status = self.Status.SUBMITTED
-            self.save()
+        """As any member's item; a new one gets its address, and the member that sent
+        it is among its related members."""
+        if not self.pk:
+            self.slug = self.unique_slug(self.title_en or self.title_fr)
+
+        def related():
             self.members.add(member)
             if save_related:
                 save_related()
-            self.tell_editors()
-        return True
 
-    def publish(self):
-        """Publish now (a date already past becomes now; a future date stays and
-        schedules it) and tell the sender. The row is locked, so a sender saving a change
-        at the same moment cannot undo it."""
-        with transaction.atomic():
-            item = type(self).objects.select_for_update().get(pk=self.pk)
-            if item.status == self.Status.PUBLISHED:
-                return
-            self.publish_at = item.publishing_date()
-            self.status = self.Status.PUBLISHED
-            self.save(update_fields=["status", "publish_at", "updated_at"])
-            self.tell_sender()
+        return super().submit(member, by=by, save_related=related)
+
+    def prepare_publishing(self, saved):
+        self.publish_at = saved.publishing_date()
+        return ["publish_at"]
 
     def publishing_date(self):
         """The date it takes when an editor publishes it: a date already past becomes
         now; a date in the future stays, and schedules it."""
         return max(self.publish_at, timezone.now())
-
-    def tell_sender(self):
-        """Tell the representative who sent it that it is published (or scheduled, with
-        its date): once, even if two editors publish it at the same moment."""
-        if not (self.submitted_by_id and self.author and self.author.email):
-            return
-        if self.status != self.Status.PUBLISHED:
-            return
-        now = timezone.now()
-        claimed = (
-            type(self)
-            .objects.filter(pk=self.pk, sender_told_at__isnull=True)
-            .update(sender_told_at=now)
-        )
-        if not claimed:
-            return
-        self.sender_told_at = now
-        language = self.author.language
-        with override(language):
-            link = settings.SITE_URL + self.get_absolute_url()
-        send_templated(
-            "news/email/published",
-            to=self.author.email,
-            language=language,
-            context={
-                "item": self,
-                "kind": self._meta.model_name,
-                "link": link,
-                "scheduled": self.publish_at > now,
-            },
-        )
-
-    def tell_editors(self):
-        """A member sent or changed this: the editors are told, each in their language."""
-        editors = User.objects.filter(is_active=True, is_staff=True, groups__name="Editor").exclude(
-            email=""
-        )
-        recipients = {person.email.lower(): (person.email, person.language) for person in editors}
-        for address in settings.STAFF_NOTIFICATION_EMAILS:
-            recipients.setdefault(address.lower(), (address, settings.LANGUAGE_CODE))
-        admin_link = settings.SITE_URL + reverse(
-            f"admin:news_{self._meta.model_name}_change", args=[self.pk]
-        )
-        for address, language in recipients.values():
-            send_templated(
-                "news/email/submitted",
-                to=address,
-                language=language,
-                context={"item": self, "kind": self._meta.model_name, "admin_link": admin_link},
-            )
 
 
 class Post(Publication):
@@ -508,12 +559,14 @@ class Event(Publication):
 
 
 def review_queue(user):
-    """The review queue: [(model, items waiting for review)] for each kind of item
-    `user` may change (the admin's "Waiting for review" page and its count)."""
+    """The review queue: [(model, items waiting for review)] for each kind of members'
+    item (every model built on `Moderated`, in the order of the apps) that `user` may
+    change: the admin's "Waiting for review" page and its count."""
     return [
         (model, model.objects.waiting_for_review())
-        for model in (Post, Event)
-        if user.has_perm(f"news.change_{model._meta.model_name}")
+        for model in apps.get_models()
+        if issubclass(model, Moderated)
+        and user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
     ]
 
 

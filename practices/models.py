@@ -1,0 +1,354 @@
+"""The practice database: what has been tried for children of imprisoned parents, what
+the evidence says about it, and where it has travelled.
+
+A practice is published as news is (it is a `Publication`: text in two languages, an
+image, topics, countries, related members, moderation of what members send). Its facets
+that take several values (age groups, settings, who delivers it, where it is used) are
+kept in one column each, so that a list counts all the values of a facet with one
+GROUP BY over the practices it shows."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from cpe_network.lib.dates import dates_in_range
+from cpe_network.lib.text import CleanCharField, CleanTextField
+from cpe_network.lib.uploads import SiteChosenName, validate_pdf
+from members.models import Member
+from news.models import Moderated, ModeratedQuerySet, Publication
+from news.models.publications import PublicationQuerySet
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class MultipleChoiceField(models.CharField):
+    """Any number of the values of `options` (a TextChoices class), kept in one column
+    as "a,b,c" in the order of the choices. No value may hold another, so `contains`
+    finds exactly one value."""
+
+    def __init__(self, verbose_name=None, *, options, **kwargs):
+        self.options = options
+        values = options.values
+        assert not any(a != b and a in b for a in values for b in values), values
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", list)
+        super().__init__(verbose_name, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["options"] = self.options
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            return [part for part in value.split(",") if part]
+        return list(value or [])
+
+    def get_prep_value(self, value):
+        if isinstance(value, str):  # a single value, as lookups use it
+            return value
+        chosen = set(value or [])
+        return ",".join(option for option in self.options.values if option in chosen)
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def validate(self, value, model_instance):
+        unknown = set(value or []) - set(self.options.values)
+        if unknown:
+            raise ValidationError(
+                _("Choose among the values offered."), code="invalid_choice", params={}
+            )
+        if not value and not self.blank:
+            raise ValidationError(self.error_messages["blank"], code="blank")
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=self.options.choices,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+            **{k: v for k, v in kwargs.items() if k in ("initial", "disabled")},
+        )
+
+
+class PracticeQuerySet(PublicationQuerySet):
+    def for_cards(self):
+        """What a card in the list shows, with no query per card."""
+        return self.select_related("submitted_by").prefetch_related("topics")
+
+
+class Practice(Publication):
+    """A programme, a project, research, a law or policy, guidance, a campaign or a
+    training that helps children of imprisoned parents (or was meant to)."""
+
+    MEDIA_FOLDER = "practices"
+    # /practices/evidence/ is the overview of the evidence, not a practice.
+    RESERVED_SLUGS = frozenset({"evidence", "donnees-probantes"})
+
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("programme")
+        PROJECT = "project", _("project")
+        RESEARCH = "research", _("research")
+        POLICY = "policy", _("legislation or policy")
+        GUIDANCE = "guidance", _("guidance or toolkit")
+        CAMPAIGN = "campaign", _("awareness campaign")
+        TRAINING = "training", _("training")
+
+    class AgeGroup(models.TextChoices):
+        EARLY_YEARS = "0-5", _("0 to 5 years")
+        PRIMARY = "6-11", _("6 to 11 years")
+        TEENAGERS = "12-17", _("12 to 17 years")
+        YOUNG_ADULTS = "18-25", _("18 to 25 years")
+
+    class Setting(models.TextChoices):
+        PRISON = "prison", _("prison")
+        COMMUNITY = "community", _("community")
+        SCHOOL = "school", _("school")
+        ONLINE = "online", _("online")
+        JUSTICE = "justice", _("court or police")
+
+    class Provider(models.TextChoices):
+        NGO = "ngo", _("NGO")
+        PRISON_SERVICE = "prison-service", _("prison service")
+        SCHOOL = "school", _("school")
+        SERVICES = "services", _("health or social services")
+        RESEARCHERS = "researchers", _("researchers")
+
+    class Rating(models.TextChoices):
+        # Strongest first: the order of the scale and of "sort by evidence".
+        WELL_SUPPORTED = "well-supported", _("well supported by evaluation")
+        PROMISING = "promising", _("promising")
+        MIXED = "mixed", _("mixed results")
+        NOT_EFFECTIVE = "did-not-work", _("did not work")
+        NOT_EVALUATED = "not-evaluated", _("not evaluated")
+
+    class Evaluation(models.TextChoices):
+        CONTROLLED = "controlled", _("randomised or controlled study")
+        BEFORE_AFTER = "before-after", _("before-after study")
+        QUALITATIVE = "qualitative", _("qualitative study")
+        MONITORING = "monitoring", _("monitoring data")
+        NONE = "none", _("none")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
+    worldwide = models.BooleanField(
+        _("worldwide"), default=False, help_text=_("Used everywhere, not in some countries.")
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Empty while it goes on."),
+    )
+    age_groups = MultipleChoiceField(_("children’s ages"), options=AgeGroup)
+    setting = MultipleChoiceField(_("settings"), options=Setting)
+    providers = MultipleChoiceField(_("delivered by"), options=Provider)
+    link = models.URLField(_("link"), blank=True, help_text=_("Where to read more."))
+    document = models.FileField(
+        _("document"),
+        upload_to=SiteChosenName("practices/documents", "pdf"),
+        blank=True,
+        db_index=True,
+        validators=[validate_pdf],
+        help_text=_("PDF, at most 10 MB: a report, a guide, an evaluation."),
+    )
+    document_size = models.PositiveIntegerField(editable=False, default=0)
+    rating = models.CharField(
+        _("what the evidence says"),
+        max_length=20,
+        choices=Rating,
+        default=Rating.NOT_EVALUATED,
+    )
+    evidence_rank = models.PositiveSmallIntegerField(editable=False, default=0)
+    evaluation = models.CharField(
+        _("kind of evaluation"), max_length=20, choices=Evaluation, default=Evaluation.NONE
+    )
+    findings = CleanTextField(
+        _("findings"),
+        max_length=4000,
+        blank=True,
+        help_text=_("What the evaluations found, in a few sentences."),
+    )
+    # Where it is used: its own countries and those of its published adaptations
+    # (kept by update_reach()), so that the country filter and its counts read one column.
+    used_in = CountryField(multiple=True, blank=True, editable=False)
+    adapted = models.BooleanField(default=False, editable=False, db_index=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta(Publication.Meta):
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        indexes = [
+            models.Index(fields=["status", "publish_at"]),
+            models.Index(fields=["evidence_rank", "publish_at"]),
+        ]
+        constraints = [
+            dates_in_range("publish_at", name="practices_practice_dates_in_range"),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="practices_practice_years_in_order",
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken; choose another.")})
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+
+    def save(self, *args, **kwargs):
+        self.evidence_rank = self.rank_of(self.rating)
+        if self.document:
+            self.document_size = self.document.size
+        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            self.update_reach()
+
+    @classmethod
+    def rank_of(cls, rating):
+        """The strength of a rating: 4 for well supported … 0 for not evaluated."""
+        values = cls.Rating.values
+        return len(values) - 1 - values.index(rating) if rating in values else 0
+
+    def update_reach(self):
+        """Where it is used (its countries and those of its published adaptations) and
+        whether it was taken up elsewhere, kept in the row for the list's filters."""
+        own = {str(country.code) for country in self.countries}
+        adapted = set(
+            self.adaptations.filter(status=Adaptation.Status.PUBLISHED)
+            .exclude(country="")
+            .values_list("country", flat=True)
+        )
+        used_in = sorted(own | adapted)
+        elsewhere = bool(adapted - own)
+        type(self).objects.filter(pk=self.pk).update(used_in=",".join(used_in), adapted=elsewhere)
+        self.used_in, self.adapted = used_in, elsewhere
+
+    @property
+    def download_name(self):
+        """What the document is called on the reader's computer: its title."""
+        return f"{slugify(self.title) or 'practice'}.pdf"
+
+    @property
+    def years(self):
+        """Its years as people write them: "2015–2019", "since 2015", "2015"."""
+        if self.start_year and self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return self.start_year or self.end_year
+
+    @property
+    def is_ongoing(self):
+        return bool(self.start_year) and not self.end_year
+
+
+class Source(models.Model):
+    """A study, a report or an evaluation that says what the practice achieved."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="sources", verbose_name=_("practice")
+    )
+    title = CleanCharField(_("title"), max_length=300)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["-year", "pk"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def get_absolute_url(self):
+        return self.url or self.practice.get_absolute_url()
+
+
+class AdaptationQuerySet(ModeratedQuerySet):
+    def for_member(self, member):
+        return self.filter(member=member)
+
+
+class Adaptation(Moderated):
+    """A practice taken up in another country: where, when, by whom, what changed and
+    what happened. A representative records it from the portal; an editor publishes it."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="adaptations", verbose_name=_("practice")
+    )
+    country = CountryField(_("country"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adaptations",
+        verbose_name=_("member"),
+        help_text=_("The member that adapted it, if it is one."),
+    )
+    changes = CleanTextField(_("what changed"), max_length=2000, blank=True)
+    outcome = CleanTextField(_("what happened"), max_length=2000, blank=True)
+
+    objects = AdaptationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "pk"]
+        verbose_name = _("adaptation")
+        verbose_name_plural = _("adaptations")
+
+    def __str__(self):
+        return f"{self.practice} — {self.country.name}"
+
+    def get_absolute_url(self):
+        return self.practice.get_absolute_url() + "#adaptations"
+
+    @property
+    def title(self):
+        """What the emails call it: the practice, and where it went."""
+        return str(self)
+
+    def is_visible_to(self, user, *, as_staff=True):
+        if self.is_public and self.practice.is_public:
+            return True
+        return super().is_visible_to(user, as_staff=as_staff)
+
+    def submit(self, member, *, by, save_related=None):
+        if not self.pk:
+            self.member = member
+        return super().submit(member, by=by, save_related=save_related)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.practice.update_reach()
+
+    def delete(self, *args, **kwargs):
+        practice = self.practice
+        result = super().delete(*args, **kwargs)
+        practice.update_reach()
+        return result

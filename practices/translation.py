@@ -1,0 +1,13 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Adaptation, Practice
+
+
+@register(Practice)
+class PracticeTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "body_html", "findings")
+
+
+@register(Adaptation)
+class AdaptationTranslationOptions(TranslationOptions):
+    fields = ("changes", "outcome")
