@@ -18,16 +18,20 @@ from members.models import Member, MembershipCategory
 from pages.network import create_pages
 from tests.factories import (
     PASSWORD,
+    AdaptationFactory,
     ApplicationFactory,
     EventDocumentFactory,
     EventFactory,
     InvitationFactory,
     MemberFactory,
     PostFactory,
+    PracticeFactory,
+    SourceFactory,
     TopicFactory,
     UserFactory,
     applicant_category,
     image_file,
+    pdf_file,
 )
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -171,7 +175,7 @@ def relais_lyon(**details):
 @pytest.fixture
 def members(transactional_db):
     """A small directory with a logo, initials, fallback text and an applicant, and the
-    news and events of page_types.PAGE_TYPES."""
+    news, events and practices of page_types.PAGE_TYPES."""
     visits = prison_visits()
     relais = relais_lyon(
         description_en="A visitor centre.",
@@ -184,7 +188,7 @@ def members(transactional_db):
         profile_confirmed_on="2026-05-01",
         logo=image_file(),
     )
-    MemberFactory(
+    kinder = MemberFactory(
         name="Kinder Berlin",
         country="DE",
         latitude=52.52,
@@ -233,6 +237,36 @@ def members(transactional_db):
         online_url="https://meet.example.org/",
     )
     EventFactory(slug="last-year", start=timezone.now() - datetime.timedelta(days=300))
+    practice = PracticeFactory(
+        slug="visiting-rooms",
+        title_en="Child-friendly visiting rooms",
+        title_fr="Des parloirs adaptés aux enfants",
+        body_en="## How it works\n\n- Toys and books\n- Trained staff",
+        rating="well-supported",
+        evaluation="controlled",
+        image=image_file(),
+        image_alt="A visiting room with a play corner",
+        document=pdf_file(),
+        link="https://relais.example/parloirs",
+        submitted_by=relais,
+    )
+    practice.topics.add(visits)
+    practice.members.add(relais)
+    SourceFactory(practice=practice, title="Evaluation of the visiting rooms", year=2021)
+    AdaptationFactory(practice=practice, country="DE", member=kinder, year=2022)
+    AdaptationFactory(practice=practice, country="BE", year=2023)
+    PracticeFactory(
+        slug="english-only-practice",
+        title_fr="",
+        summary_fr="",
+        body_fr="",
+        findings_fr="",
+        kind="guidance",
+        countries=[],
+        worldwide=True,
+        rating="not-evaluated",
+        evaluation="none",
+    )
 
 
 @pytest.fixture

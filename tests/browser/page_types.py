@@ -27,6 +27,21 @@ PAGE_TYPES = {
     },
     "event": {"en": "/en/events/family-day/", "fr": "/fr/evenements/family-day/"},
     "english-only event": {"en": "/en/events/webinar/", "fr": "/fr/evenements/webinar/"},
+    "practices": {"en": "/en/practices/", "fr": "/fr/pratiques/"},
+    "practices filtered": {
+        "en": "/en/practices/?country=FR&rating=well-supported",
+        "fr": "/fr/pratiques/?kind=guidance&sort=title",
+    },
+    "no practices": {
+        "en": "/en/practices/?country=IS",
+        "fr": "/fr/pratiques/?adapted=yes&kind=training",
+    },
+    "practice": {"en": "/en/practices/visiting-rooms/", "fr": "/fr/pratiques/visiting-rooms/"},
+    "english-only practice": {
+        "en": "/en/practices/english-only-practice/",
+        "fr": "/fr/pratiques/english-only-practice/",
+    },
+    "evidence": {"en": "/en/practices/evidence/", "fr": "/fr/pratiques/donnees-probantes/"},
 }
 
 ACCOUNT_PAGES = {
@@ -50,6 +65,14 @@ ACCOUNT_PAGES = {
     "send an event": {
         "en": "/en/portal/relais-lyon/events/new/",
         "fr": "/fr/espace-membre/relais-lyon/evenements/nouveau/",
+    },
+    "share a practice": {
+        "en": "/en/portal/relais-lyon/practices/new/",
+        "fr": "/fr/espace-membre/relais-lyon/pratiques/nouvelle/",
+    },
+    "record an adaptation": {
+        "en": "/en/portal/adapted/english-only-practice/",
+        "fr": "/fr/espace-membre/adaptee/english-only-practice/",
     },
     "second factor": {"en": "/en/accounts/2fa/", "fr": "/fr/comptes/2fa/"},
     "second factor set-up": {
