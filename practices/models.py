@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -89,6 +90,34 @@ class PracticeQuerySet(PublicationQuerySet):
         """What a card in the list shows, with no query per card."""
         return self.select_related("submitted_by").prefetch_related("topics")
 
+    def for_page(self):
+        """What a practice's page shows, in a fixed number of queries: the member who
+        shared it, its topics, its listed related members, its sources and its
+        published adaptations with the members that made them."""
+        return self.select_related("submitted_by__category").prefetch_related(
+            "topics",
+            models.Prefetch("members", queryset=Member.objects.listed()),
+            "sources",
+            models.Prefetch(
+                "adaptations",
+                queryset=Adaptation.objects.published().select_related("member__category"),
+                to_attr="published_adaptations",
+            ),
+        )
+
+    def for_member(self, member):
+        """What a member shared, or is named in."""
+        return self.filter(Q(members=member) | Q(submitted_by=member)).distinct()
+
+    def featured(self):
+        """The home page's choice: the most recent of those whose evidence is strong
+        (well supported or promising) first, then the most recent of the others."""
+        strong = models.ExpressionWrapper(
+            Q(evidence_rank__gte=Practice.rank_of(Practice.Rating.PROMISING)),
+            output_field=models.BooleanField(),
+        )
+        return self.order_by(strong.desc(), "-publish_at", "-pk")
+
 
 class Practice(Publication):
     """A programme, a project, research, a law or policy, guidance, a campaign or a
@@ -141,6 +170,28 @@ class Practice(Publication):
         QUALITATIVE = "qualitative", _("qualitative study")
         MONITORING = "monitoring", _("monitoring data")
         NONE = "none", _("none")
+
+    # What each rating means, in one plain sentence (a practice's page says it).
+    RATING_MEANINGS = {
+        Rating.WELL_SUPPORTED: _(
+            "Well supported by evaluation: at least one rigorous evaluation found that it "
+            "helps children."
+        ),
+        Rating.PROMISING: _(
+            "Promising: evaluations suggest that it helps children, but none is yet "
+            "rigorous enough to be sure."
+        ),
+        Rating.MIXED: _(
+            "Mixed results: evaluations found that it helps in some ways or places, and "
+            "not in others."
+        ),
+        Rating.NOT_EFFECTIVE: _(
+            "Did not work: evaluations found that it did not help children, or that it did harm."
+        ),
+        Rating.NOT_EVALUATED: _(
+            "Not evaluated: no evaluation of what it does for children is known yet."
+        ),
+    }
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
     worldwide = models.BooleanField(
@@ -262,6 +313,28 @@ class Practice(Publication):
     def is_ongoing(self):
         return bool(self.start_year) and not self.end_year
 
+    @property
+    def age_group_choices(self):
+        """Its children's ages as (value, label), in the order of the choices."""
+        return self._chosen(self.AgeGroup, self.age_groups)
+
+    @property
+    def setting_choices(self):
+        return self._chosen(self.Setting, self.setting)
+
+    @property
+    def provider_choices(self):
+        return self._chosen(self.Provider, self.providers)
+
+    @staticmethod
+    def _chosen(options, values):
+        return [(value, label) for value, label in options.choices if value in values]
+
+    @property
+    def rating_meaning(self):
+        """What its rating means, in one sentence."""
+        return self.RATING_MEANINGS.get(self.rating, "")
+
 
 class Source(models.Model):
     """A study, a report or an evaluation that says what the practice achieved."""
@@ -290,6 +363,12 @@ class Source(models.Model):
 class AdaptationQuerySet(ModeratedQuerySet):
     def for_member(self, member):
         return self.filter(member=member)
+
+    def public(self):
+        """Published adaptations of published practices: what visitors may see."""
+        return self.published().filter(
+            practice__status=Practice.Status.PUBLISHED, practice__publish_at__lte=timezone.now()
+        )
 
 
 class Adaptation(Moderated):
