@@ -129,7 +129,7 @@ def practice(relais):
                 '<a href="/fr/pratiques/?setting=prison">Prison</a>',
                 "ONG, Administration pénitentiaire",
                 '<a href="/fr/membres/relais-lyon/">Relais Lyon</a>',
-                "(PDF, 2,9\xa0Ko)",
+                "(PDF, 2,9\xa0Kio)",
                 "<h2>Comment ça marche</h2>",
                 "Solidement étayée par l’évaluation\u00a0: au moins une évaluation rigoureuse",
                 "Étude randomisée ou contrôlée",
