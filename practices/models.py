@@ -13,7 +13,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -109,14 +108,20 @@ class PracticeQuerySet(PublicationQuerySet):
         """What a member shared, or is named in."""
         return self.filter(Q(members=member) | Q(submitted_by=member)).distinct()
 
-    def featured(self):
-        """The home page's choice: the most recent of those whose evidence is strong
-        (well supported or promising) first, then the most recent of the others."""
-        strong = models.ExpressionWrapper(
-            Q(evidence_rank__gte=Practice.rank_of(Practice.Rating.PROMISING)),
-            output_field=models.BooleanField(),
+    def featured(self, count=3):
+        """The home page's choice, as a list: the most recent of those whose evidence
+        is strong (well supported or promising), then, if there are too few, the most
+        recent of the others. Two short queries that walk the publish_at index, where
+        one that sorted on the rating would read every practice."""
+        chosen = list(
+            self.filter(evidence_rank__gte=Practice.rank_of(Practice.Rating.PROMISING)).order_by(
+                "-publish_at", "-pk"
+            )[:count]
         )
-        return self.order_by(strong.desc(), "-publish_at", "-pk")
+        if len(chosen) < count:
+            others = self.exclude(pk__in=[practice.pk for practice in chosen])
+            chosen += others.order_by("-publish_at", "-pk")[: count - len(chosen)]
+        return chosen
 
 
 class Practice(Publication):
@@ -365,10 +370,11 @@ class AdaptationQuerySet(ModeratedQuerySet):
         return self.filter(member=member)
 
     def public(self):
-        """Published adaptations of published practices: what visitors may see."""
-        return self.published().filter(
-            practice__status=Practice.Status.PUBLISHED, practice__publish_at__lte=timezone.now()
-        )
+        """Published adaptations of published practices: what visitors may see. The
+        practice is checked row by row (EXISTS), so that a filter on the adaptations
+        (a member's) leads, rather than a walk through every published practice."""
+        practice = Practice.objects.published().filter(pk=models.OuterRef("practice_id"))
+        return self.published().filter(models.Exists(practice))
 
 
 class Adaptation(Moderated):

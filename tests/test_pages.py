@@ -5,6 +5,7 @@ import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
 
+from practices.models import Practice
 from tests.factories import FlatPageFactory, PracticeFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,8 +114,9 @@ def test_home_introduces_the_network_in_french(client, pages):
 
 def test_home_runs_a_fixed_number_of_queries(client, pages, django_assert_max_num_queries):
     # The footer's pages (then cached), the members per country for the small map, the
-    # latest news, the next events and the featured practices.
-    with django_assert_max_num_queries(5):
+    # latest news, the next events and the featured practices (those with strong
+    # evidence, then others if there are fewer than three).
+    with django_assert_max_num_queries(6):
         client.get("/en/")
 
 
@@ -167,12 +169,12 @@ def test_home_without_practices_has_no_practices_section(client, pages):
 def test_home_query_count_does_not_grow_with_practices(
     client, pages, django_assert_max_num_queries
 ):
-    PracticeFactory()
+    PracticeFactory(rating="not-evaluated")
     client.get("/en/")  # the footer's pages are cached
     with django_assert_max_num_queries(5) as one:
         client.get("/en/")
-    for _ in range(10):
-        PracticeFactory().topics.add(TopicFactory())
+    for rating in Practice.Rating.values * 2:
+        PracticeFactory(rating=rating).topics.add(TopicFactory())
 
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get("/en/")
