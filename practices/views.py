@@ -55,12 +55,17 @@ def practice_detail(request, slug):
 def _reach_map(practice, adaptations):
     """The small map of the countries where it is used: where it comes from, and where
     it was adapted. None when none of them is on the map."""
-    origin = {str(country.code) for country in practice.countries}
     marks = {str(adaptation.country.code): "adapted" for adaptation in adaptations}
-    marks.update(dict.fromkeys(origin, "origin"))
-    if not marks.keys() & geo.countries().keys():
+    marks.update(dict.fromkeys((str(country.code) for country in practice.countries), "origin"))
+    shapes = geo.countries()
+    marks = {code: mark for code, mark in marks.items() if code in shapes}
+    if not marks:
         return None
-    return geo.map_context(dict.fromkeys(marks, 1), marks=marks)
+    return {
+        **geo.map_context(dict.fromkeys(marks, 1), marks=marks),
+        # What the legend names: only what the map shows.
+        "shows": set(marks.values()),
+    }
 
 
 # Members' practices and adaptations, sent from the portal.

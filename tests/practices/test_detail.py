@@ -193,7 +193,7 @@ def test_the_page_says_in_a_sentence_what_its_rating_means(client, rating, sente
     assert f"rating--{rating}" in html
 
 
-def test_each_rating_has_its_sentence_in_french():
+def test_each_rating_has_its_sentence():
     assert set(Practice.RATING_MEANINGS) == set(Practice.Rating)
 
 
@@ -345,3 +345,35 @@ def test_the_query_count_does_not_grow_with_adaptations_sources_and_topics(
         client.get("/en/practices/small/")
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert client.get("/en/practices/large/").status_code == 200
+
+
+def test_an_adaptation_by_a_member_not_listed_does_not_name_it(client):
+    hidden = MemberFactory(name="Quiet Org", published=False)
+    AdaptationFactory(practice=PracticeFactory(slug="adapted"), member=hidden, country="DE")
+
+    html = client.get("/en/practices/adapted/").text
+
+    assert "Germany" in html
+    assert "Quiet Org" not in html
+
+
+def test_years_of_a_practice_that_ended_and_a_practice_worldwide_and_somewhere(client):
+    PracticeFactory(slug="ended", start_year=2010, end_year=2014, worldwide=True, countries=["PT"])
+
+    html = client.get("/en/practices/ended/").text
+
+    assert "2010–2014" in html
+    assert "ongoing" not in html
+    assert "Worldwide" in html
+    assert '<a href="/en/practices/?country=PT">Portugal</a>' in html
+
+
+def test_the_legend_names_only_what_the_map_shows(client):
+    practice = PracticeFactory(slug="from-far", countries=["US"])
+    AdaptationFactory(practice=practice, country="FR")
+
+    html = client.get("/en/practices/from-far/").text
+
+    assert 'class="map__adapted"' in html
+    assert "Where it was adapted" in html
+    assert "Where it began" not in html
