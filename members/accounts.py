@@ -7,6 +7,8 @@ from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
 from cpe_network.lib.antispam import client_address
@@ -32,8 +34,22 @@ def has_second_factor(request):
 def staff_access_allowed(request):
     """Whether signed-in staff may use what only staff may: the admin, and previews of
     what is not published. With STAFF_REQUIRE_MFA, only once they have a second factor
-    (members/middleware.py for the admin, news/views.py for previews)."""
+    (members/middleware.py for the admin, public_or_preview for previews)."""
     return not settings.STAFF_REQUIRE_MFA or has_second_factor(request)
+
+
+def public_or_preview(request, queryset, slug):
+    """A published item's page (a post, an event, a practice); staff who may see
+    unpublished ones get a preview, under the admin's rule: with STAFF_REQUIRE_MFA, only
+    once they have a second factor (without one they are told so in the admin, where
+    previews are linked from). Anyone else: 404."""
+    item = get_object_or_404(queryset, slug=slug)
+    if item.is_public:
+        return item
+    permission = queryset.model.view_permission()
+    if not (request.user.has_perm(permission) and staff_access_allowed(request)):
+        raise Http404
+    return item
 
 
 class AccountAdapter(DefaultAccountAdapter):

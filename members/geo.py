@@ -118,9 +118,12 @@ def _overlaps(box, view):
     return box[0] < x + width and box[2] > x and box[1] < y + height and box[3] > y
 
 
-def map_context(counts, pins=()):
+def map_context(counts, pins=(), *, marks=None):
     """What the map template draws: `counts` maps country codes to member counts,
-    `pins` are (name, slug, latitude, longitude) of members with coordinates."""
+    `pins` are (name, slug, latitude, longitude) of members with coordinates. `marks`,
+    for a map of something else than members, maps the codes of `counts` to what each
+    country is (a word the template and the stylesheet know, e.g. "origin"), drawn
+    instead of a shade."""
     shapes = countries()
     placed = [
         (name, slug, *project(float(latitude), float(longitude)))
@@ -138,6 +141,7 @@ def map_context(counts, pins=()):
                 "d": shape["d"],
                 "count": counts[code],
                 "shade": shade(counts[code]),
+                "mark": (marks or {}).get(code, ""),
             }
             for code, shape in shapes.items()
             if code in counts
@@ -158,6 +162,10 @@ def map_context(counts, pins=()):
             for name, slug, x, y in placed
         ],
         "pin_radius": radius,
+        # The hatching of marked countries: a stripe every `hatch` km, `hatch_line` wide.
+        "marked": bool(marks),
+        "hatch": round(width / 60, 1),
+        "hatch_line": round(width / 120, 1),
         "label_size": round(width / 50),
         "legend": legend(),
     }

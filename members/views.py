@@ -15,6 +15,7 @@ from django_countries import countries
 
 from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
+from practices.models import Adaptation, Practice
 
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
@@ -33,6 +34,8 @@ from .models import (
 )
 
 PER_PAGE = 20
+# How many of its practices, and of those it adapted, a member's page shows.
+MEMBER_PRACTICES = 6
 
 
 def directory(request):
@@ -115,8 +118,23 @@ def detail(request, slug):
     events = Event.objects.published().for_member(member).upcoming()[:5]
     if not events:
         events = Event.objects.published().for_member(member).past()[:3]
+    adapted = (
+        Adaptation.objects.public()
+        .for_member(member)
+        .select_related("practice")
+        .order_by("-year", "-pk")[:MEMBER_PRACTICES]
+    )
     return render(
-        request, "members/detail.html", {"member": member, "posts": posts, "events": events}
+        request,
+        "members/detail.html",
+        {
+            "member": member,
+            "posts": posts,
+            "events": events,
+            "practices": Practice.objects.published().for_member(member)[:MEMBER_PRACTICES],
+            # A practice adapted in two countries is shown once.
+            "adapted": list(dict.fromkeys(adaptation.practice for adaptation in adapted)),
+        },
     )
 
 

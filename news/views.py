@@ -2,11 +2,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from members.accounts import staff_access_allowed
+from members.accounts import public_or_preview
 from members.models import Member, Topic
 
 from .feeds import calendar_response
@@ -34,19 +33,6 @@ def _listing(request, items, members):
     }
 
 
-def _public_or_preview(request, queryset, slug):
-    """A published item; staff who may see unpublished ones get a preview, under the
-    admin's rule: with STAFF_REQUIRE_MFA, only once they have a second factor (without
-    one they are told so in the admin, where previews are linked from)."""
-    item = get_object_or_404(queryset, slug=slug)
-    if item.is_public:
-        return item
-    permission = queryset.model.view_permission()
-    if not (request.user.has_perm(permission) and staff_access_allowed(request)):
-        raise Http404
-    return item
-
-
 def post_list(request):
     posts = Post.objects.published()
     context = _listing(request, posts, Member.objects.listed().filter(posts__in=posts))
@@ -55,7 +41,7 @@ def post_list(request):
 
 def post_detail(request, slug):
     """A published post; staff also see drafts and scheduled posts, as a preview."""
-    post = _public_or_preview(
+    post = public_or_preview(
         request,
         Post.objects.prefetch_related(
             "topics", Prefetch("members", queryset=Member.objects.listed())
@@ -78,7 +64,7 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    event = _public_or_preview(
+    event = public_or_preview(
         request,
         Event.objects.select_related("organiser__category").prefetch_related(
             "topics", "documents", Prefetch("members", queryset=Member.objects.listed())

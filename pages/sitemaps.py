@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from members.models import Member
 from news.models import Event, Post
+from practices.models import Practice
 
 from .flatpages import page_url
 
@@ -34,6 +35,8 @@ class SectionSitemap(Sitemap):
             "members:membership",
             "news:list",
             "news:events",
+            "practices:list",
+            "practices:evidence",
         ]
 
     def location(self, item):
@@ -78,10 +81,16 @@ class EventSitemap(DatedSitemap):
         return Event.objects.published()
 
 
+class PracticeSitemap(DatedSitemap):
+    def rows(self):
+        return Practice.objects.published()
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "pages": PageSitemap,
     "members": MemberSitemap,
     "news": PostSitemap,
     "events": EventSitemap,
+    "practices": PracticeSitemap,
 }

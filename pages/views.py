@@ -20,6 +20,7 @@ from members.accounts import staff_access_allowed
 from members.geo import map_context
 from members.models import Member
 from news.models import Event, Post
+from practices.models import Practice
 
 from .context_processors import language_alternates
 from .flatpages import page_url
@@ -37,6 +38,7 @@ def home(request):
             "country_total": len(counts),
             "latest_posts": Post.objects.published()[:3],
             "next_events": Event.objects.published().upcoming()[:3],
+            "practices": Practice.objects.published().featured()[:3],
         },
     )
 

@@ -89,6 +89,42 @@ class PracticeQuerySet(PublicationQuerySet):
         """What a card in the list shows, with no query per card."""
         return self.select_related("submitted_by").prefetch_related("topics")
 
+    def for_page(self):
+        """What a practice's page shows, in a fixed number of queries: the member who
+        shared it, its topics, its listed related members, its sources and its
+        published adaptations with the members that made them."""
+        return self.select_related("submitted_by__category").prefetch_related(
+            "topics",
+            models.Prefetch("members", queryset=Member.objects.listed()),
+            "sources",
+            models.Prefetch(
+                "adaptations",
+                queryset=Adaptation.objects.published().select_related("member__category"),
+                to_attr="published_adaptations",
+            ),
+        )
+
+    def for_member(self, member):
+        """What a member shared, or is named in (a subquery, not a join: no duplicates
+        to remove, and the newest first can be read along the publish_at index)."""
+        named_in = Practice.members.through.objects.filter(member=member).values("practice_id")
+        return self.filter(Q(pk__in=named_in) | Q(submitted_by=member))
+
+    def featured(self, count=3):
+        """The home page's choice, as a list: the most recent of those whose evidence
+        is strong (well supported or promising), then, if there are too few, the most
+        recent of the others. Two short queries that walk the publish_at index, where
+        one that sorted on the rating would read every practice."""
+        chosen = list(
+            self.filter(evidence_rank__gte=Practice.rank_of(Practice.Rating.PROMISING)).order_by(
+                "-publish_at", "-pk"
+            )[:count]
+        )
+        if len(chosen) < count:
+            others = self.exclude(pk__in=[practice.pk for practice in chosen])
+            chosen += others.order_by("-publish_at", "-pk")[: count - len(chosen)]
+        return chosen
+
 
 class Practice(Publication):
     """A programme, a project, research, a law or policy, guidance, a campaign or a
@@ -141,6 +177,28 @@ class Practice(Publication):
         QUALITATIVE = "qualitative", _("qualitative study")
         MONITORING = "monitoring", _("monitoring data")
         NONE = "none", _("none")
+
+    # What each rating means, in one plain sentence (a practice's page says it).
+    RATING_MEANINGS = {
+        Rating.WELL_SUPPORTED: _(
+            "Well supported by evaluation: at least one rigorous evaluation found that it "
+            "helps children."
+        ),
+        Rating.PROMISING: _(
+            "Promising: evaluations suggest that it helps children, but none is yet "
+            "rigorous enough to be sure."
+        ),
+        Rating.MIXED: _(
+            "Mixed results: evaluations found that it helps in some ways or places, and "
+            "not in others."
+        ),
+        Rating.NOT_EFFECTIVE: _(
+            "Did not work: evaluations found that it did not help children, or that it did harm."
+        ),
+        Rating.NOT_EVALUATED: _(
+            "Not evaluated: no evaluation of what it does for children is known yet."
+        ),
+    }
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
     worldwide = models.BooleanField(
@@ -262,6 +320,28 @@ class Practice(Publication):
     def is_ongoing(self):
         return bool(self.start_year) and not self.end_year
 
+    @property
+    def age_group_choices(self):
+        """Its children's ages as (value, label), in the order of the choices."""
+        return self._chosen(self.AgeGroup, self.age_groups)
+
+    @property
+    def setting_choices(self):
+        return self._chosen(self.Setting, self.setting)
+
+    @property
+    def provider_choices(self):
+        return self._chosen(self.Provider, self.providers)
+
+    @staticmethod
+    def _chosen(options, values):
+        return [(value, label) for value, label in options.choices if value in values]
+
+    @property
+    def rating_meaning(self):
+        """What its rating means, in one sentence."""
+        return self.RATING_MEANINGS.get(self.rating, "")
+
 
 class Source(models.Model):
     """A study, a report or an evaluation that says what the practice achieved."""
@@ -290,6 +370,13 @@ class Source(models.Model):
 class AdaptationQuerySet(ModeratedQuerySet):
     def for_member(self, member):
         return self.filter(member=member)
+
+    def public(self):
+        """Published adaptations of published practices: what visitors may see. The
+        practice is checked row by row (EXISTS), so that a filter on the adaptations
+        (a member's) leads, rather than a walk through every published practice."""
+        practice = Practice.objects.published().filter(pk=models.OuterRef("practice_id"))
+        return self.published().filter(models.Exists(practice))
 
 
 class Adaptation(Moderated):

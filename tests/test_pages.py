@@ -1,7 +1,12 @@
+import datetime
+import re
+
 import pytest
 from django.contrib.flatpages.models import FlatPage
+from django.utils import timezone
 
-from tests.factories import FlatPageFactory
+from practices.models import Practice
+from tests.factories import FlatPageFactory, PracticeFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +114,67 @@ def test_home_introduces_the_network_in_french(client, pages):
 
 def test_home_runs_a_fixed_number_of_queries(client, pages, django_assert_max_num_queries):
     # The footer's pages (then cached), the members per country for the small map, the
-    # latest news and the next events.
-    with django_assert_max_num_queries(4):
+    # latest news, the next events and the featured practices (those with strong
+    # evidence, then others if there are fewer than three).
+    with django_assert_max_num_queries(6):
+        client.get("/en/")
+
+
+def featured(response):
+    return re.findall(
+        r'class="practice-card__title"[^>]*>\s*<a href="[^"]+">([^<]+)</a>', response.text
+    )
+
+
+def test_home_features_the_latest_practices_with_strong_evidence(client, pages):
+    now = timezone.now()
+    for days, title, rating in [
+        (1, "Newest, not evaluated", "not-evaluated"),
+        (2, "Well supported", "well-supported"),
+        (3, "Mixed", "mixed"),
+        (4, "Promising", "promising"),
+        (5, "Older promising", "promising"),
+        (6, "Oldest promising", "promising"),
+    ]:
+        PracticeFactory(
+            title_en=title, rating=rating, publish_at=now - datetime.timedelta(days=days)
+        )
+    PracticeFactory(title_en="Draft", rating="well-supported", status="draft")
+
+    assert featured(client.get("/en/")) == ["Well supported", "Promising", "Older promising"]
+
+
+def test_home_features_the_latest_practices_when_few_have_strong_evidence(client, pages):
+    now = timezone.now()
+    for days, title, rating in [
+        (1, "Newest", "not-evaluated"),
+        (2, "Promising", "promising"),
+        (3, "Mixed", "mixed"),
+        (4, "Oldest", "did-not-work"),
+    ]:
+        PracticeFactory(
+            title_en=title, rating=rating, publish_at=now - datetime.timedelta(days=days)
+        )
+
+    html = client.get("/fr/").text
+
+    assert featured(client.get("/en/")) == ["Promising", "Newest", "Mixed"]
+    assert 'href="/fr/pratiques/">Toutes les pratiques</a>' in html
+
+
+def test_home_without_practices_has_no_practices_section(client, pages):
+    assert "practices-title" not in client.get("/en/").text
+
+
+def test_home_query_count_does_not_grow_with_practices(
+    client, pages, django_assert_max_num_queries
+):
+    PracticeFactory(rating="not-evaluated")
+    client.get("/en/")  # the footer's pages are cached
+    with django_assert_max_num_queries(5) as one:
+        client.get("/en/")
+    for rating in Practice.Rating.values * 2:
+        PracticeFactory(rating=rating).topics.add(TopicFactory())
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
         client.get("/en/")

@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.factories import MemberFactory
+from tests.factories import MemberFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_sitemap_lists_each_page_under_its_address_in_each_language(client, page
         "en": "http://testserver/en/values/",
         "fr": "http://testserver/fr/valeurs/",
     }
-    assert len(entries) == 22  # home, five sections and five pages, in two languages
+    assert len(entries) == 26  # home, seven sections and five pages, in two languages
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -57,3 +57,27 @@ def test_sitemap_lists_listed_members_only(client, pages):
         "http://testserver/en/members/listed-one/"
     )
     assert "http://testserver/en/members/hidden-one/" not in entries
+
+
+def test_sitemap_lists_published_practices_in_both_languages(client, pages):
+    PracticeFactory(slug="visiting-rooms")
+    PracticeFactory(slug="draft-one", status="draft")
+
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/en/practices/visiting-rooms/"] == {
+        "en": "http://testserver/en/practices/visiting-rooms/",
+        "fr": "http://testserver/fr/pratiques/visiting-rooms/",
+    }
+    assert "http://testserver/fr/pratiques/visiting-rooms/" in entries
+    assert "http://testserver/en/practices/draft-one/" not in entries
+
+
+def test_sitemap_lists_the_practices_and_the_evidence_overview(client, pages):
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/fr/pratiques/donnees-probantes/"] == {
+        "en": "http://testserver/en/practices/evidence/",
+        "fr": "http://testserver/fr/pratiques/donnees-probantes/",
+    }
+    assert "http://testserver/en/practices/" in entries

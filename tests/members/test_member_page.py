@@ -3,7 +3,13 @@ import datetime
 import pytest
 
 from members.models import Member
-from tests.factories import MemberFactory, TopicFactory, applicant_category
+from tests.factories import (
+    AdaptationFactory,
+    MemberFactory,
+    PracticeFactory,
+    TopicFactory,
+    applicant_category,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +134,57 @@ def test_switcher_leads_to_the_same_member_in_french(client, member):
 
 
 def test_member_page_query_count_is_fixed(client, member, django_assert_max_num_queries):
-    # The member, its topics, footer pages, its news, its upcoming events, else its past ones.
-    with django_assert_max_num_queries(6):
+    # The member, its topics, footer pages, its news, its upcoming events, else its past
+    # ones, its practices and those it adapted.
+    with django_assert_max_num_queries(8):
         client.get("/en/members/relais-enfants-parents-lyon/")
+
+
+def test_member_page_lists_the_practices_it_shared_or_is_named_in(client, member):
+    PracticeFactory(title_en="Shared by them", submitted_by=member)
+    PracticeFactory(title_en="Named in it").members.add(member)
+    PracticeFactory(title_en="Not published", status="draft").members.add(member)
+    PracticeFactory(title_en="Someone else's")
+
+    html = client.get("/en/members/relais-enfants-parents-lyon/").text
+
+    assert '<h2 id="member-practices">Practices</h2>' in html
+    assert "Shared by them" in html
+    assert "Named in it" in html
+    assert "Not published" not in html
+    assert "Someone else" not in html
+
+
+def test_member_page_lists_the_practices_it_adapted(client, member):
+    AdaptationFactory(member=member, practice=PracticeFactory(title_fr="Adaptée par eux"))
+    AdaptationFactory(
+        member=member, status="submitted", practice=PracticeFactory(title_fr="Pas encore")
+    )
+    AdaptationFactory(member=member, practice=PracticeFactory(title_fr="Brouillon", status="draft"))
+
+    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
+    section = html[html.index('id="member-adapted"') :]
+
+    assert "Pratiques adaptées par ce membre" in section
+    assert "Adaptée par eux" in section
+    assert "Pas encore" not in html
+    assert "Brouillon" not in html
+
+
+def test_member_page_query_count_does_not_grow_with_its_practices(
+    client, member, django_assert_max_num_queries
+):
+    PracticeFactory().members.add(member)
+    AdaptationFactory(member=member)
+    with django_assert_max_num_queries(8) as one:
+        client.get("/en/members/relais-enfants-parents-lyon/")
+    for _ in range(10):
+        practice = PracticeFactory()
+        practice.members.add(member)
+        practice.topics.add(TopicFactory())
+        AdaptationFactory(member=member)
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        html = client.get("/en/members/relais-enfants-parents-lyon/").text
+
+    assert html.count('class="practice-card"') == 12  # six of each
