@@ -19,7 +19,7 @@ from members.models import Member, Topic
 
 from .models import Adaptation, Practice, Source
 
-DATA = Path(__file__).resolve().parent / "demo_data" / "practices.json"
+DATA = Path(__file__).resolve().parent / "demo_data"
 LANGUAGES = ("en", "fr")
 # What a demo entry gives the Practice row as it is.
 FIELDS = [
@@ -40,9 +40,10 @@ ADAPTATION_FIELDS = ["country", "year", "changes_en", "changes_fr", "outcome_en"
 SYNTHETIC_PREFIX = "synthetic-practice-"
 
 
-def demo_practices():
-    """The entries of demo_data/practices.json."""
-    with DATA.open(encoding="utf-8") as file:
+def demo_practices(name="practices"):
+    """The entries of a demo data file: demo_data/practices.json, or submissions.json
+    (what the demo representative sent, waiting for an editor)."""
+    with (DATA / f"{name}.json").open(encoding="utf-8") as file:
         return json.load(file)
 
 
@@ -53,8 +54,18 @@ def seed_practices(extra=0):
     return _demo() + _synthetic(extra)
 
 
-def _demo():
-    entries = demo_practices()
+def seed_practice_submissions():
+    """What the demo representative sent from the portal: a practice waiting for an
+    editor. (An adaptation waiting for one is among the demo practices'.) Returns the
+    number created."""
+    from members.models import User
+
+    person = User.objects.filter(email="rep@example.org").first()
+    return _demo("submissions", status=Practice.Status.SUBMITTED, author=person)
+
+
+def _demo(name="practices", *, status=Practice.Status.PUBLISHED, author=None):
+    entries = demo_practices(name)
     existing = set(
         Practice.objects.filter(slug__in=[data["slug"] for data in entries]).values_list(
             "slug", flat=True
@@ -71,14 +82,16 @@ def _demo():
         if data["slug"] in existing:
             continue
         member = members.get(data["member"])
+        published = status == Practice.Status.PUBLISHED
         publish_at = now - timedelta(days=2 + 13 * number, hours=number)
         practice = Practice(
             countries=data["countries"],
-            status=Practice.Status.PUBLISHED,
+            status=status,
             publish_at=publish_at,
             # Shared by a member from the portal, or written by staff (no member).
             submitted_by=member,
-            sender_told_at=publish_at if member else None,
+            author=author,
+            sender_told_at=publish_at if member and published else None,
             **{field: data[field] for field in FIELDS},
         )
         practice.save()
@@ -91,12 +104,14 @@ def _demo():
         )
         for adaptation in data["adaptations"]:
             by = members.get(adaptation["member"])
+            # Published, unless it waits for an editor.
+            waiting = adaptation.get("status", "published") != Adaptation.Status.PUBLISHED
             Adaptation(
                 practice=practice,
                 member=by,
                 submitted_by=by,
-                status=Adaptation.Status.PUBLISHED,
-                sender_told_at=publish_at if by else None,
+                status=Adaptation.Status.SUBMITTED if waiting else Adaptation.Status.PUBLISHED,
+                sender_told_at=publish_at if by and not waiting else None,
                 **{field: adaptation[field] for field in ADAPTATION_FIELDS},
             ).save()  # and the practice's reach with it
         created += 1
@@ -118,8 +133,11 @@ SUBJECTS = [
     ("stigma and the media", "la stigmatisation et les médias"),
     ("training professionals", "la formation des professionnels"),
 ]
-EUROPE = "AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MT NL NO PL PT RO RS"
-COUNTRIES = f"{EUROPE} SE SI SK UA AU BR CA KE NZ US ZA".split()
+EUROPE = (
+    "AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MT NL NO PL PT RO RS SE SI"
+    " SK UA"
+)
+COUNTRIES = f"{EUROPE} AU BR CA KE NZ US ZA".split()
 RATING_WEIGHTS = {
     "well-supported": 10,
     "promising": 25,

@@ -190,9 +190,8 @@ def test_seed_demo_adds_fifty_practices_of_every_kind_and_rating_some_adapted_el
     seed()
     seed()
 
-    demo = Practice.objects.exclude(slug__startswith="synthetic-practice-")
+    demo = Practice.objects.exclude(slug__startswith="synthetic-practice-").published()
     assert 45 <= demo.count() <= 60
-    assert demo.published().count() == demo.count()  # all public now
     assert set(demo.values_list("kind", flat=True)) == set(Practice.Kind.values)
     assert set(demo.values_list("rating", flat=True)) == set(Practice.Rating.values)
     assert not demo.filter(rating="well-supported").exclude(evaluation="controlled").exists()
@@ -228,6 +227,14 @@ def test_seed_demo_adds_fifty_practices_of_every_kind_and_rating_some_adapted_el
             a.changes_en and a.changes_fr and a.outcome_en and a.outcome_fr for a in published
         )
     assert Adaptation.objects.filter(practice__in=adapted).exclude(member=None).count() >= 10
+    # What representatives sent waits for an editor: a practice and an adaptation.
+    waiting = Practice.objects.get(status="submitted")
+    assert waiting.submitted_by.slug == "familles-et-detention-lyon"
+    assert waiting.author.email == "rep@example.org"
+    assert not waiting.is_public
+    adaptation = Adaptation.objects.get(status="submitted")
+    assert adaptation.submitted_by.slug == adaptation.member.slug == "kinder-im-blick"
+    assert adaptation.country.code not in {c.code for c in adaptation.practice.used_in}
 
 
 def test_seed_demo_adds_synthetic_practices_as_saving_them_would_keep_them():
@@ -238,7 +245,8 @@ def test_seed_demo_adds_synthetic_practices_as_saving_them_would_keep_them():
 
     synthetic = Practice.objects.filter(slug__startswith="synthetic-practice-")
     assert synthetic.count() == 220
-    assert Practice.objects.count() == 220 + len(demo_practices())
+    demo = len(demo_practices()) + len(demo_practices("submissions"))
+    assert Practice.objects.count() == 220 + demo
     # Varied, as real ones are.
     assert set(synthetic.values_list("kind", flat=True)) == set(Practice.Kind.values)
     assert set(synthetic.values_list("rating", flat=True)) == set(Practice.Rating.values)

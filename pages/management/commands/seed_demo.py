@@ -9,7 +9,7 @@ from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
 from pages.demo import seed_staff
-from practices.demo import seed_practices
+from practices.demo import seed_practice_submissions, seed_practices
 
 
 class Command(BaseCommand):
@@ -54,6 +54,7 @@ class Command(BaseCommand):
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         seed_submissions()
+        seed_practice_submissions()
         if created:
             self.stdout.write(
                 self.style.SUCCESS(
