@@ -24,7 +24,7 @@ help:
 	@echo "make test-postgres  the same suite on PostgreSQL (PYTEST_DATABASE_URL=$(PYTEST_DATABASE_URL))"
 	@echo "make lint           ruff check, ruff format --check and bandit (security)"
 	@echo "make messages       refresh the French catalogue after changing interface text"
-	@echo "make bench          time the public pages and count their queries, with 1,000 extra members and posts"
+	@echo "make bench          time the public pages and count their queries, with 1,000 extra members, posts and practices"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -75,7 +75,7 @@ bench: compiled-messages
 	rm -f /tmp/cpe-bench.sqlite3
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py setup_network > /dev/null
-	$(BENCH_ENV) $(PY) manage.py seed_demo --members 1000 --posts 1000 > /dev/null
+	$(BENCH_ENV) $(PY) manage.py seed_demo --members 1000 --posts 1000 --practices 1000 > /dev/null
 	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0 > /dev/null
 	$(BENCH_ENV) $(PY) manage.py bench
 

@@ -1,8 +1,8 @@
 """Time the public pages in-process and count their SQL queries: `make bench`.
 
 It measures the pages as they are on the current database (`make bench` seeds a fresh
-one with a thousand extra members), each fetched 20 times after a warm-up; the figures
-are server time only, without the network or the browser."""
+one with a thousand extra members, posts and practices), each fetched 20 times after a
+warm-up; the figures are server time only, without the network or the browser."""
 
 import statistics
 import time
@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from members.models import Member
 from news.models import Event, Post
+from practices.models import Practice
 
 PAGES = [
     "/en/",
@@ -33,6 +34,12 @@ PAGES = [
     "/fr/evenements/?when=past",
     "/en/events/{event}/",
     "/en/events/calendar.ics",
+    "/en/practices/",
+    "/fr/pratiques/?country=FR&rating=promising&age=6-11",
+    "/en/practices/?sort=evidence&page=2",
+    "/en/practices/{practice}/",
+    "/en/practices/evidence/",
+    "/en/practices/practices.csv",
     "/sitemap.xml",
 ]
 
@@ -47,15 +54,24 @@ class Command(BaseCommand):
         client = Client()
         slug = Member.objects.listed().order_by("sort_name").values_list("slug", flat=True)[0]
         event = Event.objects.published().upcoming().values_list("slug", flat=True)[0]
+        # The most travelled practice: its page shows the most adaptations and sources.
+        practice = (
+            Practice.objects.published()
+            .filter(adapted=True)
+            .order_by("-evidence_rank", "-publish_at")
+            .values_list("slug", flat=True)
+            .first()
+        ) or "none"
         total = Member.objects.listed().count()
         posts, events = Post.objects.published().count(), Event.objects.published().count()
+        practices = Practice.objects.published().count()
         self.stdout.write(
-            f"{total} listed members, {posts} news posts, {events} events; "
-            f"median of {options['runs']} runs\n"
+            f"{total} listed members, {posts} news posts, {events} events, "
+            f"{practices} practices; median of {options['runs']} runs\n"
         )
-        self.stdout.write(f"{'page':48} {'status':>6} {'ms':>7} {'queries':>8} {'KB':>6}")
+        self.stdout.write(f"{'page':56} {'status':>6} {'ms':>7} {'queries':>8} {'KB':>6}")
         for page in PAGES:
-            path = page.format(slug=slug, event=event)
+            path = page.format(slug=slug, event=event, practice=practice)
             client.get(path)  # warm-up: caches, templates
             timings = []
             for _ in range(options["runs"]):
@@ -65,6 +81,6 @@ class Command(BaseCommand):
                     timings.append((time.perf_counter() - start) * 1000)
             size = len(response.content) / 1024
             self.stdout.write(
-                f"{path:48} {response.status_code:>6} {statistics.median(timings):>7.1f} "
+                f"{path:56} {response.status_code:>6} {statistics.median(timings):>7.1f} "
                 f"{len(queries):>8} {size:>6.1f}"
             )

@@ -9,10 +9,11 @@ from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
 from pages.demo import seed_staff
+from practices.demo import seed_practice_submissions, seed_practices
 
 
 class Command(BaseCommand):
-    help = "Create demo data: members, news, events and a staff account. Safe to repeat."
+    help = "Create demo data: members, news, events, practices and a staff account. Safe to repeat."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,6 +22,13 @@ class Command(BaseCommand):
             default=0,
             metavar="N",
             help="Also add N synthetic news posts, to measure the news pages.",
+        )
+        parser.add_argument(
+            "--practices",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic practices, to measure the practice database's pages.",
         )
         parser.add_argument(
             "--members",
@@ -38,12 +46,15 @@ class Command(BaseCommand):
         self.stdout.write(f"News posts: {created} created.")
         created = seed_events()
         self.stdout.write(f"Events: {created} created.")
+        created = seed_practices(extra=options["practices"])
+        self.stdout.write(f"Practices: {created} created.")
         created = seed_applications()
         self.stdout.write(f"Applications: {created} created; affiliates added.")
         username, password, created = seed_staff()
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         seed_submissions()
+        seed_practice_submissions()
         if created:
             self.stdout.write(
                 self.style.SUCCESS(
