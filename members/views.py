@@ -15,6 +15,7 @@ from django_countries import countries
 
 from cpe_network.lib.antispam import SendingLimit
 from news.models import Event, Post
+from practices.models import Adaptation, Practice
 
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
 from .geo import map_context
@@ -168,6 +169,11 @@ def portal(request):
         .prefetch_related(
             Prefetch("submitted_posts", queryset=Post.objects.order_by("-created_at")),
             Prefetch("submitted_events", queryset=Event.objects.order_by("-created_at")),
+            Prefetch("submitted_practices", queryset=Practice.objects.order_by("-created_at")),
+            Prefetch(
+                "submitted_adaptations",
+                queryset=Adaptation.objects.select_related("practice").order_by("-created_at"),
+            ),
         )
         .order_by("sort_name")
     )

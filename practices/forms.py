@@ -138,14 +138,6 @@ class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin,
         valid = super().is_valid()
         return self.sources.is_valid() and valid
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("countries") and not cleaned.get("worldwide"):
-            self.add_error(
-                "countries", _("Choose the countries where it is used, or tick “worldwide”.")
-            )
-        return cleaned
-
     def save_related(self):
         """Once the practice is saved (Practice.submit): its topics and its sources."""
         self.save_m2m()

@@ -217,6 +217,10 @@ class Practice(Publication):
             raise ValidationError({"slug": _("This address is taken; choose another.")})
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+        if not self.countries and not self.worldwide:
+            raise ValidationError(
+                {"countries": _("Choose the countries where it is used, or tick “worldwide”.")}
+            )
 
     def save(self, *args, **kwargs):
         self.evidence_rank = self.rank_of(self.rating)
@@ -288,6 +292,10 @@ class Source(models.Model):
 
 
 class AdaptationQuerySet(ModeratedQuerySet):
+    def waiting_for_review(self):
+        """As any members' item, with its practice (its title names it)."""
+        return super().waiting_for_review().select_related("practice")
+
     def for_member(self, member):
         return self.filter(member=member)
 
