@@ -102,9 +102,17 @@ class EventAdmin(PublicationAdmin):
 class DigestAdmin(admin.ModelAdmin):
     """Digests sent, and the page to send the next one."""
 
-    list_display = ("__str__", "created_at", "sent_by", "post_count", "event_count", "recipients")
+    list_display = (
+        "__str__",
+        "created_at",
+        "sent_by",
+        "post_count",
+        "event_count",
+        "practice_count",
+        "recipients",
+    )
     list_select_related = ("sent_by",)
-    fields = ("number", "created_at", "sent_by", "since", "until", "posts", "events")
+    fields = ("number", "created_at", "sent_by", "since", "until", "posts", "events", "practices")
     readonly_fields = fields
     change_list_template = "admin/news/digest/change_list.html"
 
@@ -122,6 +130,7 @@ class DigestAdmin(admin.ModelAdmin):
             .annotate(
                 post_count=Coalesce(count(Digest.posts.through), 0),
                 event_count=Coalesce(count(Digest.events.through), 0),
+                practice_count=Coalesce(count(Digest.practices.through), 0),
                 recipient_count=Coalesce(count(DigestDelivery), 0),
             )
         )
@@ -133,6 +142,10 @@ class DigestAdmin(admin.ModelAdmin):
     @admin.display(description=_("events"))
     def event_count(self, digest):
         return digest.event_count
+
+    @admin.display(description=_("practices"))
+    def practice_count(self, digest):
+        return digest.practice_count
 
     @admin.display(description=_("recipients"))
     def recipients(self, digest):
@@ -171,13 +184,14 @@ class DigestAdmin(admin.ModelAdmin):
                     % {"digest": digest, "count": digest.deliveries.count()},
                 )
             return redirect("admin:news_digest_changelist")
-        posts, events = Digest.new_items()
+        posts, events, practices = Digest.new_items()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Send the digest"),
             "posts": posts,
             "events": events,
+            "practices": practices,
             "recipient_count": len(Digest.recipients()),
             "last": Digest.objects.first(),
         }
