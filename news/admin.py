@@ -32,7 +32,8 @@ class PostAdmin(PublicationAdmin):
         return [path("review/", review, name="news_review"), *super().get_urls()]
 
     def review_view(self, request):
-        """The queue of members' news and events (it lives here, under news posts)."""
+        """The queue of what members sent: news, events, practices, adaptations (it lives
+        here, under news posts)."""
         waiting = [
             {
                 "name": model._meta.verbose_name_plural,
