@@ -14,7 +14,7 @@ from tests.factories import (
     image_file,
     pdf_file,
 )
-from tests.forms import adaptation_data, practice_data, sources
+from tests.forms import adaptation_data, held_tokens, practice_data, sources
 
 pytestmark = pytest.mark.django_db
 
@@ -519,3 +519,19 @@ def test_publishing_from_the_change_form_tells_the_sender(editor_client, relais,
     assert response.status_code == 302
     assert Practice.objects.get(pk=practice.pk).status == "published"
     assert [m.to for m in mail.outbox] == [["rep@example.org"]]
+
+
+def test_the_pdf_and_picture_are_kept_while_a_mistake_is_put_right(rep_client):
+    files = {"document": pdf_file("evaluation.pdf"), "image": image_file("photo.png")}
+
+    first = rep_client.post(NEW_FR, practice_data(countries=[], **files))
+    tokens = held_tokens(first.text)
+    second = rep_client.post(
+        NEW_FR, practice_data(**{f"{name}-held": tokens[name] for name in files})
+    )
+
+    assert "Fichier reçu : evaluation.pdf" in first.text.replace("\xa0", " ")
+    assert second.status_code == 302
+    practice = Practice.objects.get()
+    assert practice.document.read().startswith(b"%PDF-")
+    assert practice.image_web.name.endswith(".webp")
