@@ -186,6 +186,11 @@ def portal(request):
         .prefetch_related(
             Prefetch("submitted_posts", queryset=Post.objects.order_by("-created_at")),
             Prefetch("submitted_events", queryset=Event.objects.order_by("-created_at")),
+            Prefetch("submitted_practices", queryset=Practice.objects.order_by("-created_at")),
+            Prefetch(
+                "submitted_adaptations",
+                queryset=Adaptation.objects.select_related("practice").order_by("-created_at"),
+            ),
         )
         .order_by("sort_name")
     )

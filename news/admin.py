@@ -7,98 +7,19 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from django_countries import countries
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
-from cpe_network.lib.adminforms import NamedFileInputsMixin
-from cpe_network.lib.dates import YearRangeChangeList
+from cpe_network.lib.adminforms import CountryFilter, PublicationAdmin
 from cpe_network.lib.uploads import KeepUploadsMixin
 
 from .forms import EventTimesMixin, LocalSplitDateTimeField, TwoLanguagesMixin
 from .models import Digest, DigestDelivery, Event, EventDocument, Post, review_queue
 
 
-class CountryFilter(admin.SimpleListFilter):
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        values = model_admin.model.objects.exclude(countries="").values_list("countries", flat=True)
-        codes = {code for value in values for code in str(value).split(",") if code}
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(countries__contains=self.value())
-        return queryset
-
-
 class PostAdminForm(KeepUploadsMixin, TwoLanguagesMixin, forms.ModelForm):
     class Meta:
         model = Post
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
-
-
-class PublicationAdmin(NamedFileInputsMixin, TranslationAdmin):
-    """What posts and events share. Members' items wait with the status "submitted"
-    (the "Waiting for review" page lists them); "View on site" shows a draft to staff
-    as a preview."""
-
-    list_display = ("title", "status", "publish_at", "submitted_by", "author")
-    list_filter = ("status", "topics", CountryFilter, "members", "submitted_by")
-    search_fields = ("title", "summary", "body")
-    date_hierarchy = "publish_at"
-    prepopulated_fields = {"slug": ("title_en",)}
-    filter_horizontal = ("topics", "members")
-    list_select_related = ("author", "submitted_by")
-    autocomplete_fields = ("submitted_by",)
-    actions = ["publish", "unpublish"]
-    change_list_template = "admin/news/change_list.html"
-    text_fieldset = (None, {"fields": ("title", "slug", "summary", "body")})
-    about_fieldsets = (
-        (_("Image"), {"fields": ("image", "image_alt")}),
-        (_("About"), {"fields": ("topics", "countries", "members")}),
-        (_("Publication"), {"fields": ("status", "publish_at", "author", "submitted_by")}),
-    )
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        """A title in either language will do (members may write only in French); the
-        form asks for one at least."""
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "title_en":
-            field.required = False
-        return field
-
-    def get_changelist(self, request, **kwargs):
-        return YearRangeChangeList
-
-    def save_model(self, request, item, form, change):
-        if not change and not item.author_id:
-            item.author = request.user
-        published_now = (
-            item.status == item.Status.PUBLISHED
-            and form.initial.get("status") != item.Status.PUBLISHED
-        )
-        if published_now and "publish_at" not in form.changed_data:
-            item.publish_at = item.publishing_date()
-        super().save_model(request, item, form, change)
-        if published_now:
-            item.tell_sender()
-
-    @admin.action(description=_("Publish the selected items"), permissions=["change"])
-    def publish(self, request, queryset):
-        items = list(queryset.exclude(status=Post.Status.PUBLISHED).select_related("author"))
-        for item in items:
-            item.publish()
-        message = ngettext("%(count)d item published.", "%(count)d items published.", len(items))
-        self.message_user(request, message % {"count": len(items)})
-
-    @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = queryset.update(status=Post.Status.DRAFT)
-        message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
-        self.message_user(request, message % {"count": count})
 
 
 @admin.register(Post)
@@ -111,7 +32,8 @@ class PostAdmin(PublicationAdmin):
         return [path("review/", review, name="news_review"), *super().get_urls()]
 
     def review_view(self, request):
-        """The queue of members' news and events (it lives here, under news posts)."""
+        """The queue of what members sent: news, events, practices, adaptations (it lives
+        here, under news posts)."""
         waiting = [
             {
                 "name": model._meta.verbose_name_plural,
@@ -181,9 +103,17 @@ class EventAdmin(PublicationAdmin):
 class DigestAdmin(admin.ModelAdmin):
     """Digests sent, and the page to send the next one."""
 
-    list_display = ("__str__", "created_at", "sent_by", "post_count", "event_count", "recipients")
+    list_display = (
+        "__str__",
+        "created_at",
+        "sent_by",
+        "post_count",
+        "event_count",
+        "practice_count",
+        "recipients",
+    )
     list_select_related = ("sent_by",)
-    fields = ("number", "created_at", "sent_by", "since", "until", "posts", "events")
+    fields = ("number", "created_at", "sent_by", "since", "until", "posts", "events", "practices")
     readonly_fields = fields
     change_list_template = "admin/news/digest/change_list.html"
 
@@ -201,6 +131,7 @@ class DigestAdmin(admin.ModelAdmin):
             .annotate(
                 post_count=Coalesce(count(Digest.posts.through), 0),
                 event_count=Coalesce(count(Digest.events.through), 0),
+                practice_count=Coalesce(count(Digest.practices.through), 0),
                 recipient_count=Coalesce(count(DigestDelivery), 0),
             )
         )
@@ -212,6 +143,10 @@ class DigestAdmin(admin.ModelAdmin):
     @admin.display(description=_("events"))
     def event_count(self, digest):
         return digest.event_count
+
+    @admin.display(description=_("practices"))
+    def practice_count(self, digest):
+        return digest.practice_count
 
     @admin.display(description=_("recipients"))
     def recipients(self, digest):
@@ -250,13 +185,14 @@ class DigestAdmin(admin.ModelAdmin):
                     % {"digest": digest, "count": digest.deliveries.count()},
                 )
             return redirect("admin:news_digest_changelist")
-        posts, events = Digest.new_items()
+        posts, events, practices = Digest.new_items()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Send the digest"),
             "posts": posts,
             "events": events,
+            "practices": practices,
             "recipient_count": len(Digest.recipients()),
             "last": Digest.objects.first(),
         }

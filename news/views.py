@@ -1,10 +1,9 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404, render
 
+from cpe_network.lib.portal import published_already, send_for_review
 from members.accounts import public_or_preview
 from members.models import Member, Topic
 
@@ -99,27 +98,12 @@ def submission(request, slug, kind, pk=None):
     model = FORMS[kind]._meta.model
     item = get_object_or_404(model, pk=pk, submitted_by=member) if pk else None
     if item and not item.is_editable_by_sender:
-        return _published_already(request)
+        return published_already(request)
     form = FORMS[kind](request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        sent = form.save(commit=False)
-        if not sent.submit(member, by=request.user, save_related=form.save_related):
-            return _published_already(request)  # an editor published it meanwhile
-        if item:
-            messages.success(request, _("Your changes are saved and wait for an editor."))
-        else:
-            messages.success(
-                request,
-                _("Thank you. An editor will look at it; you will be told when it is published."),
-            )
-        return redirect("members:portal")
+        return send_for_review(request, form, member, change=bool(item))
     return render(
         request,
         "news/portal/submit.html",
         {"member": member, "form": form, "kind": kind, "item": item},
     )
-
-
-def _published_already(request):
-    messages.info(request, _("This is published already: ask the network to change it."))
-    return redirect("members:portal")

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -77,7 +77,7 @@ class MultipleChoiceField(models.CharField):
         return forms.MultipleChoiceField(
             choices=self.options.choices,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
             **{k: v for k, v in kwargs.items() if k in ("initial", "disabled")},
@@ -275,6 +275,10 @@ class Practice(Publication):
             raise ValidationError({"slug": _("This address is taken; choose another.")})
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+        if not self.countries and not self.worldwide:
+            raise ValidationError(
+                {"countries": _("Choose the countries where it is used, or tick “worldwide”.")}
+            )
 
     def save(self, *args, **kwargs):
         self.evidence_rank = self.rank_of(self.rating)
@@ -368,6 +372,10 @@ class Source(models.Model):
 
 
 class AdaptationQuerySet(ModeratedQuerySet):
+    def waiting_for_review(self):
+        """As any members' item, with its practice (its title names it)."""
+        return super().waiting_for_review().select_related("practice")
+
     def for_member(self, member):
         return self.filter(member=member)
 

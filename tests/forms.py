@@ -111,6 +111,73 @@ def event_data(**changes):
     }
 
 
+def sources(*rows, saved=0):
+    """The sources' rows of the "share a practice" form: `rows` of (title, year, link),
+    then empty rows up to three (or one more than given), as the page shows them;
+    `saved`: how many of the first rows are sources saved before, as (pk, title, year,
+    link)."""
+    count = max(3, len(rows))
+    data = {
+        "sources-TOTAL_FORMS": str(count),
+        "sources-INITIAL_FORMS": str(saved),
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "5",
+    }
+    for index in range(count):
+        row = rows[index] if index < len(rows) else ("", "", "")
+        if index < saved:
+            data[f"sources-{index}-id"] = str(row[0])
+            row = row[1:]
+        title, year, url = row
+        data |= {
+            f"sources-{index}-title": title,
+            f"sources-{index}-year": str(year),
+            f"sources-{index}-url": url,
+        }
+    return data
+
+
+def practice_data(**changes):
+    """Every field of the "share a practice" form: a mentoring programme for teenagers in
+    Portugal since 2018, in English, promising after a before-after study, no source."""
+    return {
+        "title_en": "Mentors for teenagers",
+        "title_fr": "",
+        "summary_en": "Volunteers meet teenagers every week.",
+        "summary_fr": "",
+        "body_en": "",
+        "body_fr": "",
+        "kind": "programme",
+        "countries": ["PT"],
+        "start_year": "2018",
+        "end_year": "",
+        "age_groups": ["12-17"],
+        "setting": ["community"],
+        "providers": ["ngo"],
+        "link": "",
+        "image_alt": "",
+        "rating": "promising",
+        "evaluation": "before-after",
+        "findings_en": "",
+        "findings_fr": "",
+        **sources(),
+        **changes,
+    }
+
+
+def adaptation_data(**changes):
+    """The "record an adaptation" form: taken up in Portugal in 2024, told in French."""
+    return {
+        "country": "PT",
+        "year": "2024",
+        "changes_en": "",
+        "changes_fr": "Des bénévoles accueillent les familles.",
+        "outcome_en": "",
+        "outcome_fr": "",
+        **changes,
+    }
+
+
 # The admin.
 
 

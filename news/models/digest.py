@@ -1,8 +1,9 @@
-"""The digest: an email listing the news and events published since the last one, sent
+"""The digest: an email listing the news, events and practices published since the last one, sent
 to confirmed affiliates and to representatives, each in their language, in batches that
 background tasks send (`send_digest_batch`, beside the models it reads and the digest
 that queues it)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -34,6 +35,9 @@ class Digest(models.Model):
     )
     posts = models.ManyToManyField(Post, related_name="+", verbose_name=_("news posts"))
     events = models.ManyToManyField(Event, related_name="+", verbose_name=_("events"))
+    practices = models.ManyToManyField(
+        "practices.Practice", related_name="+", verbose_name=_("practices")
+    )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
@@ -47,7 +51,8 @@ class Digest(models.Model):
 
     @staticmethod
     def new_items(until=None):
-        """What a digest made at `until` (now) lists: the news and events published by
+        """What a digest made at `until` (now) lists: the news, events and practices
+        published by
         then that no digest has listed yet, and that were published, dated or changed
         since the last digest (so an item published with an earlier date is not missed,
         and one published again is not listed twice)."""
@@ -64,7 +69,9 @@ class Digest(models.Model):
 
         posts = pick(Post, Digest.posts.through).order_by("-publish_at")
         events = pick(Event, Digest.events.through).order_by("start")
-        return posts, events
+        practice = apps.get_model("practices", "Practice")
+        practices = pick(practice, Digest.practices.through).order_by("-publish_at")
+        return posts, events, practices
 
     @staticmethod
     def recipients():
@@ -99,9 +106,8 @@ class Digest(models.Model):
         digest was made at the same moment (each person gets each digest once)."""
         until = timezone.now()
         last = cls.objects.first()
-        posts, events = cls.new_items(until)
-        posts, events = list(posts), list(events)
-        if not posts and not events:
+        posts, events, practices = (list(items) for items in cls.new_items(until))
+        if not posts and not events and not practices:
             return None
         try:
             with transaction.atomic():
@@ -113,6 +119,7 @@ class Digest(models.Model):
                 )
                 digest.posts.set(posts)
                 digest.events.set(events)
+                digest.practices.set(practices)
                 deliveries = DigestDelivery.objects.bulk_create(
                     DigestDelivery(
                         digest=digest,
@@ -137,6 +144,7 @@ class Digest(models.Model):
             return {
                 "posts": list(self.posts.published().order_by("-publish_at")),
                 "events": list(self.events.published().order_by("start")),
+                "practices": list(self.practices.published().order_by("-publish_at")),
             }
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from members.models import Member, MembershipCategory
 from pages.network import create_pages
+from practices.models import Practice
 from tests.factories import (
     PASSWORD,
     AdaptationFactory,
@@ -288,7 +289,17 @@ def admin_data(site_pages):
     event = EventFactory(title_en="Family day", title_fr="Journée des familles", organiser=member)
     EventDocumentFactory(event=event)
     application = ApplicationFactory(category=applicant_category())
+    practice = PracticeFactory(
+        title_en="Visiting rooms", title_fr="Des parloirs adaptés", document=pdf_file()
+    )
+    practice.topics.add(topic)
+    SourceFactory(practice=practice)
+    adaptation = AdaptationFactory(practice=practice, country="DE", member=member)
+    AdaptationFactory(practice=practice, country="PT", status="submitted", submitted_by=member)
+    PracticeFactory(title_en="Mentors", status="submitted", submitted_by=member)
     return {
+        "practice": practice.pk,
+        "adaptation": adaptation.pk,
         "post": post.pk,
         "event": event.pk,
         "member": member.pk,
@@ -318,4 +329,18 @@ def representative(members):
     PostFactory(title_en="Our open day", status="submitted", submitted_by=relais)
     PostFactory(title_en="Turned down", status="draft", submitted_by=relais)
     EventFactory(slug="sent", status="published", submitted_by=relais)
+    PracticeFactory(
+        title_en="",
+        title_fr="Nos mentors",
+        slug="nos-mentors",
+        status="submitted",
+        submitted_by=relais,
+    )
+    AdaptationFactory(
+        practice=Practice.objects.get(slug="visiting-rooms"),
+        country="PT",
+        status="submitted",
+        submitted_by=relais,
+        member=relais,
+    )
     return person

@@ -91,6 +91,8 @@ ERRORS = {
     "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
     "profile form": {"#id_latitude": "200"},
     "send news": {"#id_body_en": "A text without a title"},
+    "share a practice": {"#id_title_en": "Mentors", "#id_sources-0-year": "2021"},
+    "record an adaptation": {"#id_year": "1492"},
     "send an event": {
         "#id_title_fr": "Journée",
         "#id_city": "Lyon",

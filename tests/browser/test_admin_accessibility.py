@@ -34,6 +34,11 @@ ADMIN_PAGES = {
     "user": "/admin/members/user/{user}/change/",
     "user's password": "/admin/members/user/{user}/password/",
     "member's history": "/admin/members/member/{member}/history/",
+    "practices": "/admin/practices/practice/",
+    "new practice": "/admin/practices/practice/add/",
+    "practice with sources and adaptations": "/admin/practices/practice/{practice}/change/",
+    "adaptations": "/admin/practices/adaptation/",
+    "adaptation": "/admin/practices/adaptation/{adaptation}/change/",
     # The pages the project adds to the admin.
     "review queue": "/admin/news/post/review/",
     "digests": "/admin/news/digest/",
@@ -45,6 +50,7 @@ ADMIN_PAGES = {
 SENT_WITH_ERRORS = {
     "new news post": [],
     "new event": [],
+    "new practice": [],
     "new page": [],
     "application decision": ["#id_decision_1"],  # "reject", without the reason
 }

@@ -28,6 +28,7 @@ from django.utils.translation import override
 
 from members.models import Application, Member
 from news.models import Post
+from practices.models import Adaptation, Practice
 from tests.factories import (
     PASSWORD,
     AffiliateFactory,
@@ -36,7 +37,7 @@ from tests.factories import (
     UserFactory,
     pdf_file,
 )
-from tests.forms import application_data
+from tests.forms import adaptation_data, application_data, practice_data, sources
 
 from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES
 
@@ -137,6 +138,15 @@ REFUSED = {
         "online_url": "visio",
         "registration_url": "register.example.org",
     },
+    "share a practice": practice_data(
+        title_en="",
+        title_fr="Des mentors",
+        start_year="2020",
+        end_year="deux mille",
+        link="mentors",
+        **sources(("", "2021", "étude")),
+    ),
+    "record an adaptation": adaptation_data(country="", year="1492", changes_fr=""),
     "second factor set-up": {"code": "abc"},
 }
 
@@ -222,6 +232,12 @@ def portal_pages(pages):
     for language in LANGUAGES:
         edit = url(language, "news:edit_post", slug="relais-lyon", pk=sent.pk)
         pages.get(client, f"{language} sent news", edit)
+        shared = Practice.objects.get(slug="nos-mentors")
+        edit = url(language, "practices:edit", slug="relais-lyon", pk=shared.pk)
+        pages.get(client, f"{language} shared practice", edit)
+        adapted = Adaptation.objects.get(submitted_by__slug="relais-lyon")
+        edit = url(language, "practices:edit_adaptation", slug="relais-lyon", pk=adapted.pk)
+        pages.get(client, f"{language} recorded adaptation", edit)
         pages.get(client, f"{language} email addresses", url(language, "account_email"))
         pages.get(client, f"{language} sign out", url(language, "account_logout"))
         change = url(language, "account_change_password")

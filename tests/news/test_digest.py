@@ -17,7 +17,14 @@ from members.models import Affiliate
 from news import models as news_models
 from news.models import Digest, DigestDelivery
 from news.models.digest import send_digest_batch
-from tests.factories import AffiliateFactory, EventFactory, MemberFactory, PostFactory, UserFactory
+from tests.factories import (
+    AffiliateFactory,
+    EventFactory,
+    MemberFactory,
+    PostFactory,
+    PracticeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -261,7 +268,7 @@ def test_send_digest_command(readers):
     out = StringIO()
 
     call_command("send_digest", "--dry-run", stdout=out)
-    assert "1 news posts, 1 events; 3 recipients" in out.getvalue()
+    assert "1 news posts, 1 events, 0 practices; 3 recipients" in out.getvalue()
     assert mail.outbox == []
 
     call_command("send_digest", stdout=out)
@@ -349,3 +356,51 @@ def test_deliveries_of_a_batch_that_never_ran_are_resumed(
 
     assert len(mail.outbox) == 3
     assert not DigestDelivery.objects.filter(message=None).exists()
+
+
+def test_a_published_practice_is_in_the_next_digest_once_in_each_readers_language(readers):
+    PracticeFactory(
+        title_en="Visiting rooms",
+        title_fr="Des parloirs adaptés",
+        summary_en="Rooms where children play.",
+        summary_fr="Des salles où les enfants jouent.",
+        slug="visiting-rooms",
+        rating="well-supported",
+    )
+    PracticeFactory(title_en="Still waiting", status="submitted")
+
+    first = Digest.send_new()
+    messages = by_address()
+    mail.outbox.clear()
+    second = Digest.send_new()
+
+    french, english = messages["lea@example.org"], messages["sam@example.org"]
+    assert list(first.practices.values_list("slug", flat=True)) == ["visiting-rooms"]
+    assert "Pratiques" in french.body
+    assert "Des parloirs adaptés" in french.body
+    assert "Des salles où les enfants jouent." in french.body
+    assert "solidement étayée par l’évaluation" in french.body
+    assert "http://127.0.0.1:8000/fr/pratiques/visiting-rooms/" in french.body
+    assert "Des parloirs adaptés" in french.alternatives[0][0]
+    assert "Practices" in english.body
+    assert "Visiting rooms" in english.body
+    assert "well supported by evaluation" in english.body
+    assert "http://127.0.0.1:8000/en/practices/visiting-rooms/" in english.body
+    assert "Still waiting" not in english.body
+    assert second is None
+    assert mail.outbox == []
+
+
+def test_a_practice_published_after_a_digest_is_in_the_next_one(readers, editor_client):
+    PostFactory()
+    Digest.send_new()
+    practice = PracticeFactory(title_en="Mentors", status="submitted")
+    practice.publish()
+
+    preview = editor_client.get("/admin/news/digest/send/").text
+    digest = Digest.send_new()
+
+    assert "Mentors" in preview
+    assert list(digest.practices.all()) == [practice]
+    assert list(digest.posts.all()) == []
+    assert editor_client.get("/admin/news/digest/").status_code == 200

@@ -7,7 +7,7 @@ from news.models import Digest
 
 
 class Command(BaseCommand):
-    help = "Email the news and events published since the last digest to its readers."
+    help = "Email the news, events and practices published since the last digest to its readers."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,11 +15,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        posts, events = Digest.new_items()
+        posts, events, practices = Digest.new_items()
         recipients = len(Digest.recipients())
         self.stdout.write(
-            f"New since the last digest: {posts.count()} news posts, {events.count()} events; "
-            f"{recipients} recipients."
+            f"New since the last digest: {posts.count()} news posts, {events.count()} events, "
+            f"{practices.count()} practices; {recipients} recipients."
         )
         if options["dry_run"]:
             return

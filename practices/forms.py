@@ -1,0 +1,206 @@
+"""The practice database's forms."""
+
+from django import forms
+from django.conf import settings
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.uploads import KeepUploadsMixin
+from news.forms import TEXT_LABELS, TEXT_WIDGETS, TwoLanguagesMixin
+
+from .models import Adaptation, Practice, Source
+
+# --- The member portal: a practice shared by a representative, with its sources, and
+# --- the record that a member adapted a practice.
+
+MAX_SOURCES = 5
+
+
+class SourceForm(forms.ModelForm):
+    """One row of the sources: left empty, it is ignored; filled in, it needs a title."""
+
+    class Meta:
+        model = Source
+        fields = ["title", "year", "url"]
+        labels = {"title": _("Title of the study or report")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False  # not on the empty rows: clean() asks
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("title") and "title" not in self.errors:
+            self.add_error("title", _("Give its title, or leave the whole row empty."))
+        return cleaned
+
+
+class BaseSourceFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this source")
+
+
+# Empty rows to fill in, without JavaScript: three more than those saved, five at most.
+SourceFormSet = inlineformset_factory(
+    Practice,
+    Source,
+    form=SourceForm,
+    formset=BaseSourceFormSet,
+    extra=3,
+    max_num=MAX_SOURCES,
+    validate_max=True,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, forms.ModelForm):
+    """A practice a representative shares from the portal: in English, French or both,
+    with what the evidence says and its sources (the formset `sources`, saved with it)."""
+
+    class Meta:
+        model = Practice
+        fields = [
+            *TEXT_LABELS,
+            "kind",
+            "countries",
+            "worldwide",
+            "start_year",
+            "end_year",
+            "topics",
+            "age_groups",
+            "setting",
+            "providers",
+            "link",
+            "document",
+            "image",
+            "image_alt",
+            "rating",
+            "evaluation",
+            "findings_en",
+            "findings_fr",
+        ]
+        labels = {
+            **TEXT_LABELS,
+            "findings_en": _("Findings, in English"),
+            "findings_fr": _("Findings, in French"),
+            "rating": _("Rating"),
+        }
+        widgets = {
+            **TEXT_WIDGETS,
+            "findings_en": forms.Textarea(attrs={"rows": 4}),
+            "findings_fr": forms.Textarea(attrs={"rows": 4}),
+            "document": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+        help_texts = {
+            "countries": _("Where it is used. Leave empty if it is used worldwide."),
+            "start_year": _("The year it started, or was published."),
+        }
+
+    # The form's parts, each under its heading (the page draws them in this order).
+    GROUPS = [
+        (_("The practice"), [*TEXT_LABELS, "kind"]),
+        (
+            _("Where, when and for whom"),
+            [
+                "countries",
+                "worldwide",
+                "start_year",
+                "end_year",
+                "topics",
+                "age_groups",
+                "setting",
+                "providers",
+            ],
+        ),
+        (_("Documents and picture"), ["link", "document", "image", "image_alt"]),
+        (_("What the evidence says"), ["rating", "evaluation", "findings_en", "findings_fr"]),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["countries"].required = False
+        self.sources = SourceFormSet(
+            self.data if self.is_bound else None,
+            instance=self.instance,
+            prefix="sources",
+        )
+
+    def groups(self):
+        """[(heading, [bound fields])] in the order of GROUPS."""
+        return [(heading, [self[name] for name in names]) for heading, names in self.GROUPS]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        return self.sources.is_valid() and valid
+
+    def save_related(self):
+        """Once the practice is saved (Practice.submit): its topics and its sources."""
+        self.save_m2m()
+        self.sources.instance = self.instance
+        self.sources.save()
+
+
+class MemberAdaptationForm(CompletePostMixin, forms.ModelForm):
+    """A member took up a published practice in another country. A representative of
+    several members says which one did; the others have only one to choose."""
+
+    sender = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Which organisation adapted it"),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Adaptation
+        fields = ["country", "year", "changes_en", "changes_fr", "outcome_en", "outcome_fr"]
+        labels = {
+            "country": _("The country where you use it"),
+            "year": _("The year you started"),
+            "changes_en": _("What changed, in English"),
+            "changes_fr": _("What changed, in French"),
+            "outcome_en": _("What happened, in English"),
+            "outcome_fr": _("What happened, in French"),
+        }
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("changes_en", "changes_fr", "outcome_en", "outcome_fr")
+        }
+        help_texts = {
+            "changes_en": _("What you changed to make it work in your country."),
+            "outcome_en": _("What it achieved, or what you learnt, as far as you know."),
+        }
+
+    def __init__(self, *args, practice, members=None, **kwargs):
+        """`members`: the members the person represents, to choose among when they are
+        several (a new adaptation); otherwise the form asks nothing about it."""
+        super().__init__(*args, **kwargs)
+        self.instance.practice = practice
+        self.fields["country"].choices = [("", "—"), *countries]
+        if members is not None and len(members) > 1:
+            self.fields["sender"].queryset = members
+        else:
+            del self.fields["sender"]
+
+    def clean_country(self):
+        country = self.cleaned_data["country"]
+        if country in [str(code) for code in self.instance.practice.countries]:
+            raise forms.ValidationError(
+                _("The practice comes from this country: an adaptation is in another one.")
+            )
+        return country
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"changes_{code}") for code, _name in settings.LANGUAGES):
+            self.add_error("changes_en", _("Say what changed, in English or in French (or both)."))
+        return cleaned
+
+    def save_related(self):
+        """Once the adaptation is saved (Adaptation.submit): nothing beside it."""
+        self.save_m2m()
