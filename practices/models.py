@@ -8,16 +8,20 @@ kept in one column each, so that a list counts all the values of a facet with on
 GROUP BY over the practices it shows."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range
+from cpe_network.lib.listing import shown_contains, shown_value
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member
@@ -88,6 +92,175 @@ class PracticeQuerySet(PublicationQuerySet):
     def for_cards(self):
         """What a card in the list shows, with no query per card."""
         return self.select_related("submitted_by").prefetch_related("topics")
+
+    def search(self, text):
+        """The title or the summary as shown in the current language (its own, or the
+        fallback where it has none) contains `text`."""
+        return self.filter(shown_contains("title", text) | shown_contains("summary", text))
+
+    def filter_by(self, filters):
+        """Apply the list's filters (practices.forms.PracticeFilterForm): any of the
+        values within one filter, all the filters together. A country finds the
+        practices used there, adaptations included; a year range finds those active
+        during it (a practice with no years is in no range)."""
+        practices = self
+        if text := filters.get("q"):
+            practices = practices.search(text)
+        if codes := filters.get("country"):
+            anywhere = Q()
+            for code in codes:
+                anywhere |= Q(used_in__contains=code)
+            practices = practices.filter(anywhere)
+        if topics := filters.get("topic"):
+            tagged = Practice.topics.through.objects.filter(topic__slug__in=topics)
+            practices = practices.filter(pk__in=tagged.values("practice_id"))
+        for name, column in (("kind", "kind"), ("rating", "rating")):
+            if value := filters.get(name):
+                practices = practices.filter(**{column: value})
+        for name, column in (("age", "age_groups"), ("setting", "setting")):
+            if value := filters.get(name):
+                practices = practices.filter(**{f"{column}__contains": value})
+        if filters.get("adapted"):
+            practices = practices.filter(adapted=True)
+        if first := filters.get("from"):
+            practices = practices.filter(
+                Q(end_year__isnull=True) | Q(end_year__gte=first), start_year__isnull=False
+            )
+        if last := filters.get("to"):
+            practices = practices.filter(start_year__lte=last)
+        return practices
+
+    # The filters counted in the filter panel, and the column each reads.
+    FACETS = {
+        "kind": "kind",
+        "country": "used_in",
+        "topic": None,  # through the topics' table
+        "age": "age_groups",
+        "setting": "setting",
+        "rating": "rating",
+        "adapted": "adapted",
+    }
+    MULTIPLE = {"used_in", "age_groups", "setting"}  # "a,b" in one column
+
+    def facet_counts(self, filters):
+        """For each filter, how many practices each of its values would show, given
+        the other filters: {"country": {"FR": 4, ...}, "topic": {...}, ...}."""
+        counts = {}
+        for facet, column in self.FACETS.items():
+            others = {name: value for name, value in filters.items() if name != facet}
+            practices = self.filter_by(others).order_by()
+            if column is None:
+                rows = (
+                    Practice.topics.through.objects.filter(practice_id__in=practices.values("pk"))
+                    .values_list("topic__slug")
+                    .annotate(n=Count("pk"))
+                )
+            else:
+                rows = practices.values_list(column).annotate(n=Count("pk"))
+            counts[facet] = tally(rows, multiple=column in self.MULTIPLE)
+        counts["adapted"] = {"yes": counts["adapted"].get(True, 0)}
+        return counts
+
+    EXPORTED = [
+        "slug",
+        "title_en",
+        "title_fr",
+        "summary_en",
+        "summary_fr",
+        "kind",
+        "countries",
+        "worldwide",
+        "start_year",
+        "end_year",
+        "age_groups",
+        "setting",
+        "providers",
+        "rating",
+        "evaluation",
+        "submitted_by__name",
+    ]
+
+    def export_rows(self):
+        """Each practice as a dict of plain values (text, numbers, lists) for the
+        exports, in this queryset's order: three queries whatever their number."""
+        chosen = self.order_by().values("pk")
+        topics, adaptations = {}, {}
+        for practice, slug in (
+            Practice.topics.through.objects.filter(practice_id__in=chosen)
+            .order_by("topic__slug")
+            .values_list("practice_id", "topic__slug")
+        ):
+            topics.setdefault(practice, []).append(slug)
+        for practice, country, year in (
+            Adaptation.objects.published()
+            .filter(practice_id__in=chosen)
+            .order_by("year", "pk")
+            .values_list("practice_id", "country", "year")
+        ):
+            adaptations.setdefault(practice, []).append(f"{country}:{year or ''}".rstrip(":"))
+        for row in self.values("pk", *self.EXPORTED).iterator(chunk_size=2000):
+            codes = [str(country) for country in row["countries"]]
+            yield {
+                "url": settings.SITE_URL
+                + reverse("practices:detail", kwargs={"slug": row["slug"]}),
+                "title_en": row["title_en"] or "",
+                "title_fr": row["title_fr"] or "",
+                "summary_en": row["summary_en"] or "",
+                "summary_fr": row["summary_fr"] or "",
+                "kind": row["kind"],
+                "countries": codes,
+                "country_names": [str(countries.name(code)) for code in codes],
+                "worldwide": row["worldwide"],
+                "start_year": row["start_year"],
+                "end_year": row["end_year"],
+                "topics": topics.get(row["pk"], []),
+                "age_groups": row["age_groups"],
+                "settings": row["setting"],
+                "providers": row["providers"],
+                "rating": row["rating"],
+                "evaluation": row["evaluation"],
+                "shared_by": row["submitted_by__name"] or "",
+                "adaptations": adaptations.get(row["pk"], []),
+            }
+
+    def rating_counts(self):
+        """How many practices have each rating: {rating: n}."""
+        return dict(self.order_by().values_list("rating").annotate(n=Count("pk")))
+
+    def rating_counts_by_topic(self):
+        """How many practices of each topic have each rating: {slug: {rating: n}}."""
+        counts = {}
+        rows = (
+            self.order_by()
+            .filter(topics__isnull=False)
+            .values_list("topics__slug", "rating")
+            .annotate(n=Count("pk"))
+        )
+        for slug, rating, n in rows:
+            counts.setdefault(slug, {})[rating] = n
+        return counts
+
+    def sorted_by(self, sort):
+        """newest: the latest published first; title: by the title as shown in the
+        current language; evidence: the strongest evidence first, then the latest."""
+        if sort == "title":
+            return self.order_by(Lower(shown_value("title")), "pk")
+        if sort == "evidence":
+            return self.order_by("-evidence_rank", "-publish_at", "-pk")
+        return self.order_by("-publish_at", "-pk")
+
+
+def tally(rows, *, multiple=False):
+    """{value: count} from (value, count) rows; with `multiple`, a value is "a,b" (or
+    the list it reads as) and counts for each of its parts."""
+    counts = {}
+    for value, n in rows:
+        parts = (value.split(",") if isinstance(value, str) else value) if multiple else [value]
+        for part in parts:
+            part = str(part)  # a country read from the column is a Country
+            if part:
+                counts[part] = counts.get(part, 0) + n
+    return counts
 
 
 class Practice(Publication):
