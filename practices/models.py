@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Cast, Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +24,7 @@ from cpe_network.lib.dates import dates_in_range
 from cpe_network.lib.listing import shown_contains, shown_value
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
-from members.models import Member
+from members.models import Member, Topic
 from news.models import Moderated, ModeratedQuerySet, Publication
 from news.models.publications import PublicationQuerySet
 
@@ -130,34 +130,44 @@ class PracticeQuerySet(PublicationQuerySet):
             practices = practices.filter(start_year__lte=last)
         return practices
 
-    # The filters counted in the filter panel, and the column each reads.
+    # The filters counted in the filter panel, and the column each reads: one value,
+    # or several ("a,b", split when counted), or the topics' table.
     FACETS = {
         "kind": "kind",
-        "country": "used_in",
-        "topic": None,  # through the topics' table
-        "age": "age_groups",
-        "setting": "setting",
         "rating": "rating",
         "adapted": "adapted",
+        "age": "age_groups",
+        "setting": "setting",
+        "country": "used_in",
+        "topic": "topics",
     }
-    MULTIPLE = {"used_in", "age_groups", "setting"}  # "a,b" in one column
+    SINGLE = ("kind", "rating", "adapted")
 
     def facet_counts(self, filters):
         """For each filter, how many practices each of its values would show, given
-        the other filters: {"country": {"FR": 4, ...}, "topic": {...}, ...}."""
-        counts = {}
+        the other filters: {"country": {"FR": 4, ...}, "topic": {...}, ...}.
+
+        One GROUP BY for each filter, except that the filters of one value not in use
+        (they count the same practices) share one."""
+        counts = {facet: {} for facet in self.FACETS}
+        shared = [facet for facet in self.SINGLE if facet not in filters]
+        if shared:
+            columns = [self.FACETS[facet] for facet in shared]
+            rows = self.filter_by(filters).order_by().values_list(*columns).annotate(n=Count("pk"))
+            for *values, n in rows:
+                for facet, value in zip(shared, values, strict=True):
+                    counts[facet][value] = counts[facet].get(value, 0) + n
         for facet, column in self.FACETS.items():
+            if facet in shared:
+                continue
             others = {name: value for name, value in filters.items() if name != facet}
-            practices = self.filter_by(others).order_by()
-            if column is None:
-                rows = (
-                    Practice.topics.through.objects.filter(practice_id__in=practices.values("pk"))
-                    .values_list("topic__slug")
-                    .annotate(n=Count("pk"))
-                )
-            else:
-                rows = practices.values_list(column).annotate(n=Count("pk"))
-            counts[facet] = tally(rows, multiple=column in self.MULTIPLE)
+            multiple = column in MULTIPLE_COLUMNS
+            if column == "used_in":  # read as text, not as Country objects
+                column = Cast("used_in", models.CharField())
+            rows = self.filter_by(others).order_by().values_list(column).annotate(n=Count("pk"))
+            counts[facet] = tally(rows, multiple=multiple)
+        slugs = dict(Topic.objects.values_list("pk", "slug"))
+        counts["topic"] = {slugs[pk]: n for pk, n in counts["topic"].items() if pk in slugs}
         counts["adapted"] = {"yes": counts["adapted"].get(True, 0)}
         return counts
 
@@ -228,16 +238,13 @@ class PracticeQuerySet(PublicationQuerySet):
         return dict(self.order_by().values_list("rating").annotate(n=Count("pk")))
 
     def rating_counts_by_topic(self):
-        """How many practices of each topic have each rating: {slug: {rating: n}}."""
+        """How many practices of each topic have each rating: {topic id: {rating: n}}."""
         counts = {}
-        rows = (
-            self.order_by()
-            .filter(topics__isnull=False)
-            .values_list("topics__slug", "rating")
-            .annotate(n=Count("pk"))
-        )
-        for slug, rating, n in rows:
-            counts.setdefault(slug, {})[rating] = n
+        for topic, rating, n in (
+            self.order_by().values_list("topics", "rating").annotate(n=Count("pk"))
+        ):
+            if topic is not None:
+                counts.setdefault(topic, {})[rating] = n
         return counts
 
     def sorted_by(self, sort):
@@ -250,15 +257,18 @@ class PracticeQuerySet(PublicationQuerySet):
         return self.order_by("-publish_at", "-pk")
 
 
+MULTIPLE_COLUMNS = {"used_in", "age_groups", "setting"}
+
+
 def tally(rows, *, multiple=False):
-    """{value: count} from (value, count) rows; with `multiple`, a value is "a,b" (or
-    the list it reads as) and counts for each of its parts."""
+    """{value: count} from (value, count) rows, without empty values; with `multiple`,
+    a value is "a,b" (or the list it reads as) and counts for each of its parts."""
     counts = {}
     for value, n in rows:
-        parts = (value.split(",") if isinstance(value, str) else value) if multiple else [value]
-        for part in parts:
-            part = str(part)  # a country read from the column is a Country
-            if part:
+        if multiple and isinstance(value, str):
+            value = value.split(",")
+        for part in value if multiple else [value]:
+            if part not in (None, ""):
                 counts[part] = counts.get(part, 0) + n
     return counts
 
@@ -371,6 +381,31 @@ class Practice(Publication):
         indexes = [
             models.Index(fields=["status", "publish_at"]),
             models.Index(fields=["evidence_rank", "publish_at"]),
+            # Everything the list's filters and counts read, so that counting the
+            # published practices reads this index and not the rows with their text.
+            models.Index(
+                fields=[
+                    "status",
+                    "publish_at",
+                    "kind",
+                    "rating",
+                    "adapted",
+                    "start_year",
+                    "end_year",
+                    "age_groups",
+                    "setting",
+                    "used_in",
+                ],
+                name="practices_facets_idx",
+            ),
+            # The order by title, as each language shows titles (its own, or the other).
+            *(
+                models.Index(
+                    Lower(Coalesce(NullIf(first, Value("")), NullIf(then, Value("")))),
+                    name=f"practices_title_{first[-2:]}_idx",
+                )
+                for first, then in (("title_en", "title_fr"), ("title_fr", "title_en"))
+            ),
         ]
         constraints = [
             dates_in_range("publish_at", name="practices_practice_dates_in_range"),

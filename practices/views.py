@@ -156,7 +156,7 @@ def evidence(request):
         }
 
     rows = [
-        row(topic.name, by_topic.get(topic.slug, {}), topic=topic.slug)
+        row(topic.name, by_topic.get(topic.pk, {}), topic=topic.slug)
         for topic in Topic.objects.all()
     ]
     return render(
