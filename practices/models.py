@@ -209,7 +209,9 @@ class PracticeQuerySet(PublicationQuerySet):
         ):
             adaptations.setdefault(practice, []).append(f"{country}:{year or ''}".rstrip(":"))
         for row in self.values("pk", *self.EXPORTED).iterator(chunk_size=2000):
-            codes = [str(country) for country in row["countries"]]
+            codes = row["countries"]  # "BE,FR" as values() reads it
+            codes = codes.split(",") if isinstance(codes, str) else [str(c) for c in codes]
+            codes = [code for code in codes if code]
             yield {
                 "url": settings.SITE_URL
                 + reverse("practices:detail", kwargs={"slug": row["slug"]}),
