@@ -164,7 +164,10 @@ class PracticeQuerySet(PublicationQuerySet):
             multiple = column in MULTIPLE_COLUMNS
             if column == "used_in":  # read as text, not as Country objects
                 column = Cast("used_in", models.CharField())
-            rows = self.filter_by(others).order_by().values_list(column).annotate(n=Count("pk"))
+            practices = self.filter_by(others).order_by()
+            if column == "topics":  # an inner join: practices with no topic count for none
+                practices = practices.filter(topics__isnull=False)
+            rows = practices.values_list(column).annotate(n=Count("pk"))
             counts[facet] = tally(rows, multiple=multiple)
         slugs = dict(Topic.objects.values_list("pk", "slug"))
         counts["topic"] = {slugs[pk]: n for pk, n in counts["topic"].items() if pk in slugs}

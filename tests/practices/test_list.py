@@ -229,7 +229,7 @@ def test_empty_list_suggests_removing_each_filter(client, library):
 
     assert "No practice matches these filters." in response.text
     assert 'href="?rating=promising">Remove the filter: France' in response.text
-    assert 'href="?country=FR">Remove the filter: promising' in response.text
+    assert 'href="?country=FR">Remove the filter: Promising' in response.text
     assert 'href="/en/practices/">Show all practices' in response.text
 
 
