@@ -33,6 +33,9 @@ PAGES = [
     "/fr/evenements/?when=past",
     "/en/events/{event}/",
     "/en/events/calendar.ics",
+    "/en/practices/",
+    "/fr/pratiques/?country=FR&rating=promising&age=6-11&sort=evidence",
+    "/en/practices/evidence/",
     "/sitemap.xml",
 ]
 
