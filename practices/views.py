@@ -33,9 +33,12 @@ def practice_list(request):
     filters = form.filters()
     sort = form.sort_order()
     published = Practice.objects.published()
-    practices = published.filter_by(filters).sorted_by(sort).for_cards()
-    page = Paginator(practices, PER_PAGE).get_page(request.GET.get("page"))
     counts = published.facet_counts(filters)
+    paginator = Paginator(published.filter_by(filters).sorted_by(sort).for_cards(), PER_PAGE)
+    # The counts hold the number of results: every practice has one kind.
+    kinds = counts["kind"]
+    paginator.count = kinds.get(filters["kind"], 0) if "kind" in filters else sum(kinds.values())
+    page = paginator.get_page(request.GET.get("page"))
     facets = facet_options(form, filters, counts, by_name=("country", "topic"))
     chips = filter_chips(
         request,
