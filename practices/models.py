@@ -161,12 +161,12 @@ class PracticeQuerySet(PublicationQuerySet):
             if facet in shared:
                 continue
             others = {name: value for name, value in filters.items() if name != facet}
-            multiple = column in MULTIPLE_COLUMNS
-            if column == "used_in":  # read as text, not as Country objects
-                column = Cast("used_in", models.CharField())
             practices = self.filter_by(others).order_by()
-            if column == "topics":  # an inner join: practices with no topic count for none
+            if facet == "topic":  # an inner join: practices with no topic count for none
                 practices = practices.filter(topics__isnull=False)
+            multiple = column in MULTIPLE_COLUMNS
+            if facet == "country":  # read as text, not as Country objects
+                column = Cast("used_in", models.CharField())
             rows = practices.values_list(column).annotate(n=Count("pk"))
             counts[facet] = tally(rows, multiple=multiple)
         slugs = dict(Topic.objects.values_list("pk", "slug"))
