@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from cpe_network.lib.antispam import SendingLimit
+from cpe_network.lib.listing import facet_options, filter_chips
 from news.models import Event, Post
 from practices.models import Adaptation, Practice
 
@@ -47,7 +48,8 @@ def directory(request):
     page = Paginator(listed.filter_by(filters).for_cards(), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    facets = _facets(form, filters, listed.facet_counts(filters))
+    counts = listed.facet_counts(filters)
+    facets = facet_options(form, filters, counts, by_name=("country", "topic"))
     return render(
         request,
         "members/directory.html",
@@ -56,57 +58,9 @@ def directory(request):
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "filters": filters,
             "facets": facets,
-            "chips": _chips(request, facets),
+            "chips": filter_chips(request, filters, facets, free=[("q", "“%s”")]),
         },
     )
-
-
-def _facets(form, filters, counts):
-    """Each filter's values with their counts, for the filter panel: values that
-    would show nothing are left out unless chosen."""
-
-    def options(facet, choices, *, by_name=False):
-        chosen = filters.get(facet, [])
-        chosen = chosen if isinstance(chosen, list) else [chosen]
-        values = [
-            {
-                "value": value,
-                "label": label,
-                "count": counts[facet].get(value, 0),
-                "chosen": value in chosen,
-            }
-            for value, label in choices
-            if counts[facet].get(value) or value in chosen
-        ]
-        if by_name:
-            values.sort(key=lambda option: sort_key(str(option["label"])))
-        return values
-
-    return {
-        "country": options("country", form.fields["country"].choices, by_name=True),
-        "category": options("category", form.fields["category"].choices),
-        "topic": options("topic", form.fields["topic"].choices, by_name=True),
-        "kind": options("kind", form.fields["kind"].choices),
-        "setting": options("setting", form.fields["setting"].choices),
-    }
-
-
-def _chips(request, facets):
-    """The active filters, each with the address of the same list without it."""
-    chips = []
-    if text := request.GET.get("q", "").strip():
-        params = request.GET.copy()
-        params.pop("q")
-        params.pop("page", None)
-        chips.append({"label": f"“{text}”", "url": f"?{params.urlencode()}"})
-    for name, options in facets.items():
-        for option in options:
-            if option["chosen"]:
-                params = request.GET.copy()
-                params.setlist(name, [v for v in params.getlist(name) if v != option["value"]])
-                params.pop("page", None)
-                chips.append({"label": option["label"], "url": f"?{params.urlencode()}"})
-    return chips
 
 
 def detail(request, slug):

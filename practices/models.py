@@ -8,19 +8,23 @@ kept in one column each, so that a list counts all the values of a facet with on
 GROUP BY over the practices it shows."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Cast, Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range
+from cpe_network.lib.listing import shown_contains, shown_value
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
-from members.models import Member
+from members.models import Member, Topic
 from news.models import Moderated, ModeratedQuerySet, Publication
 from news.models.publications import PublicationQuerySet
 
@@ -124,6 +128,190 @@ class PracticeQuerySet(PublicationQuerySet):
             others = self.exclude(pk__in=[practice.pk for practice in chosen])
             chosen += others.order_by("-publish_at", "-pk")[: count - len(chosen)]
         return chosen
+
+    def search(self, text):
+        """The title or the summary as shown in the current language (its own, or the
+        fallback where it has none) contains `text`."""
+        return self.filter(shown_contains("title", text) | shown_contains("summary", text))
+
+    def filter_by(self, filters):
+        """Apply the list's filters (practices.forms.PracticeFilterForm): any of the
+        values within one filter, all the filters together. A country finds the
+        practices used there, adaptations included; a year range finds those active
+        during it (a practice with no years is in no range)."""
+        practices = self
+        if text := filters.get("q"):
+            practices = practices.search(text)
+        if codes := filters.get("country"):
+            anywhere = Q()
+            for code in codes:
+                anywhere |= Q(used_in__contains=code)
+            practices = practices.filter(anywhere)
+        if topics := filters.get("topic"):
+            tagged = Practice.topics.through.objects.filter(topic__slug__in=topics)
+            practices = practices.filter(pk__in=tagged.values("practice_id"))
+        for name, column in (("kind", "kind"), ("rating", "rating")):
+            if value := filters.get(name):
+                practices = practices.filter(**{column: value})
+        for name, column in (("age", "age_groups"), ("setting", "setting")):
+            if value := filters.get(name):
+                practices = practices.filter(**{f"{column}__contains": value})
+        if filters.get("adapted"):
+            practices = practices.filter(adapted=True)
+        if first := filters.get("from"):
+            practices = practices.filter(
+                Q(end_year__isnull=True) | Q(end_year__gte=first), start_year__isnull=False
+            )
+        if last := filters.get("to"):
+            practices = practices.filter(start_year__lte=last)
+        return practices
+
+    # The filters counted in the filter panel, and the column each reads: one value,
+    # or several ("a,b", split when counted), or the topics' table.
+    FACETS = {
+        "kind": "kind",
+        "rating": "rating",
+        "adapted": "adapted",
+        "age": "age_groups",
+        "setting": "setting",
+        "country": "used_in",
+        "topic": "topics",
+    }
+    SINGLE = ("kind", "rating", "adapted")
+
+    def facet_counts(self, filters):
+        """For each filter, how many practices each of its values would show, given
+        the other filters: {"country": {"FR": 4, ...}, "topic": {...}, ...}.
+
+        One GROUP BY for each filter, except that the filters of one value not in use
+        (they count the same practices) share one."""
+        counts = {facet: {} for facet in self.FACETS}
+        shared = [facet for facet in self.SINGLE if facet not in filters]
+        if shared:
+            columns = [self.FACETS[facet] for facet in shared]
+            rows = self.filter_by(filters).order_by().values_list(*columns).annotate(n=Count("pk"))
+            for *values, n in rows:
+                for facet, value in zip(shared, values, strict=True):
+                    counts[facet][value] = counts[facet].get(value, 0) + n
+        for facet, column in self.FACETS.items():
+            if facet in shared:
+                continue
+            others = {name: value for name, value in filters.items() if name != facet}
+            practices = self.filter_by(others).order_by()
+            if facet == "topic":  # an inner join: practices with no topic count for none
+                practices = practices.filter(topics__isnull=False)
+            multiple = column in MULTIPLE_COLUMNS
+            if facet == "country":  # read as text, not as Country objects
+                column = Cast("used_in", models.CharField())
+            rows = practices.values_list(column).annotate(n=Count("pk"))
+            counts[facet] = tally(rows, multiple=multiple)
+        slugs = dict(Topic.objects.values_list("pk", "slug"))
+        counts["topic"] = {slugs[pk]: n for pk, n in counts["topic"].items() if pk in slugs}
+        counts["adapted"] = {"yes": counts["adapted"].get(True, 0)}
+        return counts
+
+    EXPORTED = [
+        "slug",
+        "title_en",
+        "title_fr",
+        "summary_en",
+        "summary_fr",
+        "kind",
+        "countries",
+        "worldwide",
+        "start_year",
+        "end_year",
+        "age_groups",
+        "setting",
+        "providers",
+        "rating",
+        "evaluation",
+        "submitted_by__name",
+    ]
+
+    def export_rows(self):
+        """Each practice as a dict of plain values (text, numbers, lists) for the
+        exports, in this queryset's order: three queries whatever their number."""
+        chosen = self.order_by().values("pk")
+        topics, adaptations = {}, {}
+        for practice, slug in (
+            Practice.topics.through.objects.filter(practice_id__in=chosen)
+            .order_by("topic__slug")
+            .values_list("practice_id", "topic__slug")
+        ):
+            topics.setdefault(practice, []).append(slug)
+        for practice, country, year in (
+            Adaptation.objects.published()
+            .filter(practice_id__in=chosen)
+            .order_by("year", "pk")
+            .values_list("practice_id", "country", "year")
+        ):
+            adaptations.setdefault(practice, []).append(f"{country}:{year or ''}".rstrip(":"))
+        for row in self.values("pk", *self.EXPORTED).iterator(chunk_size=2000):
+            codes = row["countries"]  # "BE,FR" as values() reads it
+            codes = codes.split(",") if isinstance(codes, str) else [str(c) for c in codes]
+            codes = [code for code in codes if code]
+            yield {
+                "url": settings.SITE_URL
+                + reverse("practices:detail", kwargs={"slug": row["slug"]}),
+                "title_en": row["title_en"] or "",
+                "title_fr": row["title_fr"] or "",
+                "summary_en": row["summary_en"] or "",
+                "summary_fr": row["summary_fr"] or "",
+                "kind": row["kind"],
+                "countries": codes,
+                "country_names": [str(countries.name(code)) for code in codes],
+                "worldwide": row["worldwide"],
+                "start_year": row["start_year"],
+                "end_year": row["end_year"],
+                "topics": topics.get(row["pk"], []),
+                "age_groups": row["age_groups"],
+                "settings": row["setting"],
+                "providers": row["providers"],
+                "rating": row["rating"],
+                "evaluation": row["evaluation"],
+                "shared_by": row["submitted_by__name"] or "",
+                "adaptations": adaptations.get(row["pk"], []),
+            }
+
+    def rating_counts(self):
+        """How many practices have each rating: {rating: n}."""
+        return dict(self.order_by().values_list("rating").annotate(n=Count("pk")))
+
+    def rating_counts_by_topic(self):
+        """How many practices of each topic have each rating: {topic id: {rating: n}}."""
+        counts = {}
+        for topic, rating, n in (
+            self.order_by().values_list("topics", "rating").annotate(n=Count("pk"))
+        ):
+            if topic is not None:
+                counts.setdefault(topic, {})[rating] = n
+        return counts
+
+    def sorted_by(self, sort):
+        """newest: the latest published first; title: by the title as shown in the
+        current language; evidence: the strongest evidence first, then the latest."""
+        if sort == "title":
+            return self.order_by(Lower(shown_value("title")), "pk")
+        if sort == "evidence":
+            return self.order_by("-evidence_rank", "-publish_at", "-pk")
+        return self.order_by("-publish_at", "-pk")
+
+
+MULTIPLE_COLUMNS = {"used_in", "age_groups", "setting"}
+
+
+def tally(rows, *, multiple=False):
+    """{value: count} from (value, count) rows, without empty values; with `multiple`,
+    a value is "a,b" (or the list it reads as) and counts for each of its parts."""
+    counts = {}
+    for value, n in rows:
+        if multiple and isinstance(value, str):
+            value = value.split(",")
+        for part in value if multiple else [value]:
+            if part not in (None, ""):
+                counts[part] = counts.get(part, 0) + n
+    return counts
 
 
 class Practice(Publication):
@@ -256,6 +444,31 @@ class Practice(Publication):
         indexes = [
             models.Index(fields=["status", "publish_at"]),
             models.Index(fields=["evidence_rank", "publish_at"]),
+            # Everything the list's filters and counts read, so that counting the
+            # published practices reads this index and not the rows with their text.
+            models.Index(
+                fields=[
+                    "status",
+                    "publish_at",
+                    "kind",
+                    "rating",
+                    "adapted",
+                    "start_year",
+                    "end_year",
+                    "age_groups",
+                    "setting",
+                    "used_in",
+                ],
+                name="practices_facets_idx",
+            ),
+            # The order by title, as each language shows titles (its own, or the other).
+            *(
+                models.Index(
+                    Lower(Coalesce(NullIf(first, Value("")), NullIf(then, Value("")))),
+                    name=f"practices_title_{first[-2:]}_idx",
+                )
+                for first, then in (("title_en", "title_fr"), ("title_fr", "title_en"))
+            ),
         ]
         constraints = [
             dates_in_range("publish_at", name="practices_practice_dates_in_range"),

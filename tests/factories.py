@@ -227,6 +227,11 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     body_fr = "Un **texte**."
     status = "published"
 
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
 
 class PostFactory(PublicationFactory):
     class Meta:
@@ -319,6 +324,48 @@ class AdaptationFactory(factory.django.DjangoModelFactory):
     outcome_en = "Families came back."
     outcome_fr = "Les familles sont revenues."
     status = "published"
+
+
+def bulk_practices(count, *, start=0, topics=(), **values):
+    """`count` published practices made at once, for lists of thousands: "Bulk practice
+    00000"… at "bulk-00000"…, the newest first, with `values` for each (their defaults
+    are PracticeFactory's) and tagged with `topics`. `used_in` and `evidence_rank` are
+    set as saving would set them."""
+    from practices.models import Practice
+
+    values = {
+        "kind": "programme",
+        "countries": ["FR"],
+        "start_year": 2015,
+        "age_groups": ["6-11"],
+        "setting": ["prison"],
+        "providers": ["ngo"],
+        "rating": "promising",
+        "evaluation": "before-after",
+        "status": "published",
+        **values,
+    }
+    values.setdefault("used_in", values["countries"])
+    values.setdefault("evidence_rank", Practice.rank_of(values["rating"]))
+    now = timezone.now()
+    practices = Practice.objects.bulk_create(
+        Practice(
+            title_en=f"Bulk practice {n:05d}",
+            title_fr=f"Pratique en nombre {n:05d}",
+            slug=f"bulk-{n:05d}",
+            summary_en="In short.",
+            summary_fr="En bref.",
+            publish_at=now - datetime.timedelta(minutes=n + 1),
+            **values,
+        )
+        for n in range(start, start + count)
+    )
+    Practice.topics.through.objects.bulk_create(
+        Practice.topics.through(practice_id=practice.pk, topic_id=topic.pk)
+        for practice in practices
+        for topic in topics
+    )
+    return practices
 
 
 # The site.

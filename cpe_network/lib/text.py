@@ -1,6 +1,8 @@
 """Text that people write: Markdown in, clean HTML out; and names, titles, summaries and
 every other free text kept without the invisible characters that could disguise it."""
 
+import unicodedata
+
 import markdown
 import nh3
 from django import forms
@@ -51,6 +53,12 @@ _REMOVE = dict.fromkeys(map(ord, INVISIBLE))
 # Line breaks, tabs and other control characters in one-line text become spaces: a name
 # never holds one, and an email subject built from it must not.
 _ONE_LINE = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029], " ")
+
+
+def sort_key(name):
+    """Name folded for sorting: accents and case ignored, so "Éveil" files under E."""
+    decomposed = unicodedata.normalize("NFKD", clean_text(name, one_line=True))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def clean_text(text, *, one_line=False):

@@ -1,4 +1,3 @@
-import unicodedata
 from datetime import timedelta
 
 import reversion
@@ -11,16 +10,16 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 from reversion.models import Version
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
+from cpe_network.lib.listing import shown_contains
 from cpe_network.lib.slugs import UniqueSlugMixin
-from cpe_network.lib.text import CleanCharField, CleanTextField, clean_text
+from cpe_network.lib.text import CleanCharField, CleanTextField, sort_key
 from cpe_network.lib.uploads import SiteChosenName
 from outbox.mail import send_templated
 
@@ -44,12 +43,6 @@ NOTE_LENGTH = 2000  # staff's notes on a category change or a decision
 def validate_languages(value):
     if not isinstance(value, list) or not set(value) <= set(WORK_LANGUAGES):
         raise ValidationError(_("Choose languages from the list."), code="invalid")
-
-
-def sort_key(name):
-    """Name folded for sorting: accents and case ignored, so "Éveil" files under E."""
-    decomposed = unicodedata.normalize("NFKD", clean_text(name, one_line=True))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class User(AbstractUser):
@@ -232,15 +225,11 @@ class MemberQuerySet(models.QuerySet):
     def search(self, text):
         """Name, acronym, city, or the summary as shown in the current language
         (its own, or the fallback where it has none)."""
-        languages = resolution_order(get_language())
-        summary = Q()
-        missing = Q()
-        for code in languages:
-            field = build_localized_fieldname("summary", code)
-            summary |= missing & Q(**{f"{field}__icontains": text})
-            missing &= Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
         return self.filter(
-            Q(name__icontains=text) | Q(acronym__icontains=text) | Q(city__icontains=text) | summary
+            Q(name__icontains=text)
+            | Q(acronym__icontains=text)
+            | Q(city__icontains=text)
+            | shown_contains("summary", text)
         )
 
     def filter_by(self, filters):

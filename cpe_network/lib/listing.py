@@ -1,0 +1,82 @@
+"""What the lists that people search and filter share (the member directory, the
+practices): text as shown in the visitor's language, the filter panel's options with
+their counts, and the active filters as chips that remove themselves."""
+
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from .text import sort_key
+
+
+def shown_contains(field, text):
+    """A condition: the translated `field`, as shown in the current language (its own
+    text, or the fallback's where it has none), contains `text`."""
+    found = Q()
+    missing = Q()
+    for code in resolution_order(get_language()):
+        column = build_localized_fieldname(field, code)
+        found |= missing & Q(**{f"{column}__icontains": text})
+        missing &= Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+    return found
+
+
+def shown_value(field):
+    """An expression: the translated `field` as shown in the current language (its own
+    text, or the fallback's where it has none), for sorting."""
+    columns = [
+        NullIf(build_localized_fieldname(field, code), Value(""))
+        for code in resolution_order(get_language())
+    ]
+    return Coalesce(*columns) if len(columns) > 1 else columns[0]
+
+
+def facet_options(form, filters, counts, *, by_name=()):
+    """Each filter's values with their counts (`counts`: {filter: {value: count}}), for
+    the filter panel: values that would show nothing are left out unless chosen. The
+    labels are the choices of the filter's field in `form`; the filters named in
+    `by_name` are sorted by label."""
+    facets = {}
+    for facet in counts:
+        chosen = filters.get(facet, [])
+        chosen = chosen if isinstance(chosen, list) else [chosen]
+        options = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts[facet].get(value, 0),
+                "chosen": value in chosen,
+            }
+            for value, label in form.fields[facet].choices
+            if counts[facet].get(value) or value in chosen
+        ]
+        if facet in by_name:
+            options.sort(key=lambda option: sort_key(str(option["label"])))
+        facets[facet] = options
+    return facets
+
+
+def filter_chips(request, filters, facets, *, free=()):
+    """The active filters, each with the address of the same list without it. `free`
+    lists (name, label) for the filters typed rather than chosen (a search, a year),
+    whose label holds "%s" for the valid value given."""
+    chips = []
+
+    def without(name, value=None):
+        params = request.GET.copy()
+        if value is None:
+            params.pop(name, None)
+        else:
+            params.setlist(name, [v for v in params.getlist(name) if v != value])
+        params.pop("page", None)
+        return f"?{params.urlencode()}"
+
+    for name, label in free:
+        if name in filters:
+            chips.append({"label": label % filters[name], "url": without(name)})
+    for name, options in facets.items():
+        for option in options:
+            if option["chosen"]:
+                chips.append({"label": option["label"], "url": without(name, option["value"])})
+    return chips

@@ -1,0 +1,329 @@
+import datetime
+import re
+from urllib.parse import parse_qsl, urlencode
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import AdaptationFactory, PracticeFactory, TopicFactory, bulk_practices
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(
+        r'class="practice-card__title"[^>]*>\s*<a href="[^"]+">([^<]+)</a>', response.text
+    )
+
+
+def result_count(response):
+    return int(re.search(r'class="results__count">\s*(\d+)', response.text).group(1))
+
+
+@pytest.fixture
+def library():
+    """Three published practices, and one draft and one scheduled that no list shows."""
+    visits = TopicFactory(slug="prison-visits", name_en="Prison visits", name_fr="Parloirs")
+    schools = TopicFactory(slug="schools", name_en="Schools", name_fr="Écoles")
+    now = timezone.now()
+    rooms = PracticeFactory(
+        title_en="Visiting rooms",
+        title_fr="Salles de visite",
+        summary_en="Friendly rooms for children.",
+        summary_fr="Des salles accueillantes.",
+        kind="programme",
+        countries=["FR"],
+        topics=[visits],
+        age_groups=["6-11"],
+        setting=["prison"],
+        rating="well-supported",
+        start_year=2010,
+        end_year=2015,
+        publish_at=now - datetime.timedelta(days=3),
+    )
+    books = PracticeFactory(
+        title_en="Story books",
+        title_fr="Albums à lire",
+        summary_en="Books that explain prison.",
+        summary_fr="Des livres qui expliquent la prison.",
+        kind="project",
+        countries=["DE"],
+        topics=[schools],
+        age_groups=["0-5", "6-11"],
+        setting=["community", "school"],
+        rating="promising",
+        start_year=2018,
+        end_year=None,
+        publish_at=now - datetime.timedelta(days=2),
+    )
+    AdaptationFactory(practice=books, country="PT", year=2021)
+    PracticeFactory(
+        title_en="Helpline study",
+        title_fr="",  # English only: French readers see the English title
+        summary_en="What families ask a helpline.",
+        summary_fr="",
+        kind="research",
+        countries=[],
+        worldwide=True,
+        topics=[visits, schools],
+        age_groups=["12-17"],
+        setting=["online"],
+        rating="not-evaluated",
+        start_year=None,
+        publish_at=now - datetime.timedelta(days=1),
+    )
+    PracticeFactory(title_en="Draft practice", status="draft", countries=["FR"])
+    PracticeFactory(
+        title_en="Scheduled practice",
+        countries=["FR"],
+        publish_at=now + datetime.timedelta(days=2),
+    )
+    return rooms, books
+
+
+def test_list_shows_published_practices_newest_first(client, library):
+    response = client.get("/en/practices/")
+
+    assert titles(response) == ["Helpline study", "Story books", "Visiting rooms"]
+
+
+def test_list_in_french_shows_french_titles_or_the_english_fallback(client, library):
+    response = client.get("/fr/pratiques/")
+
+    assert titles(response) == ["Helpline study", "Albums à lire", "Salles de visite"]
+
+
+def test_drafts_and_scheduled_practices_are_never_listed(client, library):
+    response = client.get("/en/practices/?country=FR")
+
+    assert titles(response) == ["Visiting rooms"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=project", ["Story books"]),
+        ("country=FR", ["Visiting rooms"]),
+        ("country=PT", ["Story books"]),  # adapted there
+        ("country=FR&country=DE", ["Story books", "Visiting rooms"]),
+        ("topic=schools", ["Helpline study", "Story books"]),
+        ("topic=schools&topic=prison-visits", ["Helpline study", "Story books", "Visiting rooms"]),
+        ("age=0-5", ["Story books"]),
+        ("age=6-11", ["Story books", "Visiting rooms"]),
+        ("setting=school", ["Story books"]),
+        ("rating=well-supported", ["Visiting rooms"]),
+        ("rating=not-evaluated", ["Helpline study"]),
+        ("adapted=yes", ["Story books"]),
+        ("from=2016", ["Story books"]),  # still going on
+        ("to=2012", ["Visiting rooms"]),
+        ("from=2012&to=2013", ["Visiting rooms"]),
+        ("from=2016&to=2017", []),
+        ("q=friendly", ["Visiting rooms"]),
+        ("q=STORY", ["Story books"]),
+        ("q=helpline", ["Helpline study"]),
+    ],
+)
+def test_each_filter_alone(client, library, query, expected):
+    assert titles(client.get(f"/en/practices/?{query}")) == expected
+
+
+def test_filters_combine(client, library):
+    response = client.get("/en/practices/?topic=schools&age=6-11&country=PT&rating=promising")
+
+    assert titles(response) == ["Story books"]
+
+
+@pytest.mark.parametrize("query", ["", "kind=project", "kind=research&topic=schools", "age=6-11"])
+def test_the_number_of_results_is_the_number_of_practices_listed(client, library, query):
+    response = client.get(f"/en/practices/?{query}")
+
+    assert result_count(response) == len(titles(response))
+
+
+def test_combined_filters_that_exclude_each_other_find_nothing(client, library):
+    response = client.get("/en/practices/?country=FR&rating=promising")
+
+    assert titles(response) == []
+
+
+def test_search_reads_the_french_text_on_french_pages(client, library):
+    assert titles(client.get("/fr/pratiques/?q=accueillantes")) == ["Salles de visite"]
+    assert titles(client.get("/fr/pratiques/?q=friendly")) == []
+
+
+def test_french_search_reads_the_english_text_where_there_is_no_french(client, library):
+    assert titles(client.get("/fr/pratiques/?q=helpline")) == ["Helpline study"]
+
+
+def facet_links(response):
+    """Each value offered in the filter panel, with its count: [(name, value, count)]."""
+    return re.findall(
+        r'name="(\w+)" value="([^"]+)" id="[^"]+"(?: checked)?>\s*'
+        r'<label [^>]+>[^<]*<span class="count">\((\d+)\)',
+        response.text,
+    )
+
+
+@pytest.mark.parametrize("query", ["", "country=FR", "topic=schools&age=6-11", "rating=promising"])
+def test_each_count_is_the_number_of_practices_its_filter_leads_to(client, library, query):
+    response = client.get(f"/en/practices/?{query}")
+    chosen = parse_qsl(query)
+    offered = facet_links(response)
+
+    assert len(offered) > 5  # the panel was read
+    for name, value, count in offered:
+        if (name, value) in chosen:
+            continue
+        # A value counts the practices it finds with the other filters as they are (as
+        # the only value chosen of its own filter).
+        others = [(n, v) for n, v in chosen if n != name]
+        led_to = client.get(f"/en/practices/?{urlencode([*others, (name, value)])}")
+        assert (name, value, len(titles(led_to))) == (name, value, int(count))
+        assert result_count(led_to) == int(count)
+
+
+def test_the_panel_offers_countries_where_practices_were_adapted(client, library):
+    assert ("country", "PT", "1") in facet_links(client.get("/en/practices/"))
+
+
+def test_the_panel_names_its_values_in_french(client, library):
+    response = client.get("/fr/pratiques/")
+
+    assert "Allemagne" in response.text
+    assert "Écoles" in response.text
+
+
+def test_sort_by_title(client, library):
+    assert titles(client.get("/en/practices/?sort=title")) == [
+        "Helpline study",
+        "Story books",
+        "Visiting rooms",
+    ]
+
+
+def test_sort_by_title_in_french_sorts_the_titles_shown(client, library):
+    assert titles(client.get("/fr/pratiques/?sort=title")) == [
+        "Albums à lire",
+        "Helpline study",
+        "Salles de visite",
+    ]
+
+
+def test_sort_by_evidence_puts_the_strongest_first(client, library):
+    assert titles(client.get("/en/practices/?sort=evidence")) == [
+        "Visiting rooms",
+        "Story books",
+        "Helpline study",
+    ]
+
+
+def test_sort_is_kept_by_the_filter_form(client, library):
+    response = client.get("/en/practices/?sort=evidence")
+
+    assert '<input type="hidden" name="sort" value="evidence">' in response.text
+
+
+def test_active_filters_are_chips_that_remove_themselves(client, library):
+    response = client.get("/en/practices/?country=FR&country=DE&q=rooms&from=2012")
+
+    assert 'href="?country=DE&amp;q=rooms&amp;from=2012"' in response.text  # without France
+    assert 'href="?country=FR&amp;country=DE&amp;from=2012"' in response.text  # without the words
+    assert 'href="?country=FR&amp;country=DE&amp;q=rooms"' in response.text  # without the year
+    assert "From 2012" in response.text
+
+
+def test_empty_list_suggests_removing_each_filter(client, library):
+    response = client.get("/en/practices/?country=FR&rating=promising")
+
+    assert "No practice matches these filters." in response.text
+    assert 'href="?rating=promising">Remove the filter: France' in response.text
+    assert 'href="?country=FR">Remove the filter: Promising' in response.text
+    assert 'href="/en/practices/">Show all practices' in response.text
+
+
+def test_export_links_carry_the_filters(client, library):
+    response = client.get("/en/practices/?country=FR&sort=title&page=1")
+
+    assert 'href="/en/practices/practices.csv?country=FR&amp;sort=title"' in response.text
+    assert 'href="/en/practices/practices.json?country=FR&amp;sort=title"' in response.text
+
+
+def test_list_links_to_the_overview_of_the_evidence(client, library):
+    assert 'href="/fr/pratiques/donnees-probantes/"' in client.get("/fr/pratiques/").text
+
+
+def test_main_navigation_leads_to_the_practices(client, library):
+    response = client.get("/fr/")
+
+    assert re.search(r'href="/fr/pratiques/"\s*>\s*Pratiques', response.text)
+
+
+def test_pagination_shows_twenty_practices_a_page(client, db):
+    bulk_practices(25)
+
+    first = client.get("/en/practices/")
+    second = client.get("/en/practices/?page=2")
+
+    assert len(titles(first)) == 20
+    assert titles(second) == [f"Bulk practice {n:05d}" for n in range(20, 25)]
+    assert 'href="?page=2"' in first.text
+
+
+def test_pagination_keeps_the_filters(client, db):
+    bulk_practices(25, countries=["FR"])
+
+    response = client.get("/en/practices/?country=FR&sort=title")
+
+    assert 'href="?country=FR&amp;sort=title&amp;page=2"' in response.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "country=ZZZ&from=abc&sort=drop&page=x&topic=<script>",
+        "from=99999&to=-1&age=old&setting=moon&rating=best&adapted=maybe&kind=%00",
+        "q=" + "x" * 500,
+        "page=999999&sort=",
+        "country=FR&country=&topic=&topic=schools",
+    ],
+)
+def test_junk_parameters_show_a_list_not_an_error(client, library, query):
+    response = client.get(f"/en/practices/?{query}")
+
+    assert response.status_code == 200
+    assert "<script>" not in response.text.split("</header>", 1)[1]
+
+
+def test_junk_parameters_are_ignored(client, library):
+    response = client.get("/en/practices/?country=ZZZ&from=abc&sort=drop&page=x&topic=<script>")
+
+    assert titles(response) == ["Helpline study", "Story books", "Visiting rooms"]
+
+
+def test_list_query_count_does_not_grow_with_practices(client, db, django_assert_max_num_queries):
+    topic = TopicFactory(slug="visits")
+    bulk_practices(10, topics=[topic])
+    with django_assert_max_num_queries(15) as small:
+        client.get("/en/practices/")
+    bulk_practices(990, start=10, topics=[topic], countries=["FR", "DE"], age_groups=["0-5"])
+
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/en/practices/?page=3")
+
+    assert len(titles(response)) == 20
+
+
+def test_filtered_list_query_count_does_not_grow_with_practices(
+    client, db, django_assert_max_num_queries
+):
+    topic = TopicFactory(slug="visits")
+    query = "/en/practices/?country=FR&rating=promising&topic=visits&age=6-11&sort=evidence"
+    bulk_practices(10, topics=[topic])
+    with django_assert_max_num_queries(15) as small:
+        client.get(query)
+    bulk_practices(990, start=10, topics=[topic], setting=["school", "online"])
+
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(query + "&page=2")
+
+    assert len(titles(response)) == 20
