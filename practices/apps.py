@@ -6,3 +6,7 @@ class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Practices")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported once the models are ready, as Django asks: it connects the receivers.
+        from . import signals  # noqa: F401

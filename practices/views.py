@@ -143,8 +143,7 @@ def _csv_lines(rows, language):
 def evidence(request):
     """For each topic, how many practices have each rating, each number linking to the
     list of them; and what the ratings and the kinds of evaluation mean."""
-    published = Practice.objects.published()
-    by_topic = published.rating_counts_by_topic()
+    overall, by_topic = Practice.objects.published().evidence_counts()
     list_url = reverse("practices:list")
 
     def row(label, counts, **filters):
@@ -172,7 +171,7 @@ def evidence(request):
         {
             "ratings": Practice.Rating.choices,
             "rows": rows,
-            "all": row(_("All practices"), published.rating_counts()),
+            "all": row(_("All practices"), overall),
         },
     )
 

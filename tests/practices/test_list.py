@@ -327,3 +327,58 @@ def test_filtered_list_query_count_does_not_grow_with_practices(
         response = client.get(query + "&page=2")
 
     assert len(titles(response)) == 20
+
+
+# The filter panel's counts are kept in the cache while no practice changes: every
+# change is seen at once.
+
+
+def country_count(client, code):
+    response = client.get("/en/practices/")
+    found = re.search(
+        rf'value="{code}"[^>]*>\s*<label[^>]*>[^<]*<span class="count">\((\d+)\)', response.text
+    )
+    return int(found.group(1)) if found else 0
+
+
+def test_a_new_practice_is_counted_at_once(client):
+    PracticeFactory(countries=["FR"])
+    assert country_count(client, "FR") == 1
+    PracticeFactory(countries=["FR"])
+    assert country_count(client, "FR") == 2
+
+
+def test_an_adaptation_published_is_counted_at_once(client):
+    practice = PracticeFactory(countries=["FR"])
+    assert country_count(client, "PT") == 0
+    adaptation = AdaptationFactory(practice=practice, country="PT", status="submitted")
+    assert country_count(client, "PT") == 0
+    adaptation.publish()
+    assert country_count(client, "PT") == 1
+
+
+def test_a_topic_given_to_a_practice_is_counted_at_once(client):
+    practice = PracticeFactory()
+    schools = TopicFactory(slug="schools", name_en="Schools")
+    assert 'value="schools"' not in client.get("/en/practices/").text
+    practice.topics.add(schools)
+    assert 'value="schools"' in client.get("/en/practices/").text
+    schools.practices.remove(practice)
+    assert 'value="schools"' not in client.get("/en/practices/").text
+
+
+def test_a_scheduled_practice_is_counted_when_its_day_comes(client, monkeypatch):
+    PracticeFactory(countries=["FR"])
+    PracticeFactory(countries=["FR"], publish_at=timezone.now() + datetime.timedelta(days=1))
+    assert country_count(client, "FR") == 1
+    tomorrow = timezone.now() + datetime.timedelta(days=1, minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    assert country_count(client, "FR") == 2
+
+
+def test_an_unpublished_practice_is_no_longer_counted(client):
+    PracticeFactory(countries=["FR"])
+    other = PracticeFactory(countries=["FR"])
+    assert country_count(client, "FR") == 2
+    type(other).objects.filter(pk=other.pk).update(status="draft")  # the admin's action
+    assert country_count(client, "FR") == 1

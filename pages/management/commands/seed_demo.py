@@ -4,6 +4,7 @@ with a known password."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
@@ -55,6 +56,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         seed_submissions()
         seed_practice_submissions()
+        # Thousands of rows added at once: the database's planner learns of them now
+        # rather than when it next looks by itself (PostgreSQL's autovacuum, or never
+        # for SQLite), or it picks slow plans for the lists meanwhile.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         if created:
             self.stdout.write(
                 self.style.SUCCESS(
