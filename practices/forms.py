@@ -58,15 +58,13 @@ SourceFormSet = inlineformset_factory(
 )
 
 
-class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, forms.ModelForm):
-    """A practice a representative shares from the portal: in English, French or both,
-    with what the evidence says and its sources (the formset `sources`, saved with it)."""
-
-    class Meta:
-        model = Practice
-        fields = [
-            *TEXT_LABELS,
-            "kind",
+# The parts of the form to share a practice, each under its heading, in the order the
+# page draws them; the form has these fields and no other.
+PRACTICE_GROUPS = [
+    (_("The practice"), [*TEXT_LABELS, "kind"]),
+    (
+        _("Where, when and for whom"),
+        [
             "countries",
             "worldwide",
             "start_year",
@@ -75,15 +73,20 @@ class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin,
             "age_groups",
             "setting",
             "providers",
-            "link",
-            "document",
-            "image",
-            "image_alt",
-            "rating",
-            "evaluation",
-            "findings_en",
-            "findings_fr",
-        ]
+        ],
+    ),
+    (_("Documents and picture"), ["link", "document", "image", "image_alt"]),
+    (_("What the evidence says"), ["rating", "evaluation", "findings_en", "findings_fr"]),
+]
+
+
+class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, forms.ModelForm):
+    """A practice a representative shares from the portal: in English, French or both,
+    with what the evidence says and its sources (the formset `sources`, saved with it)."""
+
+    class Meta:
+        model = Practice
+        fields = [name for _heading, names in PRACTICE_GROUPS for name in names]
         labels = {
             **TEXT_LABELS,
             "findings_en": _("Findings, in English"),
@@ -101,25 +104,7 @@ class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin,
             "start_year": _("The year it started, or was published."),
         }
 
-    # The form's parts, each under its heading (the page draws them in this order).
-    GROUPS = [
-        (_("The practice"), [*TEXT_LABELS, "kind"]),
-        (
-            _("Where, when and for whom"),
-            [
-                "countries",
-                "worldwide",
-                "start_year",
-                "end_year",
-                "topics",
-                "age_groups",
-                "setting",
-                "providers",
-            ],
-        ),
-        (_("Documents and picture"), ["link", "document", "image", "image_alt"]),
-        (_("What the evidence says"), ["rating", "evaluation", "findings_en", "findings_fr"]),
-    ]
+    GROUPS = PRACTICE_GROUPS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
