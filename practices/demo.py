@@ -284,4 +284,5 @@ def _synthetic_practice(number, rng, members, now):
         submitted_by_id=member,
         publish_at=now - timedelta(hours=2 * number + 1),
     )
+    practice.set_sort_titles()  # bulk_create skips save(), which keeps them
     return practice, member, adaptations

@@ -8,6 +8,7 @@ kept in one column each, so that a list counts all the values of a facet with on
 GROUP BY over the practices it shows."""
 
 import hashlib
+import re
 
 from django import forms
 from django.conf import settings
@@ -15,8 +16,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Max, Q, Value
-from django.db.models.functions import Cast, Coalesce, Lower, NullIf
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
@@ -26,14 +27,16 @@ from django_countries import countries
 from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range
-from cpe_network.lib.listing import shown_contains, shown_value
-from cpe_network.lib.text import CleanCharField, CleanTextField
+from cpe_network.lib.listing import shown_contains
+from cpe_network.lib.text import CleanCharField, CleanTextField, sort_key
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic
 from news.models import Moderated, ModeratedQuerySet, Publication
 from news.models.publications import PublicationQuerySet
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+# What a title may open with that its place in the alphabet does not depend on.
+SORT_PUNCTUATION = re.compile(r"^[\W_]+")
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
@@ -334,7 +337,8 @@ class PracticeQuerySet(PublicationQuerySet):
         """newest: the latest published first; title: by the title as shown in the
         current language; evidence: the strongest evidence first, then the latest."""
         if sort == "title":
-            return self.order_by(Lower(shown_value("title")), "pk")
+            language = "fr" if get_language() == "fr" else "en"
+            return self.order_by(f"sort_title_{language}", "pk")
         if sort == "evidence":
             return self.order_by("-evidence_rank", "-publish_at", "-pk")
         return self.order_by("-publish_at", "-pk")
@@ -477,6 +481,11 @@ class Practice(Publication):
     # (kept by update_reach()), so that the country filter and its counts read one column.
     used_in = CountryField(multiple=True, blank=True, editable=False)
     adapted = models.BooleanField(default=False, editable=False, db_index=True)
+    # The title as the list sorts it in each language: its own, or the other's where it
+    # has none; accents, case and opening punctuation aside, so that "« Écrans »" files
+    # under E (kept by save()).
+    sort_title_en = models.CharField(max_length=200, editable=False, default="")
+    sort_title_fr = models.CharField(max_length=200, editable=False, default="")
 
     objects = PracticeQuerySet.as_manager()
 
@@ -504,14 +513,9 @@ class Practice(Publication):
                 ],
                 name="practices_facets_idx",
             ),
-            # The order by title, as each language shows titles (its own, or the other).
-            *(
-                models.Index(
-                    Lower(Coalesce(NullIf(first, Value("")), NullIf(then, Value("")))),
-                    name=f"practices_title_{first[-2:]}_idx",
-                )
-                for first, then in (("title_en", "title_fr"), ("title_fr", "title_en"))
-            ),
+            # The order by title in each language.
+            models.Index(fields=["sort_title_en", "id"], name="practices_title_en_idx"),
+            models.Index(fields=["sort_title_fr", "id"], name="practices_title_fr_idx"),
         ]
         constraints = [
             dates_in_range("publish_at", name="practices_practice_dates_in_range"),
@@ -538,11 +542,17 @@ class Practice(Publication):
 
     def save(self, *args, **kwargs):
         self.evidence_rank = self.rank_of(self.rating)
+        self.set_sort_titles()
         if self.document:
             self.document_size = self.document.size
         super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None:
             self.update_reach()
+
+    def set_sort_titles(self):
+        for code, other in (("en", "fr"), ("fr", "en")):
+            title = getattr(self, f"title_{code}") or getattr(self, f"title_{other}") or ""
+            setattr(self, f"sort_title_{code}", SORT_PUNCTUATION.sub("", sort_key(title))[:200])
 
     @classmethod
     def rank_of(cls, rating):

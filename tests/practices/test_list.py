@@ -209,6 +209,18 @@ def test_sort_by_title_in_french_sorts_the_titles_shown(client, library):
     ]
 
 
+def test_sort_by_title_in_french_ignores_accents_case_and_opening_quotes(client):
+    for title in ("Une ligne d’écoute", "« Moi aussi »", "écrans partagés", "Ateliers"):
+        PracticeFactory(title_fr=title, title_en="")
+    response = client.get("/fr/pratiques/?sort=title")
+    assert titles(response) == [
+        "Ateliers",
+        "écrans partagés",
+        "« Moi aussi »",
+        "Une ligne d’écoute",
+    ]
+
+
 def test_sort_by_evidence_puts_the_strongest_first(client, library):
     assert titles(client.get("/en/practices/?sort=evidence")) == [
         "Visiting rooms",
