@@ -394,3 +394,11 @@ def test_an_unpublished_practice_is_no_longer_counted(client):
     assert country_count(client, "FR") == 2
     type(other).objects.filter(pk=other.pk).update(status="draft")  # the admin's action
     assert country_count(client, "FR") == 1
+
+
+def test_a_card_says_an_ongoing_practice_runs_since_its_first_year(client):
+    PracticeFactory(title_fr="Des parloirs", start_year=2012, end_year=None)
+    PracticeFactory(title_fr="Un atelier", start_year=2015, end_year=2018)
+    text = client.get("/fr/pratiques/").text
+    assert "depuis 2012" in text
+    assert "2015–2018" in text
