@@ -413,25 +413,49 @@ class Practice(Publication):
         NONE = "none", _("none")
 
     # What each rating means, in one plain sentence (a practice's page says it).
+    # What each rating and each kind of evaluation means, in plain words: the scale's
+    # page lists them, a practice's page says its rating's.
     RATING_MEANINGS = {
         Rating.WELL_SUPPORTED: _(
-            "Well supported by evaluation: at least one rigorous evaluation found that it "
-            "helps children."
+            "Careful studies compared children who took part with similar children who did "
+            "not, and found that it helped them."
         ),
         Rating.PROMISING: _(
-            "Promising: evaluations suggest that it helps children, but none is yet "
-            "rigorous enough to be sure."
+            "Evaluations found signs that it helps, but not yet from a study that compares it "
+            "with doing without, or only from a small one."
         ),
         Rating.MIXED: _(
-            "Mixed results: evaluations found that it helps in some ways or places, and "
-            "not in others."
+            "Evaluations disagree, or found that it helped in some ways or for some children "
+            "and not for others."
         ),
         Rating.NOT_EFFECTIVE: _(
-            "Did not work: evaluations found that it did not help children, or that it did harm."
+            "Sound evaluations found no benefit for children, or found that it did harm. "
+            "Knowing this spares others the effort."
         ),
         Rating.NOT_EVALUATED: _(
-            "Not evaluated: no evaluation of what it does for children is known yet."
+            "No evaluation of its effects has been published yet. This says nothing about "
+            "whether it works."
         ),
+    }
+    EVALUATION_MEANINGS = {
+        Evaluation.CONTROLLED: _(
+            "Children who took part are compared with similar children who did not (in a "
+            "randomised trial, chosen by lot). The surest way to tell what the practice itself "
+            "changed."
+        ),
+        Evaluation.BEFORE_AFTER: _(
+            "The same children are measured before and after taking part. It shows a change, "
+            "not whether the practice caused it."
+        ),
+        Evaluation.QUALITATIVE: _(
+            "Interviews, group discussions or observation: how children, families and staff "
+            "lived it, and what they saw change."
+        ),
+        Evaluation.MONITORING: _(
+            "Figures gathered while running it: how many children and families took part, came "
+            "back or finished."
+        ),
+        Evaluation.NONE: _("No evaluation yet."),
     }
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PROGRAMME)
@@ -611,8 +635,20 @@ class Practice(Publication):
 
     @property
     def rating_meaning(self):
-        """What its rating means, in one sentence."""
+        """What its rating means, in a sentence (shown under the rating's badge)."""
         return self.RATING_MEANINGS.get(self.rating, "")
+
+    @classmethod
+    def scale(cls):
+        """The ratings and the kinds of evaluation, each with what it means:
+        ([(value, label, meaning)], [(value, label, meaning)]), in order."""
+        return tuple(
+            [(value, label, meanings[value]) for value, label in choices.choices]
+            for choices, meanings in (
+                (cls.Rating, cls.RATING_MEANINGS),
+                (cls.Evaluation, cls.EVALUATION_MEANINGS),
+            )
+        )
 
 
 class Source(models.Model):

@@ -170,6 +170,7 @@ def evidence(request):
         "practices/evidence.html",
         {
             "ratings": Practice.Rating.choices,
+            "scale": Practice.scale(),
             "rows": rows,
             "all": row(_("All practices"), overall),
         },

@@ -106,7 +106,7 @@ def practice(relais):
                 "(PDF, 2.9\xa0KB)",
                 'alt="A visiting room with a play corner"',
                 "<h2>How it works</h2>",
-                "Well supported by evaluation: at least one rigorous evaluation found that it",
+                "Careful studies compared children who took part with similar children",
                 "Randomised or controlled study",
                 "Children felt closer to their parent.",
                 '<a href="/en/practices/evidence/#scale">',
@@ -131,7 +131,7 @@ def practice(relais):
                 '<a href="/fr/membres/relais-lyon/">Relais Lyon</a>',
                 "(PDF, 2,9\xa0Kio)",
                 "<h2>Comment ça marche</h2>",
-                "Solidement étayée par l’évaluation\u00a0: au moins une évaluation rigoureuse",
+                "Des études rigoureuses ont comparé les enfants qui y ont participé",
                 "Étude randomisée ou contrôlée",
                 "Les enfants se sentaient plus proches de leur parent.",
                 '<a href="/fr/pratiques/donnees-probantes/#scale">',
@@ -177,11 +177,11 @@ def test_sources_show_their_title_year_and_link(client, practice):
 @pytest.mark.parametrize(
     ("rating", "sentence"),
     [
-        ("well-supported", "at least one rigorous evaluation found that it helps children."),
-        ("promising", "none is yet rigorous enough to be sure."),
-        ("mixed", "helps in some ways or places, and not in others."),
-        ("did-not-work", "evaluations found that it did not help children"),
-        ("not-evaluated", "no evaluation of what it does for children is known yet."),
+        ("well-supported", "Careful studies compared children who took part with similar"),
+        ("promising", "but not yet from a study that compares it with doing without"),
+        ("mixed", "helped in some ways or for some children and not for others."),
+        ("did-not-work", "found no benefit for children, or found that it did harm."),
+        ("not-evaluated", "This says nothing about whether it works."),
     ],
 )
 def test_the_page_says_in_a_sentence_what_its_rating_means(client, rating, sentence):
@@ -195,6 +195,7 @@ def test_the_page_says_in_a_sentence_what_its_rating_means(client, rating, sente
 
 def test_each_rating_has_its_sentence():
     assert set(Practice.RATING_MEANINGS) == set(Practice.Rating)
+    assert set(Practice.EVALUATION_MEANINGS) == set(Practice.Evaluation)
 
 
 def test_published_adaptations_are_listed_and_submitted_ones_are_not(client, practice):
