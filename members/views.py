@@ -78,6 +78,9 @@ def detail(request, slug):
         .select_related("practice")
         .order_by("-year", "-pk")[:MEMBER_PRACTICES]
     )
+    practices = list(
+        Practice.objects.published().for_member(member).with_total()[:MEMBER_PRACTICES]
+    )
     return render(
         request,
         "members/detail.html",
@@ -85,7 +88,9 @@ def detail(request, slug):
             "member": member,
             "posts": posts,
             "events": events,
-            "practices": Practice.objects.published().for_member(member)[:MEMBER_PRACTICES],
+            "practices": practices,
+            # All of them, in the practices' list, when the page shows only some.
+            "practice_total": practices[0].total if practices else 0,
             # A practice adapted in two countries is shown once.
             "adapted": list(dict.fromkeys(adaptation.practice for adaptation in adapted)),
         },

@@ -162,7 +162,7 @@ def _synthetic(count):
     """Plain practices in bulk, for measuring the list, its facets and the overview of
     the evidence with many rows. bulk_create skips save(), so what save() and
     update_reach() keep (the evidence rank, where it is used, whether it was adapted
-    elsewhere) is set here, from the same rules."""
+    elsewhere, whether it is used in several countries) is set here, from the same rules."""
     if not count:
         return 0
     # Repeatable filler for demonstrations and measurements, not a secret.
@@ -280,6 +280,7 @@ def _synthetic_practice(number, rng, members, now):
         evaluation=evaluation,
         used_in=sorted(set(own) | adapted_to),
         adapted=bool(adapted_to - set(own)),
+        several_countries=Practice.reaches_several(set(own) | adapted_to, worldwide),
         status=status,
         submitted_by_id=member,
         publish_at=now - timedelta(hours=2 * number + 1),

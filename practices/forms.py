@@ -1,5 +1,7 @@
 """The practice database's forms."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.forms import inlineformset_factory
@@ -8,6 +10,7 @@ from django_countries import countries
 
 from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.uploads import KeepUploadsMixin
+from members.models import Member
 from news.forms import TEXT_LABELS, TEXT_WIDGETS, TwoLanguagesMixin
 
 from .models import FIRST_YEAR, LAST_YEAR, Adaptation, Practice, Source
@@ -193,6 +196,8 @@ class MemberAdaptationForm(CompletePostMixin, forms.ModelForm):
 
 # --- The practices list: its filters, from the query string.
 
+SLUG = re.compile(r"[-\w]+")
+
 
 class PracticeFilterForm(forms.Form):
     """The practices list's query string (and its exports'). Whatever does not validate
@@ -213,7 +218,15 @@ class PracticeFilterForm(forms.Form):
     setting = forms.ChoiceField(required=False, choices=Practice.Setting.choices)
     rating = forms.ChoiceField(required=False, choices=Practice.Rating.choices)
     adapted = forms.ChoiceField(required=False, choices=[("yes", _("Taken up in another country"))])
+    reach = forms.ChoiceField(
+        required=False, choices=[("several", _("Used in more than one country"))]
+    )
+    # Members' slugs, repeatable: checked against the listed members in clean_member,
+    # not offered as choices (there are hundreds).
+    member = forms.Field(required=False, widget=forms.MultipleHiddenInput)
     sort = forms.ChoiceField(required=False, choices=list(SORTS.items()))
+
+    MAX_MEMBERS = 10
 
     def __init__(self, data, *, topics):
         super().__init__(data)
@@ -223,6 +236,23 @@ class PracticeFilterForm(forms.Form):
             )
         self.fields["country"].choices = list(countries)  # named in the current language
         self.fields["topic"].choices = [(t.slug, t.name) for t in topics]
+        self.member_names = {}  # the chosen members' names, by slug (clean_member)
+
+    def clean_member(self):
+        """The slugs of listed members, in the order given, the others dropped: one
+        query, and none without any."""
+        given = self.cleaned_data["member"] or []
+        given = [given] if isinstance(given, str) else given
+        slugs = [
+            value
+            for value in dict.fromkeys(given)
+            if isinstance(value, str) and len(value) <= 200 and SLUG.fullmatch(value)
+        ][: self.MAX_MEMBERS]
+        if slugs:
+            self.member_names = dict(
+                Member.objects.listed().filter(slug__in=slugs).values_list("slug", "name")
+            )
+        return [slug for slug in slugs if slug in self.member_names]
 
     def filters(self):
         """The valid filters, by name; invalid or empty ones, and the order, are left out."""

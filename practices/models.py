@@ -124,8 +124,17 @@ class PracticeQuerySet(PublicationQuerySet):
     def for_member(self, member):
         """What a member shared, or is named in (a subquery, not a join: no duplicates
         to remove, and the newest first can be read along the publish_at index)."""
-        named_in = Practice.members.through.objects.filter(member=member).values("practice_id")
-        return self.filter(Q(pk__in=named_in) | Q(submitted_by=member))
+        return self.for_members([member])
+
+    def for_members(self, members):
+        """What any of `members` (members, or a queryset of them) shared, or is named in."""
+        named_in = Practice.members.through.objects.filter(member__in=members)
+        return self.filter(Q(pk__in=named_in.values("practice_id")) | Q(submitted_by__in=members))
+
+    def with_total(self):
+        """Each row also holds `total`, the number of rows before any slice: a page
+        of them and their number in one query."""
+        return self.annotate(total=models.Window(Count("pk")))
 
     def featured(self, count=3):
         """The home page's choice, as a list: the most recent of those whose evidence
@@ -151,7 +160,8 @@ class PracticeQuerySet(PublicationQuerySet):
         """Apply the list's filters (practices.forms.PracticeFilterForm): any of the
         values within one filter, all the filters together. A country finds the
         practices used there, adaptations included; a year range finds those active
-        during it (a practice with no years is in no range)."""
+        during it (a practice with no years is in no range); a member (its slug), those
+        it shared or is named in."""
         practices = self
         if text := filters.get("q"):
             practices = practices.search(text)
@@ -171,6 +181,10 @@ class PracticeQuerySet(PublicationQuerySet):
                 practices = practices.filter(**{f"{column}__contains": value})
         if filters.get("adapted"):
             practices = practices.filter(adapted=True)
+        if filters.get("reach"):
+            practices = practices.filter(several_countries=True)
+        if slugs := filters.get("member"):
+            practices = practices.for_members(Member.objects.filter(slug__in=slugs).values("pk"))
         if first := filters.get("from"):
             practices = practices.filter(
                 Q(end_year__isnull=True) | Q(end_year__gte=first), start_year__isnull=False
@@ -185,16 +199,21 @@ class PracticeQuerySet(PublicationQuerySet):
         "kind": "kind",
         "rating": "rating",
         "adapted": "adapted",
+        "reach": "several_countries",
         "age": "age_groups",
         "setting": "setting",
         "country": "used_in",
         "topic": "topics",
     }
-    SINGLE = ("kind", "rating", "adapted")
+    SINGLE = ("kind", "rating", "adapted", "reach")
 
     def facet_counts(self, filters):
         """count_facets(filters), kept while these practices stay as they are."""
-        counts = self.remembered("facets", lambda: self.count_facets(filters), filters)
+        # The facets' names are part of the key: counts kept before a filter was added
+        # are not read as lacking it.
+        counts = self.remembered(
+            "facets", lambda: self.count_facets(filters), filters, tuple(self.FACETS)
+        )
         slugs = dict(Topic.objects.values_list("pk", "slug"))
         return {
             **counts,
@@ -245,6 +264,7 @@ class PracticeQuerySet(PublicationQuerySet):
             rows = practices.values_list(column).annotate(n=Count("pk"))
             counts[facet] = tally(rows, multiple=multiple)
         counts["adapted"] = {"yes": counts["adapted"].get(True, 0)}
+        counts["reach"] = {"several": counts["reach"].get(True, 0)}
         return counts
 
     EXPORTED = [
@@ -510,6 +530,8 @@ class Practice(Publication):
     # under E (kept by save()).
     sort_title_en = models.CharField(max_length=200, editable=False, default="")
     sort_title_fr = models.CharField(max_length=200, editable=False, default="")
+    # Used in two countries or more, or worldwide (kept by update_reach(), with used_in).
+    several_countries = models.BooleanField(default=False, editable=False, db_index=True)
 
     objects = PracticeQuerySet.as_manager()
 
@@ -529,6 +551,7 @@ class Practice(Publication):
                     "kind",
                     "rating",
                     "adapted",
+                    "several_countries",
                     "start_year",
                     "end_year",
                     "age_groups",
@@ -584,9 +607,15 @@ class Practice(Publication):
         values = cls.Rating.values
         return len(values) - 1 - values.index(rating) if rating in values else 0
 
+    @staticmethod
+    def reaches_several(used_in, worldwide):
+        """Whether a practice used in these countries is used in more than one."""
+        return worldwide or len(used_in) > 1
+
     def update_reach(self):
-        """Where it is used (its countries and those of its published adaptations) and
-        whether it was taken up elsewhere, kept in the row for the list's filters."""
+        """Where it is used (its countries and those of its published adaptations),
+        whether it was taken up elsewhere and whether it is used in more than one
+        country (or worldwide), kept in the row for the list's filters."""
         own = {str(country.code) for country in self.countries}
         adapted = set(
             self.adaptations.filter(status=Adaptation.Status.PUBLISHED)
@@ -595,10 +624,14 @@ class Practice(Publication):
         )
         used_in = sorted(own | adapted)
         elsewhere = bool(adapted - own)
+        several = self.reaches_several(used_in, self.worldwide)
         type(self).objects.filter(pk=self.pk).update(
-            used_in=",".join(used_in), adapted=elsewhere, updated_at=timezone.now()
+            used_in=",".join(used_in),
+            adapted=elsewhere,
+            several_countries=several,
+            updated_at=timezone.now(),
         )
-        self.used_in, self.adapted = used_in, elsewhere
+        self.used_in, self.adapted, self.several_countries = used_in, elsewhere, several
 
     @property
     def download_name(self):

@@ -49,6 +49,7 @@ def practice_list(request):
         filters,
         facets,
         free=[("q", "“%s”"), ("from", _("From %s")), ("to", _("Until %s"))],
+        named={"member": form.member_names},
     )
     exported = request.GET.copy()
     exported.pop("page", None)

@@ -329,8 +329,8 @@ class AdaptationFactory(factory.django.DjangoModelFactory):
 def bulk_practices(count, *, start=0, topics=(), **values):
     """`count` published practices made at once, for lists of thousands: "Bulk practice
     00000"… at "bulk-00000"…, the newest first, with `values` for each (their defaults
-    are PracticeFactory's) and tagged with `topics`. `used_in` and `evidence_rank` are
-    set as saving would set them."""
+    are PracticeFactory's) and tagged with `topics`. `used_in`, `several_countries` and
+    `evidence_rank` are set as saving would set them."""
     from practices.models import Practice
 
     values = {
@@ -346,6 +346,10 @@ def bulk_practices(count, *, start=0, topics=(), **values):
         **values,
     }
     values.setdefault("used_in", values["countries"])
+    values.setdefault(
+        "several_countries",
+        Practice.reaches_several(values["used_in"], values.get("worldwide", False)),
+    )
     values.setdefault("evidence_rank", Practice.rank_of(values["rating"]))
     now = timezone.now()
     practices = Practice.objects.bulk_create(

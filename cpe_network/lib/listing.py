@@ -57,10 +57,11 @@ def facet_options(form, filters, counts, *, by_name=()):
     return facets
 
 
-def filter_chips(request, filters, facets, *, free=()):
+def filter_chips(request, filters, facets, *, free=(), named=None):
     """The active filters, each with the address of the same list without it. `free`
     lists (name, label) for the filters typed rather than chosen (a search, a year),
-    whose label holds "%s" for the valid value given."""
+    whose label holds "%s" for the valid value given; `named` gives the labels of the
+    values of filters that are not in the panel: {name: {value: label}}."""
     chips = []
 
     def without(name, value=None):
@@ -75,6 +76,9 @@ def filter_chips(request, filters, facets, *, free=()):
     for name, label in free:
         if name in filters:
             chips.append({"label": label % filters[name], "url": without(name)})
+    for name, labels in (named or {}).items():
+        for value in filters.get(name, []):
+            chips.append({"label": labels[value], "url": without(name, value)})
     for name, options in facets.items():
         for option in options:
             if option["chosen"]:

@@ -29,8 +29,8 @@ PAGE_TYPES = {
     "english-only event": {"en": "/en/events/webinar/", "fr": "/fr/evenements/webinar/"},
     "practices": {"en": "/en/practices/", "fr": "/fr/pratiques/"},
     "practices filtered": {
-        "en": "/en/practices/?country=FR&rating=well-supported",
-        "fr": "/fr/pratiques/?kind=guidance&sort=title",
+        "en": "/en/practices/?country=FR&rating=well-supported&reach=several&member=relais-lyon",
+        "fr": "/fr/pratiques/?kind=guidance&sort=title&reach=several",
     },
     "no practices": {
         "en": "/en/practices/?country=IS",

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -188,3 +189,45 @@ def test_member_page_query_count_does_not_grow_with_its_practices(
         html = client.get("/en/members/relais-enfants-parents-lyon/").text
 
     assert html.count('class="practice-card"') == 12  # six of each
+
+
+def test_member_page_leads_to_all_its_practices_when_it_shows_only_some(client, member):
+    for number in range(7):
+        PracticeFactory(title_en=f"Practice {number}", submitted_by=member)
+    PracticeFactory(title_en="Named in it").members.add(member)
+    PracticeFactory(title_en="Draft", status="draft", submitted_by=member)
+
+    html = client.get("/fr/membres/relais-enfants-parents-lyon/").text
+    section = html[html.index('id="member-practices"') :]
+
+    assert section.count('class="practice-card"') == 6
+    assert re.search(
+        r'<a href="/fr/pratiques/\?member=relais-enfants-parents-lyon">\s*'
+        r"Les 8 pratiques de ce membre</a>",
+        section,
+    )
+
+
+def test_member_page_showing_all_its_practices_has_no_link_to_more(client, member):
+    for number in range(6):
+        PracticeFactory(title_en=f"Practice {number}", submitted_by=member)
+
+    html = client.get("/en/members/relais-enfants-parents-lyon/").text
+
+    assert "?member=relais-enfants-parents-lyon" not in html
+    assert "practices of this member" not in html
+
+
+def test_the_link_to_all_its_practices_leads_to_them(client, member):
+    for number in range(8):
+        PracticeFactory(title_en=f"Practice {number}", submitted_by=member)
+    PracticeFactory(title_en="Someone else's")
+
+    response = client.get("/en/practices/?member=relais-enfants-parents-lyon")
+
+    assert (
+        "All 8 practices of this member"
+        in client.get("/en/members/relais-enfants-parents-lyon/").text
+    )
+    assert response.text.count('class="practice-card"') == 8
+    assert "Someone else" not in response.text

@@ -198,6 +198,22 @@ def test_each_rating_has_its_sentence():
     assert set(Practice.EVALUATION_MEANINGS) == set(Practice.Evaluation)
 
 
+def test_members_named_lead_to_their_page_and_to_their_practices(client, practice):
+    html = client.get(FR).text
+    facts = html[: html.index('id="adaptations"')]
+    adaptations = html[html.index('id="adaptations"') :]
+
+    # Shared by Relais Lyon, named with Famille Plus, adapted by Kinder Berlin.
+    for slug, section in (
+        ("relais-lyon", facts),
+        ("famille-plus", facts),
+        ("kinder-berlin", adaptations),
+    ):
+        assert f'href="/fr/membres/{slug}/"' in section
+        assert f'href="/fr/pratiques/?member={slug}">ses pratiques</a>' in section
+    assert "member=hidden-partner" not in html
+
+
 def test_published_adaptations_are_listed_and_submitted_ones_are_not(client, practice):
     html = client.get(EN).text
     section = html[html.index('id="adaptations"') :]

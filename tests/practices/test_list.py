@@ -1,11 +1,20 @@
 import datetime
+import importlib
 import re
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.utils import timezone
 
-from tests.factories import AdaptationFactory, PracticeFactory, TopicFactory, bulk_practices
+from members.models import Member
+from practices.models import Practice
+from tests.factories import (
+    AdaptationFactory,
+    MemberFactory,
+    PracticeFactory,
+    TopicFactory,
+    bulk_practices,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +123,7 @@ def test_drafts_and_scheduled_practices_are_never_listed(client, library):
         ("rating=well-supported", ["Visiting rooms"]),
         ("rating=not-evaluated", ["Helpline study"]),
         ("adapted=yes", ["Story books"]),
+        ("reach=several", ["Helpline study", "Story books"]),  # worldwide; adapted
         ("from=2016", ["Story books"]),  # still going on
         ("to=2012", ["Visiting rooms"]),
         ("from=2012&to=2013", ["Visiting rooms"]),
@@ -164,7 +174,10 @@ def facet_links(response):
     )
 
 
-@pytest.mark.parametrize("query", ["", "country=FR", "topic=schools&age=6-11", "rating=promising"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "country=FR", "topic=schools&age=6-11", "rating=promising", "reach=several&age=6-11"],
+)
 def test_each_count_is_the_number_of_practices_its_filter_leads_to(client, library, query):
     response = client.get(f"/en/practices/?{query}")
     chosen = parse_qsl(query)
@@ -294,6 +307,8 @@ def test_pagination_keeps_the_filters(client, db):
     [
         "country=ZZZ&from=abc&sort=drop&page=x&topic=<script>",
         "from=99999&to=-1&age=old&setting=moon&rating=best&adapted=maybe&kind=%00",
+        "reach=all&member=%00&member=<script>&member=" + "x" * 300,
+        "member=no-such-member&member=&member=a%20b",
         "q=" + "x" * 500,
         "page=999999&sort=",
         "country=FR&country=&topic=&topic=schools",
@@ -402,3 +417,169 @@ def test_a_card_says_an_ongoing_practice_runs_since_its_first_year(client):
     text = client.get("/fr/pratiques/").text
     assert "depuis 2012" in text
     assert "2015–2018" in text
+
+
+# Practices used in more than one country: their own countries, their published
+# adaptations' or worldwide.
+
+
+def test_used_in_several_countries_counts_own_countries_adaptations_and_worldwide(client, db):
+    PracticeFactory(title_en="Two countries", countries=["FR", "BE"])
+    PracticeFactory(title_en="Worldwide", countries=[], worldwide=True)
+    adapted = PracticeFactory(title_en="Adapted elsewhere", countries=["FR"])
+    AdaptationFactory(practice=adapted, country="DE")
+    again = PracticeFactory(title_en="Adapted at home", countries=["FR"])
+    AdaptationFactory(practice=again, country="FR")
+    waiting = PracticeFactory(title_en="Adaptation waiting", countries=["FR"])
+    AdaptationFactory(practice=waiting, country="IT", status="submitted")
+    PracticeFactory(title_en="One country", countries=["FR"])
+
+    several = client.get("/en/practices/?reach=several")
+    adapted_only = client.get("/en/practices/?adapted=yes")
+
+    assert sorted(titles(several)) == ["Adapted elsewhere", "Two countries", "Worldwide"]
+    assert result_count(several) == 3
+    assert titles(adapted_only) == ["Adapted elsewhere"]
+    assert ("reach", "several", "3") in facet_links(client.get("/en/practices/"))
+
+
+def test_used_in_several_countries_follows_changes_at_once(client, db):
+    practice = PracticeFactory(title_en="Moving", countries=["FR"])
+    assert titles(client.get("/en/practices/?reach=several")) == []
+    adaptation = AdaptationFactory(practice=practice, country="DE", status="submitted")
+    assert titles(client.get("/en/practices/?reach=several")) == []
+    adaptation.publish()
+    assert titles(client.get("/en/practices/?reach=several")) == ["Moving"]
+    adaptation.delete()
+    assert titles(client.get("/en/practices/?reach=several")) == []
+    practice.worldwide = True
+    practice.save()
+    assert titles(client.get("/en/practices/?reach=several")) == ["Moving"]
+
+
+def test_used_in_several_countries_combines_with_the_other_filters(client, library):
+    assert titles(client.get("/en/practices/?reach=several&adapted=yes")) == ["Story books"]
+    assert titles(client.get("/en/practices/?reach=several&kind=research")) == ["Helpline study"]
+    assert titles(client.get("/en/practices/?reach=several&country=FR")) == []
+    assert titles(client.get("/en/practices/?reach=several&country=PT")) == ["Story books"]
+
+
+def test_used_in_several_countries_is_in_the_panel_and_a_chip_in_french(client, library):
+    response = client.get("/fr/pratiques/?reach=several&age=6-11")
+
+    assert "Utilisée dans plusieurs pays" in response.text
+    assert 'href="?age=6-11"' in response.text  # the chip that removes it
+    assert re.search(r'name="reach" value="several" id="reach-several" checked', response.text)
+
+
+def test_the_rows_saved_before_are_filled_in_by_the_migration(db):
+    from django.apps import apps
+
+    from practices.models import Practice
+
+    migration = importlib.import_module("practices.migrations.0006_several_countries")
+    two = PracticeFactory(countries=["FR", "BE"])
+    everywhere = PracticeFactory(countries=[], worldwide=True)
+    one = PracticeFactory(countries=["FR"])
+    Practice.objects.update(several_countries=False)
+
+    migration.fill_several_countries(apps, None)
+
+    assert set(Practice.objects.filter(several_countries=True)) == {two, everywhere}
+    assert one.pk not in Practice.objects.filter(several_countries=True).values_list(
+        "pk", flat=True
+    )
+
+
+# A member's practices: those it shared, or is named in.
+
+
+@pytest.fixture
+def members_practices(library):
+    rooms, books = library
+    relais = MemberFactory(name="Relais Lyon", slug="relais-lyon")
+    kinder = MemberFactory(name="Kinder Berlin", slug="kinder-berlin")
+    MemberFactory(name="Hidden", slug="hidden", published=False)
+    rooms.submitted_by = relais
+    rooms.save()
+    books.members.add(kinder)
+    hidden_practice = PracticeFactory(title_en="Hidden member's", countries=["FR"])
+    hidden_practice.members.add(Member.objects.get(slug="hidden"))
+    return relais, kinder
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("member=relais-lyon", ["Visiting rooms"]),  # shared it
+        ("member=kinder-berlin", ["Story books"]),  # named in it
+        ("member=relais-lyon&member=kinder-berlin", ["Story books", "Visiting rooms"]),
+        ("member=kinder-berlin&country=FR", []),
+        ("member=kinder-berlin&reach=several", ["Story books"]),
+    ],
+)
+def test_member_filter(client, members_practices, query, expected):
+    response = client.get(f"/en/practices/?{query}")
+
+    assert titles(response) == expected
+    assert result_count(response) == len(expected)
+
+
+def test_member_filter_counts_the_practices_it_leads_to(client, members_practices):
+    response = client.get("/en/practices/?member=relais-lyon")
+
+    assert ("country", "FR", "1") in facet_links(response)
+    assert ("country", "DE", "0") not in facet_links(response)
+    assert not [link for link in facet_links(response) if link[0] == "country" and link[1] != "FR"]
+
+
+def test_a_member_not_listed_or_unknown_is_dropped(client, members_practices):
+    everything = titles(client.get("/en/practices/"))
+
+    for query in ("member=hidden", "member=nobody", "member=%00", "member=hidden&member=nobody"):
+        response = client.get(f"/en/practices/?{query}")
+        assert response.status_code == 200
+        assert titles(response) == everything
+        assert "Active filters" not in response.text
+    assert titles(client.get("/en/practices/?member=nobody&member=relais-lyon")) == [
+        "Visiting rooms"
+    ]
+
+
+def test_member_filter_is_a_chip_with_its_name_and_kept_by_the_panel(client, members_practices):
+    response = client.get("/en/practices/?member=relais-lyon&member=kinder-berlin&age=6-11")
+
+    assert re.search(r'href="\?member=kinder-berlin&amp;age=6-11">.*Relais Lyon', response.text)
+    assert re.search(r'href="\?member=relais-lyon&amp;age=6-11">.*Kinder Berlin', response.text)
+    assert '<input type="hidden" name="member" value="relais-lyon">' in response.text
+    assert '<input type="hidden" name="member" value="kinder-berlin">' in response.text
+
+
+def test_a_member_named_in_a_practice_is_counted_at_once(client, members_practices):
+    _relais, kinder = members_practices
+    assert result_count(client.get("/en/practices/?member=kinder-berlin")) == 1
+    rooms = Practice.objects.get(title_en="Visiting rooms")
+    rooms.members.add(kinder)
+    assert result_count(client.get("/en/practices/?member=kinder-berlin")) == 2
+    kinder.practices.remove(rooms)  # from the member's side
+    assert result_count(client.get("/en/practices/?member=kinder-berlin")) == 1
+
+
+def test_member_filter_query_count_does_not_grow_with_practices(
+    client, db, django_assert_max_num_queries
+):
+    member = MemberFactory(slug="busy")
+    query = "/en/practices/?member=busy&reach=several&sort=evidence"
+    bulk_practices(10, submitted_by=member, countries=["FR", "DE"])
+    with django_assert_max_num_queries(16) as small:
+        client.get(query)
+    practices = bulk_practices(990, start=10, countries=["FR", "DE"])
+    Practice.members.through.objects.bulk_create(
+        Practice.members.through(practice=practice, member=member) for practice in practices
+    )
+
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(query + "&page=2")
+
+    assert len(titles(response)) == 20
+    assert result_count(response) == 1000
