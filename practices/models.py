@@ -291,7 +291,7 @@ class PracticeQuerySet(PublicationQuerySet):
             )
         for practice, title, year, url in (
             Source.objects.filter(practice_id__in=chosen)
-            .order_by("-year", "pk")
+            .order_by(models.F("year").desc(nulls_last=True), "pk")  # undated last, everywhere
             .values_list("practice_id", "title", "year", "url")
         ):
             sources.setdefault(practice, []).append({"title": title, "year": year, "url": url})
