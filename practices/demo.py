@@ -208,7 +208,7 @@ def _synthetic_practice(number, rng, members, now):
     kind = rng.choice(Practice.Kind.values)
     rating = rng.choices(list(RATING_WEIGHTS), weights=list(RATING_WEIGHTS.values()))[0]
     if rating == Practice.Rating.NOT_EVALUATED:
-        evaluation = rng.choice(["none", "none", "monitoring"])
+        evaluation = "none"
     elif rating == Practice.Rating.WELL_SUPPORTED:
         evaluation = "controlled"
     else:

@@ -164,11 +164,13 @@ class MemberAdaptationForm(CompletePostMixin, forms.ModelForm):
             "outcome_en": _("What it achieved, or what you learnt, as far as you know."),
         }
 
-    def __init__(self, *args, practice, members=None, **kwargs):
+    def __init__(self, *args, practice, members=None, member=None, **kwargs):
         """`members`: the members the person represents, to choose among when they are
-        several (a new adaptation); otherwise the form asks nothing about it."""
+        several (a new adaptation); otherwise the form asks nothing about it, and the
+        adaptation is `member`'s (or the one it was recorded for)."""
         super().__init__(*args, **kwargs)
         self.instance.practice = practice
+        self.member = self.instance.member or member
         self.fields["country"].choices = [("", "—"), *countries]
         if members is not None and len(members) > 1:
             self.fields["sender"].queryset = members
@@ -187,7 +189,26 @@ class MemberAdaptationForm(CompletePostMixin, forms.ModelForm):
         cleaned = super().clean()
         if not any(cleaned.get(f"changes_{code}") for code, _name in settings.LANGUAGES):
             self.add_error("changes_en", _("Say what changed, in English or in French (or both)."))
+        if cleaned.get("country") and self.recorded_already(
+            cleaned["country"], cleaned.get("sender") or self.member
+        ):
+            self.add_error("country", self.ALREADY_RECORDED)
         return cleaned
+
+    ALREADY_RECORDED = _(
+        "You already recorded an adaptation of this practice in this country: change it "
+        "from your portal rather than recording it again."
+    )
+
+    def recorded_already(self, country, member):
+        """Whether `member` recorded an adaptation of this practice in `country` (once
+        only: Adaptation's constraint)."""
+        if member is None:
+            return False
+        recorded = Adaptation.objects.filter(
+            practice=self.instance.practice, country=country, member=member
+        )
+        return recorded.exclude(pk=self.instance.pk).exists()
 
     def save_related(self):
         """Once the adaptation is saved (Adaptation.submit): nothing beside it."""

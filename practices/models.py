@@ -274,6 +274,8 @@ class PracticeQuerySet(PublicationQuerySet):
         "summary_en",
         "summary_fr",
         "kind",
+        "link",
+        "publish_at",
         "countries",
         "worldwide",
         "start_year",
@@ -283,31 +285,47 @@ class PracticeQuerySet(PublicationQuerySet):
         "providers",
         "rating",
         "evaluation",
+        "findings_en",
+        "findings_fr",
         "submitted_by__name",
     ]
 
     def export_rows(self):
-        """Each practice as a dict of plain values (text, numbers, lists) for the
-        exports, in this queryset's order: three queries whatever their number."""
+        """Each practice as a dict of plain values (text, numbers, lists of them or of
+        dicts) for the exports, in this queryset's order: four queries whatever their
+        number. Members are named only where the public sees them (listed)."""
         chosen = self.order_by().values("pk")
-        topics, adaptations = {}, {}
+        topics, adaptations, sources = {}, {}, {}
         for practice, slug in (
             Practice.topics.through.objects.filter(practice_id__in=chosen)
             .order_by("topic__slug")
             .values_list("practice_id", "topic__slug")
         ):
             topics.setdefault(practice, []).append(slug)
-        for practice, country, year in (
+        for practice, country, year, member, listed in (
             Adaptation.objects.published()
             .filter(practice_id__in=chosen)
+            .annotate(listed=listed_member("member"))
             .order_by("year", "pk")
-            .values_list("practice_id", "country", "year")
+            .values_list("practice_id", "country", "year", "member__name", "listed")
         ):
-            adaptations.setdefault(practice, []).append(f"{country}:{year or ''}".rstrip(":"))
-        for row in self.values("pk", *self.EXPORTED).iterator(chunk_size=2000):
+            adaptations.setdefault(practice, []).append(
+                {"country": country, "year": year, "member": member if listed else ""}
+            )
+        for practice, title, year, url in (
+            Source.objects.filter(practice_id__in=chosen)
+            .order_by(models.F("year").desc(nulls_last=True), "pk")  # undated last, everywhere
+            .values_list("practice_id", "title", "year", "url")
+        ):
+            sources.setdefault(practice, []).append({"title": title, "year": year, "url": url})
+        rows = self.annotate(shared_by_listed=listed_member("submitted_by")).values(
+            "pk", "shared_by_listed", *self.EXPORTED
+        )
+        for row in rows.iterator(chunk_size=2000):
             codes = row["countries"]  # "BE,FR" as values() reads it
             codes = codes.split(",") if isinstance(codes, str) else [str(c) for c in codes]
             codes = [code for code in codes if code]
+            published = row["publish_at"]
             yield {
                 "url": settings.SITE_URL
                 + reverse("practices:detail", kwargs={"slug": row["slug"]}),
@@ -316,6 +334,8 @@ class PracticeQuerySet(PublicationQuerySet):
                 "summary_en": row["summary_en"] or "",
                 "summary_fr": row["summary_fr"] or "",
                 "kind": row["kind"],
+                "link": row["link"],
+                "published": published and timezone.localdate(published).isoformat(),
                 "countries": codes,
                 "country_names": [str(countries.name(code)) for code in codes],
                 "worldwide": row["worldwide"],
@@ -327,7 +347,10 @@ class PracticeQuerySet(PublicationQuerySet):
                 "providers": row["providers"],
                 "rating": row["rating"],
                 "evaluation": row["evaluation"],
-                "shared_by": row["submitted_by__name"] or "",
+                "findings_en": row["findings_en"] or "",
+                "findings_fr": row["findings_fr"] or "",
+                "sources": sources.get(row["pk"], []),
+                "shared_by": (row["submitted_by__name"] or "") if row["shared_by_listed"] else "",
                 "adaptations": adaptations.get(row["pk"], []),
             }
 
@@ -365,6 +388,11 @@ class PracticeQuerySet(PublicationQuerySet):
 
 
 MULTIPLE_COLUMNS = {"used_in", "age_groups", "setting"}
+
+
+def listed_member(field):
+    """Whether the member in `field` is one the public sees (an EXISTS, per row)."""
+    return models.Exists(Member.objects.listed().filter(pk=models.OuterRef(field)))
 
 
 def tally(rows, *, multiple=False):
@@ -578,14 +606,46 @@ class Practice(Publication):
         return reverse("practices:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        """Every mistake at once, each on its field."""
+        errors = {}
         if self.slug in self.RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is taken; choose another.")})
+            errors["slug"] = _("This address is taken; choose another.")
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+            errors["end_year"] = _("The last year cannot come before the first.")
         if not self.countries and not self.worldwide:
-            raise ValidationError(
-                {"countries": _("Choose the countries where it is used, or tick “worldwide”.")}
-            )
+            errors["countries"] = _("Choose the countries where it is used, or tick “worldwide”.")
+        errors.update(self.evidence_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def evidence_errors(self):
+        """Where the rating and the kind of evaluation contradict each other: {field:
+        message}. A rating rests on an evaluation; "well supported" on a randomised or
+        controlled study; "not evaluated" on none."""
+        rating, evaluation = self.rating, self.evaluation
+        if rating == self.Rating.NOT_EVALUATED:
+            if evaluation != self.Evaluation.NONE:
+                return {
+                    "evaluation": _(
+                        "A practice that was not evaluated has no evaluation: choose “none”, "
+                        "or the rating that this evaluation supports."
+                    )
+                }
+        elif evaluation == self.Evaluation.NONE:
+            return {
+                "evaluation": _(
+                    "This rating needs an evaluation: choose the kind of evaluation it rests "
+                    "on, or the rating “not evaluated”."
+                )
+            }
+        elif rating == self.Rating.WELL_SUPPORTED and evaluation != self.Evaluation.CONTROLLED:
+            return {
+                "rating": _(
+                    "“Well supported” needs a randomised or controlled study: choose "
+                    "“promising” or another rating, or the kind of evaluation if it was one."
+                )
+            }
+        return {}
 
     def save(self, *args, **kwargs):
         self.evidence_rank = self.rank_of(self.rating)
@@ -753,6 +813,24 @@ class Adaptation(Moderated):
         ordering = ["year", "pk"]
         verbose_name = _("adaptation")
         verbose_name_plural = _("adaptations")
+        constraints = [
+            # A member records once that it took a practice to a country (members
+            # left empty, adaptations recorded by the staff, are not held to it).
+            models.UniqueConstraint(
+                fields=["practice", "country", "member"],
+                name="practices_adaptation_once_per_member",
+                violation_error_message=_(
+                    "This member already recorded an adaptation of this practice in this country."
+                ),
+            ),
+        ]
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
+        # The practice it belonged to when read, to update it too if it is moved.
+        instance._stored_practice_id = instance.__dict__.get("practice_id")
+        return instance
 
     def __str__(self):
         return f"{self.practice} — {self.country.name}"
@@ -778,6 +856,11 @@ class Adaptation(Moderated):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.practice.update_reach()
+        before = getattr(self, "_stored_practice_id", None)
+        if before and before != self.practice_id:  # moved: the old one lost it
+            for practice in Practice.objects.filter(pk=before):
+                practice.update_reach()
+        self._stored_practice_id = self.practice_id
 
     def delete(self, *args, **kwargs):
         practice = self.practice

@@ -6,6 +6,7 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -69,7 +70,9 @@ def practice_list(request):
     )
 
 
-# The columns of the exports, in order; lists are joined with "; " in the CSV.
+# The columns of the exports, in order. In the CSV, lists are joined with "; ", an
+# adaptation is "BE:2016", a source "title (year) <url>", and yes or no are "yes" and
+# "no" in every language; the JSON keeps lists, objects, numbers and true or false.
 EXPORT_COLUMNS = [
     "url",
     "title_en",
@@ -77,6 +80,8 @@ EXPORT_COLUMNS = [
     "summary_en",
     "summary_fr",
     "kind",
+    "link",
+    "published",
     "countries",
     "country_names",
     "worldwide",
@@ -88,6 +93,9 @@ EXPORT_COLUMNS = [
     "providers",
     "rating",
     "evaluation",
+    "findings_en",
+    "findings_fr",
+    "sources",
     "shared_by",
     "adaptations",
 ]
@@ -100,12 +108,36 @@ class _Echo:
         return value
 
 
+# What a spreadsheet reads as a formula when a cell begins with it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value):
+    """One cell of the CSV, as text a spreadsheet shows as it is: members' text that
+    begins like a formula gets a quote before it (OWASP's advice), so it is not run."""
     if isinstance(value, list):
-        return "; ".join(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "" if value is None else value
+        value = "; ".join(_csv_part(part) for part in value)
+    elif isinstance(value, bool):
+        value = "yes" if value else "no"
+    elif value is None:
+        value = ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value
+
+
+def _csv_part(value):
+    """An item of a list: a text, an adaptation ("BE:2016") or a source."""
+    if not isinstance(value, dict):
+        return value
+    if "country" in value:
+        return f"{value['country']}:{value['year'] or ''}".rstrip(":")
+    text = value["title"]
+    if value["year"]:
+        text += f" ({value['year']})"
+    if value["url"]:
+        text += f" <{value['url']}>"
+    return text
 
 
 def export(request, format):
@@ -267,10 +299,15 @@ def adaptation(request, practice=None, slug=None, pk=None):
         instance=item,
         practice=practice,
         members=represented if choices and len(choices) > 1 else None,
+        member=member,
     )
     if request.method == "POST" and form.is_valid():
         member = form.cleaned_data.get("sender") or member
-        return send_for_review(request, form, member, change=bool(item))
+        try:
+            with transaction.atomic():
+                return send_for_review(request, form, member, change=bool(item))
+        except IntegrityError:  # the same sent twice at once: the other one was saved
+            form.add_error("country", form.ALREADY_RECORDED)
     return render(
         request,
         "practices/portal/adaptation.html",

@@ -295,9 +295,16 @@ class PracticeFactory(PublicationFactory):
     setting = ["prison"]
     providers = ["ngo"]
     rating = "promising"
-    evaluation = "before-after"
+    # The evaluation its rating rests on (Practice.evidence_errors).
+    evaluation = factory.LazyAttribute(lambda practice: evaluation_for(practice.rating))
     findings_en = "Children felt closer to their parent."
     findings_fr = "Les enfants se sentaient plus proches de leur parent."
+
+
+def evaluation_for(rating):
+    """An evaluation that fits `rating`: a before-after study, unless the rating needs
+    a controlled study (well supported) or none (not evaluated)."""
+    return {"well-supported": "controlled", "not-evaluated": "none"}.get(rating, "before-after")
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -341,10 +348,10 @@ def bulk_practices(count, *, start=0, topics=(), **values):
         "setting": ["prison"],
         "providers": ["ngo"],
         "rating": "promising",
-        "evaluation": "before-after",
         "status": "published",
         **values,
     }
+    values.setdefault("evaluation", evaluation_for(values["rating"]))
     values.setdefault("used_in", values["countries"])
     values.setdefault(
         "several_countries",

@@ -194,8 +194,11 @@ def test_seed_demo_adds_fifty_practices_of_every_kind_and_rating_some_adapted_el
     assert 45 <= demo.count() <= 60
     assert set(demo.values_list("kind", flat=True)) == set(Practice.Kind.values)
     assert set(demo.values_list("rating", flat=True)) == set(Practice.Rating.values)
+    # Each rating rests on an evaluation that fits it, as the forms require.
     assert not demo.filter(rating="well-supported").exclude(evaluation="controlled").exists()
-    assert not demo.filter(rating="not-evaluated", evaluation__in=["controlled", "before-after"])
+    assert not demo.filter(rating="not-evaluated").exclude(evaluation="none").exists()
+    assert not demo.exclude(rating="not-evaluated").filter(evaluation="none").exists()
+    assert all(not p.evidence_errors() for p in Practice.objects.all())
     assert all(p.evidence_rank == Practice.rank_of(p.rating) for p in demo)
     assert not demo.filter(topics=None).exists()
     assert Source.objects.filter(practice__in=demo).count() >= 40
@@ -250,6 +253,7 @@ def test_seed_demo_adds_synthetic_practices_as_saving_them_would_keep_them():
     # Varied, as real ones are.
     assert set(synthetic.values_list("kind", flat=True)) == set(Practice.Kind.values)
     assert set(synthetic.values_list("rating", flat=True)) == set(Practice.Rating.values)
+    assert all(not practice.evidence_errors() for practice in synthetic)
     assert synthetic.filter(worldwide=True).exists()
     assert synthetic.filter(title_fr="").exists() and synthetic.filter(title_en="").exists()
     assert synthetic.values("used_in").distinct().count() > 50
