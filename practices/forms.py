@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.forms import inlineformset_factory
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -112,6 +113,11 @@ class MemberPracticeForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin,
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["countries"].required = False
+        # The choices' names are written to sit inside a sentence; alone in a form, as in
+        # the list's filters, they start with a capital.
+        for name in ("kind", "setting", "providers", "rating", "evaluation"):
+            field = self.fields[name]
+            field.choices = [(value, capfirst(label)) for value, label in field.choices]
         self.sources = SourceFormSet(
             self.data if self.is_bound else None,
             instance=self.instance,

@@ -16,7 +16,7 @@ def test_a_phone_reader_follows_an_adaptation_to_the_member_that_made_it(
 
     assert page.get_by_role("heading", name="Des parloirs adaptés aux enfants").is_visible()
     assert page.get_by_role("heading", name="Ce que disent les données probantes").is_visible()
-    assert page.get_by_text("au moins une évaluation rigoureuse").is_visible()
+    assert page.get_by_text("Des études rigoureuses ont comparé").is_visible()
     travelled = page.locator("#adaptations")
     assert travelled.get_by_role("img", name="Carte de l’Europe").is_visible()
     assert travelled.get_by_role("heading", name="Allemagne").is_visible()
