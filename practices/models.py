@@ -589,8 +589,8 @@ class Practice(Publication):
                 name="practices_facets_idx",
             ),
             # The order by title in each language.
-            models.Index(fields=["sort_title_en", "id"], name="practices_title_en_idx"),
-            models.Index(fields=["sort_title_fr", "id"], name="practices_title_fr_idx"),
+            models.Index(fields=["status", "sort_title_en", "id"], name="practices_title_en_idx"),
+            models.Index(fields=["status", "sort_title_fr", "id"], name="practices_title_fr_idx"),
         ]
         constraints = [
             dates_in_range("publish_at", name="practices_practice_dates_in_range"),

@@ -46,10 +46,10 @@ class Migration(migrations.Migration):
         migrations.RunPython(fill_sort_titles, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='practice',
-            index=models.Index(fields=['sort_title_en', 'id'], name='practices_title_en_idx'),
+            index=models.Index(fields=['status', 'sort_title_en', 'id'], name='practices_title_en_idx'),
         ),
         migrations.AddIndex(
             model_name='practice',
-            index=models.Index(fields=['sort_title_fr', 'id'], name='practices_title_fr_idx'),
+            index=models.Index(fields=['status', 'sort_title_fr', 'id'], name='practices_title_fr_idx'),
         ),
     ]

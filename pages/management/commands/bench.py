@@ -7,6 +7,7 @@ warm-up; the figures are server time only, without the network or the browser.""
 import statistics
 import time
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
@@ -49,6 +50,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="empty the cache before each fetch: what the first visitor after a change waits",
+        )
+        parser.add_argument("pages", nargs="*", help="only these addresses (default: them all)")
 
     def handle(self, *args, **options):
         client = Client()
@@ -70,11 +77,13 @@ class Command(BaseCommand):
             f"{practices} practices; median of {options['runs']} runs\n"
         )
         self.stdout.write(f"{'page':56} {'status':>6} {'ms':>7} {'queries':>8} {'KB':>6}")
-        for page in PAGES:
+        for page in options["pages"] or PAGES:
             path = page.format(slug=slug, event=event, practice=practice)
             client.get(path)  # warm-up: caches, templates
             timings = []
             for _ in range(options["runs"]):
+                if options["cold"]:
+                    cache.clear()
                 with CaptureQueriesContext(connection) as queries:
                     start = time.perf_counter()
                     response = client.get(path)
