@@ -228,7 +228,7 @@ class PracticeQuerySet(PublicationQuerySet):
         milliseconds at 10,000 practices; this query, one. Every change of a practice
         touches its updated_at: a save, its adaptations (update_reach) and its topics
         (practices.signals)."""
-        state = self.order_by().aggregate(n=Count("pk"), changed=Max("updated_at"))
+        state = self.order_by().aggregate(n=Count("*"), changed=Max("updated_at"))
         key = repr((state["n"], state["changed"], get_language(), parts))
         key = f"practices:{name}:{hashlib.sha256(key.encode()).hexdigest()}"
         found = cache.get(key)

@@ -87,8 +87,10 @@ class Command(BaseCommand):
                 with CaptureQueriesContext(connection) as queries:
                     start = time.perf_counter()
                     response = client.get(path)
+                    # A download is streamed: its time is that of its last byte.
+                    content = b"".join(response) if response.streaming else response.content
                     timings.append((time.perf_counter() - start) * 1000)
-            size = len(response.content) / 1024
+            size = len(content) / 1024
             self.stdout.write(
                 f"{path:56} {response.status_code:>6} {statistics.median(timings):>7.1f} "
                 f"{len(queries):>8} {size:>6.1f}"
