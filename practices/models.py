@@ -48,7 +48,8 @@ class MultipleChoiceField(models.CharField):
     def __init__(self, verbose_name=None, *, options, **kwargs):
         self.options = options
         values = options.values
-        assert not any(a != b and a in b for a in values for b in values), values
+        if any(a != b and a in b for a in values for b in values):
+            raise ValueError(f"{options.__name__}: a value holds another: {values}")
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("blank", True)
         kwargs.setdefault("default", list)
