@@ -89,6 +89,18 @@ def main():
         visitor.get(f"/fr/membres/{member.slug}/").status_code,
     ]
 
+    # The practice database, empty, and the form to fill it.
+    found["practices"] = [
+        visitor.get(path).status_code
+        for path in (
+            "/en/practices/",
+            "/fr/pratiques/",
+            "/en/practices/evidence/",
+            "/fr/pratiques/donnees-probantes/",
+            "/fr/pratiques/pratiques.csv",
+        )
+    ] + [contact.get(f"/fr/espace-membre/{member.slug}/pratiques/nouvelle/").status_code]
+
     for home in ("/en/", "/fr/"):
         footer = visitor.get(home).text.split('class="site-footer"', 1)[1]
         links = re.findall(r'<a href="(/[^"]+)"', footer)

@@ -91,6 +91,7 @@ def test_a_fresh_install_takes_approves_and_serves_without_demo_data(fresh_datab
     assert found["approved"] == 302
     assert found["member"] == ["Lien Familial", "Applicant member", True]
     assert found["member pages"] == [200, 200]
+    assert found["practices"] == [200] * 6
     assert found["representative"] == [302, 302, ["marie@lien.example"], True]
     assert found["footer /en/"] == {
         "/en/about/": 200,
