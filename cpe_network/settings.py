@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pages.middleware.addresses_without_language",
     # A NUL or other control character in an address: 404, never a database error.
     "cpe_network.lib.middleware.control_characters_in_paths",
     # Too many fields in an address or a form: the site's 400 page, in its language.
@@ -215,6 +216,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language chosen with the switcher (pages.views.choose_language), kept a year.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

@@ -22,6 +22,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    re_path(
+        rf"^language/(?P<code>{'|'.join(code for code, _name in settings.LANGUAGES)})/$",
+        views.choose_language,
+        name="choose_language",
+    ),
     path(
         "favicon.ico",
         RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True),

@@ -7,7 +7,7 @@ from .flatpages import footer_pages
 
 
 def language_alternates(request, urls=None):
-    """This page in each language: code, the language's own name, absolute address.
+    """This page in each language: code, the language's own name, path and absolute address.
 
     `urls` maps a language code to the page's path in it, for pages whose address
     is more than a translated pattern (a page with a translated slug); otherwise
@@ -19,15 +19,19 @@ def language_alternates(request, urls=None):
         origin = f"{request.scheme}://{request.get_host()}"
     except DisallowedHost:  # the 400 page for a request to an unknown host
         origin = ""
-    return [
-        {
-            "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": origin + (urls[code] if urls else translate_url(path, code)),
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        twin = urls[code] if urls else translate_url(path, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "path": twin,
+                "url": origin + twin,
+                "current": code == current,
+            }
+        )
+    return alternates
 
 
 def site(request):

@@ -7,10 +7,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
@@ -65,6 +65,31 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+@require_safe
+def choose_language(request, code):
+    """The language switcher: the visitor's choice is kept a year in the language cookie, so
+    that an address without a language (the bare domain, an old link) leads to it rather
+    than to the browser's language, then on to the same page in that language (`next`, a
+    path of this site; the home page otherwise). A GET, so the switcher is a plain link that
+    works without JavaScript and asks for no CSRF token; all it changes is the cookie."""
+    target = request.GET.get("next", "")
+    if not target.startswith(f"/{code}/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts=None
+    ):
+        target = f"/{code}/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @require_GET

@@ -44,6 +44,7 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
+    assert "Disallow: /language/" in response.text  # the switcher's redirects
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
 
 

@@ -15,6 +15,17 @@ def test_visitor_switches_language_and_stays_on_the_same_page(visit, site_pages)
     assert v.page.url.endswith("/en/values/")
 
 
+def test_the_chosen_language_is_remembered_over_the_browsers(visit, site_pages):
+    v = visit(viewport=DESKTOP, locale="en-GB")
+    v.goto("/en/values/")
+    v.page.get_by_role("link", name="Français").click()
+
+    v.goto("/")
+    assert v.page.url.endswith("/fr/")
+    v.goto("/members/")
+    assert v.page.url.endswith("/fr/membres/")
+
+
 def test_root_address_sends_a_french_browser_to_french(visit, site_pages):
     v = visit(viewport=DESKTOP, locale="fr-FR")
     v.goto("/")

@@ -131,7 +131,7 @@ def test_hidden_member_page_is_not_found(client, db, hidden):
 def test_switcher_leads_to_the_same_member_in_french(client, member):
     html = client.get("/en/members/relais-enfants-parents-lyon/").text
 
-    assert 'href="http://testserver/fr/membres/relais-enfants-parents-lyon/" lang="fr"' in html
+    assert 'href="/language/fr/?next=/fr/membres/relais-enfants-parents-lyon/" lang="fr"' in html
 
 
 def test_member_page_query_count_is_fixed(client, member, django_assert_max_num_queries):

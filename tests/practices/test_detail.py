@@ -334,7 +334,7 @@ def test_an_unknown_practice_is_not_found(client, db):
 
 
 def test_the_switcher_leads_to_the_same_practice_in_french(client, practice):
-    assert 'href="http://testserver/fr/pratiques/visiting-rooms/"' in client.get(EN).text
+    assert 'href="/language/fr/?next=/fr/pratiques/visiting-rooms/"' in client.get(EN).text
 
 
 def _grow(practice, n):
