@@ -19,7 +19,7 @@ class PracticeAdminForm(KeepUploadsMixin, TwoLanguagesMixin, forms.ModelForm):
 class SourceInline(admin.TabularInline):
     model = Source
     extra = 1
-    fields = ("title", "year", "url")
+    fields = ("title", "language", "year", "url")
 
 
 class AdaptationInline(TranslationTabularInline):

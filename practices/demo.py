@@ -99,7 +99,13 @@ def _demo(name="practices", *, status=Practice.Status.PUBLISHED, author=None):
         if member:
             practice.members.add(member)
         Source.objects.bulk_create(
-            Source(practice=practice, title=source["title"], year=source["year"], url=source["url"])
+            Source(
+                practice=practice,
+                title=source["title"],
+                language=source.get("language", "en"),
+                year=source["year"],
+                url=source["url"],
+            )
             for source in data["sources"]
         )
         for adaptation in data["adaptations"]:

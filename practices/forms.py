@@ -27,7 +27,7 @@ class SourceForm(forms.ModelForm):
 
     class Meta:
         model = Source
-        fields = ["title", "year", "url"]
+        fields = ["title", "language", "year", "url"]
         labels = {"title": _("Title of the study or report")}
 
     def __init__(self, *args, **kwargs):

@@ -756,6 +756,15 @@ class Source(models.Model):
         _("year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     url = models.URLField(_("link"), blank=True)
+    # A study keeps its own title, whatever the page's language: the page marks it with
+    # `lang` (empty: a language other than the site's), as screen readers need.
+    language = models.CharField(
+        _("language of the title"),
+        max_length=8,
+        choices=[*settings.LANGUAGES, ("", _("another language"))],
+        default="en",
+        blank=True,
+    )
 
     class Meta:
         ordering = ["-year", "pk"]

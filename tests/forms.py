@@ -112,7 +112,8 @@ def event_data(**changes):
 
 
 def sources(*rows, saved=0):
-    """The sources' rows of the "share a practice" form: `rows` of (title, year, link),
+    """The sources' rows of the "share a practice" form: `rows` of (title, year, link)
+    and optionally the title's language (English unless given),
     then empty rows up to three (or one more than given), as the page shows them;
     `saved`: how many of the first rows are sources saved before, as (pk, title, year,
     link)."""
@@ -128,9 +129,10 @@ def sources(*rows, saved=0):
         if index < saved:
             data[f"sources-{index}-id"] = str(row[0])
             row = row[1:]
-        title, year, url = row
+        title, year, url, *language = row
         data |= {
             f"sources-{index}-title": title,
+            f"sources-{index}-language": language[0] if language else "en",
             f"sources-{index}-year": str(year),
             f"sources-{index}-url": url,
         }

@@ -170,8 +170,19 @@ def test_sources_show_their_title_year_and_link(client, practice):
         '<a href="https://research.example/eval" rel="external noopener">'
         "Evaluation of the visiting rooms</a>"
     ) in html
+    assert '<cite lang="en">' not in html
     assert "(2021)" in html
     assert "A report without a link" in html
+
+
+def test_a_source_keeps_its_title_in_its_own_language_marked_with_lang(client, practice):
+    SourceFactory(practice=practice, title="Rapport d’évaluation", language="fr", url="")
+
+    english, french = client.get(EN).text, client.get(FR).text
+
+    assert '<cite lang="fr">\n          Rapport d’évaluation' in english
+    assert "<cite>\n          Rapport d’évaluation" in french
+    assert '<cite lang="en">\n          <a href="https://research.example/eval"' in french
 
 
 @pytest.mark.parametrize(

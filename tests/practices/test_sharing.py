@@ -76,7 +76,7 @@ def test_a_representative_shares_a_practice_with_sources_and_a_pdf(
         document=pdf_file("evaluation.pdf"),
         image=image_file("photo.png"),
         image_alt="Two people talking",
-        **sources(("Evaluation 2021", 2021, "https://example.org/eval"), ("Notes", "", "")),
+        **sources(("Evaluation 2021", 2021, "https://example.org/eval"), ("Notes", "", "", "fr")),
         **texts,
     )
 
@@ -102,9 +102,9 @@ def test_a_representative_shares_a_practice_with_sources_and_a_pdf(
     assert (practice.rating, practice.evidence_rank) == ("promising", 3)
     assert practice.document.read().startswith(b"%PDF-")
     assert practice.image_web.name.endswith(".webp")
-    assert sorted(practice.sources.values_list("title", "year", "url")) == [
-        ("Evaluation 2021", 2021, "https://example.org/eval"),
-        ("Notes", None, ""),
+    assert sorted(practice.sources.values_list("title", "year", "url", "language")) == [
+        ("Evaluation 2021", 2021, "https://example.org/eval", "en"),
+        ("Notes", None, "", "fr"),
     ]
 
 
