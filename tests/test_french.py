@@ -8,6 +8,8 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
+from django_countries import countries
 from modeltranslation.translator import translator
 
 from cpe_network.lib.typography import NBSP, NNBSP, fix_french, french_problems
@@ -74,3 +76,11 @@ def test_the_set_up_and_demo_content_follows_french_typography():
                 for problem in french_problems(row[field] or ""):
                     problems.append(f"{model.__name__} {row['pk']} {field}: {problem}")
     assert problems == [], "\n".join(problems)
+
+
+def test_every_country_name_in_french_follows_french_typography():
+    with translation.override("fr"):
+        problems = {code: french_problems(name) for code, name in countries}
+    assert {code: found for code, found in problems.items() if found} == {}
+    with translation.override("fr"):
+        assert countries.name("US") == "États-Unis"
