@@ -26,7 +26,7 @@ CATEGORIES = [
             "et qui sont membres à part entière du réseau. Elles votent à l’assemblée générale "
             "et participent aux groupes de travail du réseau. Une organisation présente sa "
             "candidature avec ses rapports annuels des deux années précédentes et une lettre de "
-            "recommandation ; elle doit être légalement constituée, disposer d’un compte "
+            "recommandation ; elle doit être légalement constituée, disposer d’un compte "
             "bancaire au nom de l’organisation contrôlé par au moins deux personnes sans lien "
             "entre elles, et être soutenue par un organisme officiel ou une personnalité "
             "reconnue au niveau national ou européen. Le conseil d’administration répond dans "
@@ -46,7 +46,7 @@ CATEGORIES = [
         ),
         "description_fr": (
             "Toute organisation dont le conseil d’administration accepte la candidature commence "
-            "ici : elle figure dans l’annuaire en tant que membre candidat. Au bout d’un à trois "
+            "ici : elle figure dans l’annuaire en tant que membre candidat. Au bout d’un à trois "
             "ans, le conseil décide si elle devient organisation membre à part entière."
         ),
     },
