@@ -51,7 +51,8 @@ def seed_posts(extra=0):
                 if english_only
                 else (
                     f"{summary_fr}\n\n## Ce qui s’est passé\n\n- Le projet a été préparé avec des "
-                    f"familles.\n- Il est ouvert à tous.\n\n> Les enfants méritent d’être entendus."
+                    "familles.\n- Il est ouvert au public.\n\n"
+                    "> Les enfants méritent d’être entendus."
                 ),
                 status=Post.Status.PUBLISHED,
                 publish_at=now - timedelta(days=4 * number + 1)
