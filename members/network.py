@@ -1,6 +1,8 @@
 """The network's own membership categories, made by `manage.py setup_network` on a new
 installation (not demo data: the site needs them to take and approve applications)."""
 
+import hashlib
+
 from django.db import transaction
 
 from .models import MembershipCategory
@@ -85,6 +87,29 @@ CATEGORIES = [
         ),
     },
 ]
+
+# The French descriptions as earlier versions made them (SHA-256). A category whose
+# description still reads so was never edited by staff, and takes the current wording.
+EARLIER_DESCRIPTION_FR = {
+    "member-organisation": {"3f52ae828016ba6744884d0815d9156d7a3f95b1b9227b53cff7584514411845"},
+    "applicant-member": {"3c6b67527a4016868ceea1332e31f55065c4442a461fa1a3a9639cb4c0b6efc3"},
+}
+
+
+@transaction.atomic
+def reword_unedited_categories():
+    """Give the current French description to each of the network's categories whose
+    description is still one that an earlier version made. Returns the number reworded."""
+    reworded = 0
+    for data in CATEGORIES:
+        earlier = EARLIER_DESCRIPTION_FR.get(data["slug"], set())
+        for category in MembershipCategory.objects.filter(slug=data["slug"]):
+            text = category.description_fr or ""
+            if hashlib.sha256(text.strip().encode()).hexdigest() in earlier:
+                category.description_fr = data["description_fr"]
+                category.save(update_fields=["description_fr"])
+                reworded += 1
+    return reworded
 
 
 @transaction.atomic

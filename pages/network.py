@@ -2,6 +2,7 @@
 installation (not demo data: the footer, the privacy notice that the forms refer to and
 the accessibility statement must exist from the first day)."""
 
+import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -203,6 +204,22 @@ secrétariat. Nous vous répondrons sous dix jours ouvrés.</p>""",
     },
 ]
 
+# The French of the pages as earlier versions made them (SHA-256 of the stripped text). A
+# page that still reads so was never edited by staff, and takes the current wording.
+EARLIER_CONTENT_FR = {
+    "/about/": {"5a57bb8e44bb075720ebfb6d9dd29cf76cc3bca7f4a4b9164c3e485e1a0ad548"},
+    "/values/": {"aa55c99366ee887c3131868bc292f99b51592c9cf032687888fa4055f734f32b"},
+    "/child-protection-policy/": {
+        "0729e7d8d4c1cf10f4c221293858ee781d07eb031da76de52c8f77c5b2a29c16"
+    },
+    "/privacy/": {"50121e991b4d840ee5b3b045bf7746b41f9616247542fe969dd3b4a8850b3621"},
+    "/accessibility/": {"09f4037c10d8007faba05d56cff8d634c5b529b77e89eabcc8b634bd019d4f96"},
+}
+
+
+def digest(text):
+    return hashlib.sha256(text.strip().encode()).hexdigest()
+
 
 def configure_site():
     """The site record (used by Django's flatpages and sitemaps) takes its domain from
@@ -230,3 +247,19 @@ def create_pages():
         page.sites.add(site)
         created += 1
     return created
+
+
+@transaction.atomic
+def reword_unedited_pages():
+    """Give the current French wording to each of the network's pages whose French text
+    is still one that an earlier version made (so no one has edited it). Returns the
+    number reworded."""
+    reworded = 0
+    for data in PAGES:
+        earlier = EARLIER_CONTENT_FR.get(data["url_en"], set())
+        for page in FlatPage.objects.filter(url_en=data["url_en"]):
+            if digest(page.content_fr or "") in earlier:
+                page.content_fr = data["content_fr"].strip()
+                page.save(update_fields=["content_fr"])
+                reworded += 1
+    return reworded
