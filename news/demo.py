@@ -164,7 +164,9 @@ def seed_submissions():
         slug="groupe-de-parole-parents",
         title_fr="Groupe de parole pour les parents",
         title_en="Support group for parents",
-        summary_fr="Un temps d’échange pour les parents dont le conjoint ou la conjointe est en prison.",
+        summary_fr=(
+            "Un temps d’échange pour les parents dont le conjoint ou la conjointe est en prison."
+        ),
         summary_en="A time to talk for parents whose partner is in prison.",
         start=datetime.combine(day, time(18), tzinfo=zone),
         end=datetime.combine(day, time(20), tzinfo=zone),
