@@ -109,7 +109,7 @@ et les protéger de toute forme de maltraitance.</p>
 <h2>Nos engagements</h2>
 <ul>
 <li>Nous ne publions jamais le nom, l’image ou l’histoire d’un enfant sans le consentement
-éclairé de l’enfant et d’un parent ou d’un responsable.</li>
+éclairé de l’enfant et d’un parent ou de l’adulte qui en a la charge.</li>
 <li>Les adultes qui travaillent directement avec des enfants en notre nom font l’objet
 d’une vérification de leurs antécédents et reçoivent une formation.</li>
 <li>Toute inquiétude concernant la sécurité d’un enfant est signalée sans délai à la
