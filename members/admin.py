@@ -265,6 +265,19 @@ class DecisionForm(forms.Form):
         help_text=_("Sent to the applicant when rejected; kept in the history when approved."),
     )
 
+    def __init__(self, *args, language, **kwargs):
+        """`language`: the applicant's, in which the decision email goes out, so the
+        reason it carries is asked for in that language too."""
+        super().__init__(*args, **kwargs)
+        name = get_language_info(language)["name_translated"]
+        note = self.fields["note"]
+        note.label = _("Reason, in %(language)s (the applicant's language)") % {"language": name}
+        note.help_text = _(
+            "Write it in %(language)s: if you reject the application, the applicant receives "
+            "it in an email in %(language)s. When you approve, it is kept in the history."
+        ) % {"language": name}
+        note.widget.attrs["lang"] = language
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "reject" and not cleaned.get("note"):
@@ -286,7 +299,15 @@ class DecisionForm(forms.Form):
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ("organisation", "country", "category", "status", "submitted_at", "decided_by")
+    list_display = (
+        "organisation",
+        "country",
+        "category",
+        "language",
+        "status",
+        "submitted_at",
+        "decided_by",
+    )
     list_filter = ("status", "category", "language", "country")
     search_fields = ("organisation", "city", "contact_name", "contact_email")
     date_hierarchy = "submitted_at"
@@ -393,7 +414,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         application = get_object_or_404(Application, pk=pk)
         if not self.has_change_permission(request, application):
             raise PermissionDenied
-        form = DecisionForm(request.POST or None)
+        form = DecisionForm(request.POST or None, language=application.language)
         if request.method == "POST" and form.is_valid() and not application.is_decided:
             note = form.cleaned_data["note"]
             if form.cleaned_data["decision"] == "approve":
@@ -415,6 +436,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "application": application,
             "form": form,
             "title": _("Decide on the application of %(name)s") % {"name": application},
+            "language": get_language_info(application.language)["name_translated"],
         }
         return TemplateResponse(request, "admin/members/application/decide.html", context)
 

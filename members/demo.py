@@ -150,10 +150,10 @@ def seed_applications():
             city=data["city"],
             legal_status="association",
             year_founded=2015,
-            work=f"{name} supports children who visit a parent in prison.",
+            work=data["work"],
             category=category,
             contact_name="Alex Demo",
-            contact_role="Coordinator",
+            contact_role=data["contact_role"],
             contact_email=f"{slugify(name)}@example.org",
             language=data["language"],
             annual_report_1=ContentFile(pdf, name="annual-report-1.pdf"),
@@ -161,7 +161,8 @@ def seed_applications():
             reference_letter=ContentFile(pdf, name="reference-letter.pdf"),
             consent=True,
             status=status,
-            decision_note="Outside the network's field of work." if status == "rejected" else "",
+            # In the applicant's language, as the email that carries it.
+            decision_note=data["decision_note"],
         )
         created += 1
     for data in demo_data("affiliates"):
@@ -218,7 +219,9 @@ def _synthetic(count, categories, topics, countries):
             country=rng.choice(countries),
             city="Testville",
             summary_en="A synthetic member, made to measure pages with many members.",
-            summary_fr="Un membre fictif, créé pour mesurer les pages avec beaucoup de membres.",
+            summary_fr=(
+                "Un membre fictif, créé pour mesurer les pages qui comptent de nombreux membres."
+            ),
             setting=rng.choice(["prison", "community", "both"]),
             published=True,
         )

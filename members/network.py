@@ -1,6 +1,8 @@
 """The network's own membership categories, made by `manage.py setup_network` on a new
 installation (not demo data: the site needs them to take and approve applications)."""
 
+import hashlib
+
 from django.db import transaction
 
 from .models import MembershipCategory
@@ -26,7 +28,7 @@ CATEGORIES = [
             "et qui sont membres à part entière du réseau. Elles votent à l’assemblée générale "
             "et participent aux groupes de travail du réseau. Une organisation présente sa "
             "candidature avec ses rapports annuels des deux années précédentes et une lettre de "
-            "recommandation ; elle doit être légalement constituée, disposer d’un compte "
+            "recommandation ; elle doit être légalement constituée, disposer d’un compte "
             "bancaire au nom de l’organisation contrôlé par au moins deux personnes sans lien "
             "entre elles, et être soutenue par un organisme officiel ou une personnalité "
             "reconnue au niveau national ou européen. Le conseil d’administration répond dans "
@@ -46,7 +48,7 @@ CATEGORIES = [
         ),
         "description_fr": (
             "Toute organisation dont le conseil d’administration accepte la candidature commence "
-            "ici : elle figure dans l’annuaire en tant que membre candidat. Au bout d’un à trois "
+            "ici : elle figure dans l’annuaire en tant que membre candidat. Au bout d’un à trois "
             "ans, le conseil décide si elle devient organisation membre à part entière."
         ),
     },
@@ -85,6 +87,29 @@ CATEGORIES = [
         ),
     },
 ]
+
+# The French descriptions as earlier versions made them (SHA-256). A category whose
+# description still reads so was never edited by staff, and takes the current wording.
+EARLIER_DESCRIPTION_FR = {
+    "member-organisation": {"3f52ae828016ba6744884d0815d9156d7a3f95b1b9227b53cff7584514411845"},
+    "applicant-member": {"3c6b67527a4016868ceea1332e31f55065c4442a461fa1a3a9639cb4c0b6efc3"},
+}
+
+
+@transaction.atomic
+def reword_unedited_categories():
+    """Give the current French description to each of the network's categories whose
+    description is still one that an earlier version made. Returns the number reworded."""
+    reworded = 0
+    for data in CATEGORIES:
+        earlier = EARLIER_DESCRIPTION_FR.get(data["slug"], set())
+        for category in MembershipCategory.objects.filter(slug=data["slug"]):
+            text = category.description_fr or ""
+            if hashlib.sha256(text.strip().encode()).hexdigest() in earlier:
+                category.description_fr = data["description_fr"]
+                category.save(update_fields=["description_fr"])
+                reworded += 1
+    return reworded
 
 
 @transaction.atomic

@@ -51,7 +51,8 @@ def seed_posts(extra=0):
                 if english_only
                 else (
                     f"{summary_fr}\n\n## Ce qui s’est passé\n\n- Le projet a été préparé avec des "
-                    f"familles.\n- Il est ouvert à tous.\n\n> Les enfants méritent d’être entendus."
+                    "familles.\n- Il est ouvert au public.\n\n"
+                    "> Les enfants méritent d’être entendus."
                 ),
                 status=Post.Status.PUBLISHED,
                 publish_at=now - timedelta(days=4 * number + 1)
@@ -163,7 +164,9 @@ def seed_submissions():
         slug="groupe-de-parole-parents",
         title_fr="Groupe de parole pour les parents",
         title_en="Support group for parents",
-        summary_fr="Un temps d’échange pour les parents dont le conjoint est détenu.",
+        summary_fr=(
+            "Un temps d’échange pour les parents dont le conjoint ou la conjointe est en prison."
+        ),
         summary_en="A time to talk for parents whose partner is in prison.",
         start=datetime.combine(day, time(18), tzinfo=zone),
         end=datetime.combine(day, time(20), tzinfo=zone),

@@ -2,6 +2,7 @@
 installation (not demo data: the footer, the privacy notice that the forms refer to and
 the accessibility statement must exist from the first day)."""
 
+import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -37,11 +38,12 @@ services d’aide aux familles, des administrations pénitentiaires, des cherche
 professionnels dans plus de trente pays.</p>
 <h2>Ce que nous faisons</h2>
 <ul>
-<li>Nous relions les personnes qui soutiennent ces enfants, pour qu’elles apprennent les
-unes des autres.</li>
-<li>Nous rassemblons et partageons les pratiques et les recherches sur ce qui aide.</li>
-<li>Nous défendons les droits des enfants de parents détenus auprès des décideurs
-nationaux et européens.</li>
+<li>Nous mettons en relation les personnes qui soutiennent ces enfants, pour qu’elles
+apprennent les unes des autres.</li>
+<li>Nous rassemblons et diffusons les pratiques et les recherches sur ce qui aide ces
+enfants.</li>
+<li>Nous défendons les droits des enfants de parents détenus auprès des responsables
+politiques nationaux et européens.</li>
 </ul>
 <h2>Notre fonctionnement</h2>
 <p>Le réseau est dirigé par un conseil d’administration élu par ses membres. Un petit
@@ -72,12 +74,12 @@ l’enfant.</p>
 <li><strong>L’enfant d’abord.</strong> Chaque décision concernant l’arrestation, le procès
 et l’incarcération d’un parent devrait tenir compte de l’intérêt supérieur de
 l’enfant.</li>
-<li><strong>Aucune culpabilité.</strong> Les enfants ne sont pas responsables des actes de
-leur parent et ne doivent jamais être traités comme s’ils l’étaient.</li>
+<li><strong>Aucune stigmatisation.</strong> Les enfants ne sont pas responsables des actes
+de leur parent et ne doivent jamais être traités comme s’ils l’étaient.</li>
 <li><strong>L’écoute.</strong> Les enfants et les jeunes ont le droit d’être entendus sur ce
 qui les concerne, et nous les associons à notre travail.</li>
-<li><strong>Travailler ensemble.</strong> Familles, professionnels et autorités obtiennent
-davantage pour les enfants lorsqu’ils coopèrent.</li>
+<li><strong>La coopération.</strong> Familles, professionnels et autorités obtiennent
+davantage pour les enfants lorsqu’ils travaillent ensemble.</li>
 </ul>""",
     },
     {
@@ -101,21 +103,22 @@ lead and, where needed, to the authorities.</li>
 and ask for the safeguarding lead. If a child is in immediate danger, call the emergency
 services.</p>""",
         "content_fr": """
-<p>Toute personne qui travaille pour le réseau ou en son nom, salariés, membres du conseil,
-bénévoles et partenaires, doit protéger les enfants de tout préjudice.</p>
+<p>Toute personne qui travaille pour le réseau ou en son nom (membres du personnel, du
+conseil d’administration, bénévoles et partenaires) doit veiller à la sécurité des enfants
+et les protéger de toute forme de maltraitance.</p>
 <h2>Nos engagements</h2>
 <ul>
 <li>Nous ne publions jamais le nom, l’image ou l’histoire d’un enfant sans le consentement
-éclairé de l’enfant et d’un parent ou d’un responsable.</li>
-<li>Les adultes qui travaillent directement avec des enfants en notre nom sont vérifiés et
-formés.</li>
-<li>Toute inquiétude concernant la sécurité d’un enfant est signalée immédiatement à notre
-référent protection et, si nécessaire, aux autorités.</li>
+éclairé de l’enfant et d’un parent ou de l’adulte qui en a la charge.</li>
+<li>Les adultes qui travaillent directement avec des enfants en notre nom font l’objet
+d’une vérification de leurs antécédents et reçoivent une formation.</li>
+<li>Toute inquiétude concernant la sécurité d’un enfant est signalée sans délai à la
+personne référente pour la protection de l’enfance et, si nécessaire, aux autorités.</li>
 </ul>
 <h2>Signaler une inquiétude</h2>
-<p>Si vous êtes inquiet pour un enfant en lien avec nos activités, contactez le secrétariat
-et demandez le référent protection. Si un enfant est en danger immédiat, appelez les
-services d’urgence.</p>""",
+<p>Si la situation d’un enfant vous préoccupe dans le cadre de nos activités, contactez le
+secrétariat et demandez à parler à la personne référente pour la protection de l’enfance.
+Si un enfant est en danger immédiat, appelez les services d’urgence.</p>""",
     },
     {
         "url_en": "/privacy/",
@@ -138,23 +141,26 @@ websites. We never sell or share personal data for marketing.</p>
 <p>You may ask to see, correct or delete the data we hold about you, and unsubscribe from
 our updates at any time with the link in every email.</p>""",
         "content_fr": """
-<p>Cette notice explique quelles données personnelles le réseau conserve, pourquoi, et
-vos droits au titre du Règlement général sur la protection des données.</p>
+<p>Cette page explique quelles données personnelles le réseau conserve et pourquoi, ainsi
+que les droits que vous tenez du règlement général sur la protection des données
+(RGPD).</p>
 <h2>Ce que nous conservons</h2>
 <ul>
 <li>Les coordonnées que les organisations membres choisissent de publier dans
 l’annuaire.</li>
-<li>Les informations et documents joints à une demande d’adhésion, pour en décider.</li>
-<li>Le nom, l’adresse électronique et la langue des personnes abonnées à nos
-nouvelles.</li>
+<li>Les informations et les documents joints à une demande d’adhésion, pour statuer sur
+celle-ci.</li>
+<li>Le nom, l’adresse électronique et la langue des personnes abonnées à notre lettre
+d’information.</li>
 </ul>
 <h2>Ce que nous ne faisons pas</h2>
-<p>Ce site ne dépose aucun cookie de suivi ou de publicité et ne charge rien depuis
-d’autres sites. Nous ne vendons ni ne partageons jamais de données personnelles à des fins
+<p>Ce site ne dépose aucun cookie de suivi ni de publicité et ne charge aucun contenu
+depuis d’autres sites. Nous ne vendons ni ne partageons jamais de données personnelles à des fins
 commerciales.</p>
 <h2>Vos droits</h2>
 <p>Vous pouvez demander à consulter, corriger ou supprimer les données vous concernant, et
-vous désabonner à tout moment grâce au lien présent dans chaque courriel.</p>""",
+vous désabonner à tout moment de notre lettre d’information grâce au lien présent dans
+chaque courriel.</p>""",
     },
     {
         "url_en": "/accessibility/",
@@ -178,24 +184,41 @@ languages, on phone and desktop screen sizes.</p>
 <p>If something on this site is hard for you to use, please contact the secretariat. We
 will reply within ten working days.</p>""",
         "content_fr": """
-<p>Nous voulons que chacun puisse utiliser ce site, quels que soient son appareil, ses
-capacités ou sa connexion.</p>
+<p>Nous voulons que ce site soit utilisable par toutes et tous, quels que soient
+l’appareil, les capacités de chaque personne ou la qualité de sa connexion.</p>
 <h2>Nos objectifs</h2>
 <ul>
 <li>La conformité aux Règles pour l’accessibilité des contenus Web (WCAG) 2.2, niveau
 AA.</li>
-<li>Chaque page fonctionne au clavier seul, avec un lecteur d’écran, avec un zoom à 400 %
+<li>Chaque page fonctionne au clavier seul, avec un lecteur d’écran, avec un zoom à 400 %
 et sans JavaScript.</li>
 <li>Tout le site est disponible en anglais et en français.</li>
 </ul>
 <h2>Comment nous vérifions</h2>
-<p>Chaque modification du site est testée automatiquement pour détecter les problèmes
-d’accessibilité, dans les deux langues, sur des écrans de téléphone et d’ordinateur.</p>
+<p>Chaque modification du site fait l’objet de tests automatiques qui détectent les
+problèmes d’accessibilité, dans les deux langues, sur des écrans de téléphone et
+d’ordinateur.</p>
 <h2>Signalez-nous un problème</h2>
-<p>Si un élément de ce site vous est difficile à utiliser, contactez le secrétariat. Nous
-vous répondrons sous dix jours ouvrés.</p>""",
+<p>Si un élément de ce site vous est difficile à utiliser, merci de contacter le
+secrétariat. Nous vous répondrons sous dix jours ouvrés.</p>""",
     },
 ]
+
+# The French of the pages as earlier versions made them (SHA-256 of the stripped text). A
+# page that still reads so was never edited by staff, and takes the current wording.
+EARLIER_CONTENT_FR = {
+    "/about/": {"5a57bb8e44bb075720ebfb6d9dd29cf76cc3bca7f4a4b9164c3e485e1a0ad548"},
+    "/values/": {"aa55c99366ee887c3131868bc292f99b51592c9cf032687888fa4055f734f32b"},
+    "/child-protection-policy/": {
+        "0729e7d8d4c1cf10f4c221293858ee781d07eb031da76de52c8f77c5b2a29c16"
+    },
+    "/privacy/": {"50121e991b4d840ee5b3b045bf7746b41f9616247542fe969dd3b4a8850b3621"},
+    "/accessibility/": {"09f4037c10d8007faba05d56cff8d634c5b529b77e89eabcc8b634bd019d4f96"},
+}
+
+
+def digest(text):
+    return hashlib.sha256(text.strip().encode()).hexdigest()
 
 
 def configure_site():
@@ -224,3 +247,19 @@ def create_pages():
         page.sites.add(site)
         created += 1
     return created
+
+
+@transaction.atomic
+def reword_unedited_pages():
+    """Give the current French wording to each of the network's pages whose French text
+    is still one that an earlier version made (so no one has edited it). Returns the
+    number reworded."""
+    reworded = 0
+    for data in PAGES:
+        earlier = EARLIER_CONTENT_FR.get(data["url_en"], set())
+        for page in FlatPage.objects.filter(url_en=data["url_en"]):
+            if digest(page.content_fr or "") in earlier:
+                page.content_fr = data["content_fr"].strip()
+                page.save(update_fields=["content_fr"])
+                reworded += 1
+    return reworded

@@ -265,7 +265,8 @@ def _synthetic_practice(number, rng, members, now):
         summary_en="A synthetic practice, made to measure pages with many practices."
         if english
         else "",
-        summary_fr="Une pratique fictive, créée pour mesurer les pages avec beaucoup de pratiques."
+        summary_fr="Une pratique fictive, créée pour mesurer les pages qui comptent de nombreuses "
+        "pratiques."
         if french
         else "",
         body_en="Text." if english else "",

@@ -8,6 +8,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext
 
 from members.models import Affiliate, Application, Member, MembershipCategory, Topic
 from practices.demo import demo_practices
@@ -276,3 +278,24 @@ def test_seed_demo_adds_synthetic_practices_as_saving_them_would_keep_them():
             practice.adapted,
         )
         assert kept == stored[practice.pk], practice.slug
+
+
+def test_the_seeded_french_applicant_is_refused_in_french(mailoutbox):
+    seed()
+    application = Application.objects.get(status="rejected", language="fr")
+
+    application.send_decision()
+
+    with translation.override("fr"):
+        reason = gettext("Reason:")
+    assert reason != "Reason:"
+    assert f"{reason} L’association ne remplit pas encore les critères" in mailoutbox[-1].body
+
+
+def test_the_seeded_applications_are_written_in_their_applicants_language():
+    seed()
+
+    french = Application.objects.filter(language="fr")
+    assert french.exists()
+    assert all("accompagne les enfants" in application.work for application in french)
+    assert not Application.objects.filter(language="fr", contact_role="Coordinator").exists()

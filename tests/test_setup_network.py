@@ -103,3 +103,55 @@ def test_after_set_up_the_join_form_and_membership_page_offer_the_categories(cli
 
     assert response.status_code == 200
     assert text in response.text
+
+
+# The French that an earlier version made, which no one had edited since.
+EARLIER_APPLICANT_MEMBER_FR = (
+    "Toute organisation dont le conseil d’administration accepte la candidature commence "
+    "ici : elle figure dans l’annuaire en tant que membre candidat. Au bout d’un à trois "
+    "ans, le conseil décide si elle devient organisation membre à part entière."
+)
+EARLIER_VALUES_FR = """
+<p>Notre action repose sur la Convention des Nations unies relative aux droits de
+l’enfant.</p>
+<ul>
+<li><strong>L’enfant d’abord.</strong> Chaque décision concernant l’arrestation, le procès
+et l’incarcération d’un parent devrait tenir compte de l’intérêt supérieur de
+l’enfant.</li>
+<li><strong>Aucune culpabilité.</strong> Les enfants ne sont pas responsables des actes de
+leur parent et ne doivent jamais être traités comme s’ils l’étaient.</li>
+<li><strong>L’écoute.</strong> Les enfants et les jeunes ont le droit d’être entendus sur ce
+qui les concerne, et nous les associons à notre travail.</li>
+<li><strong>Travailler ensemble.</strong> Familles, professionnels et autorités obtiennent
+davantage pour les enfants lorsqu’ils coopèrent.</li>
+</ul>"""
+
+
+def test_running_it_again_rewords_the_french_no_one_edited():
+    setup_network()
+    FlatPage.objects.filter(url_en="/values/").update(content_fr=EARLIER_VALUES_FR)
+    MembershipCategory.objects.filter(slug="applicant-member").update(
+        description_fr=EARLIER_APPLICANT_MEMBER_FR
+    )
+
+    setup_network()
+
+    values = FlatPage.objects.get(url_en="/values/")
+    assert "Aucune culpabilité" not in values.content_fr
+    assert "Aucune stigmatisation" in values.content_fr
+    applicant = MembershipCategory.objects.get(slug="applicant-member")
+    assert "ici\u00a0: elle figure" in applicant.description_fr
+
+
+def test_running_it_again_keeps_the_french_staff_edited():
+    setup_network()
+    FlatPage.objects.filter(url_en="/values/").update(content_fr="<p>Nos valeurs, revues.</p>")
+    MembershipCategory.objects.filter(slug="applicant-member").update(
+        description_fr="Revu par le secrétariat."
+    )
+
+    setup_network()
+
+    assert FlatPage.objects.get(url_en="/values/").content_fr == "<p>Nos valeurs, revues.</p>"
+    applicant = MembershipCategory.objects.get(slug="applicant-member")
+    assert applicant.description_fr == "Revu par le secrétariat."

@@ -1,7 +1,10 @@
+import html
 import re
 
 import pytest
 from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext
 
 from members.models import Application, CategoryChange, Member, MembershipCategory
 from tests.factories import PASSWORD, ApplicationFactory, UserFactory, applicant_category
@@ -204,3 +207,51 @@ def test_applications_list_filters_by_status(admin_client):
 
     assert "Waiting Org" in html
     assert "Decided Org" not in html
+
+
+def decision_page(admin_client, application):
+    return html.unescape(
+        admin_client.get(f"/admin/members/application/{application.pk}/decide/").text
+    )
+
+
+def test_the_decision_page_asks_for_the_reason_in_the_applicants_language(admin_client):
+    french = ApplicationFactory(language="fr")
+    english = ApplicationFactory(organisation="Family Links", language="en")
+
+    page = decision_page(admin_client, french)
+
+    assert "The applicant's language: French." in page
+    assert "Reason, in French (the applicant's language)" in page
+    assert 'lang="fr"' in page  # the browser checks the spelling in French
+    assert "Reason, in English (the applicant's language)" in decision_page(admin_client, english)
+
+
+def test_a_french_applicants_rejection_email_is_in_french_with_the_reason_typed(
+    admin_client, mailoutbox
+):
+    application = ApplicationFactory(language="fr")
+
+    admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/",
+        {"decision": "reject", "note": "Aucun rapport annuel n’a été joint."},
+    )
+
+    with translation.override("fr"):
+        subject = gettext("The decision on the application of %(name)s") % {"name": "Lien Familial"}
+        reason = gettext("Reason:")
+    assert mailoutbox[-1].subject.endswith(subject)
+    assert reason != "Reason:"
+    assert f"{reason} Aucun rapport annuel n’a été joint." in mailoutbox[-1].body
+
+
+def test_an_english_applicants_rejection_email_is_in_english(admin_client, mailoutbox):
+    application = ApplicationFactory(organisation="Family Links", language="en")
+
+    admin_client.post(
+        f"/admin/members/application/{application.pk}/decide/",
+        {"decision": "reject", "note": "No annual reports."},
+    )
+
+    assert mailoutbox[-1].subject.endswith("The decision on the application of Family Links")
+    assert "Reason: No annual reports." in mailoutbox[-1].body

@@ -1,11 +1,12 @@
 """What a new installation needs before anyone uses it: the network's membership
 categories and pages, and the site record. Safe to run again (after an upgrade, say):
-it creates what is missing and never changes what staff have edited."""
+it creates what is missing, gives the current French wording to the texts an earlier
+version made that no one has edited, and never changes what staff have edited."""
 
 from django.core.management.base import BaseCommand
 
-from members.network import CATEGORIES, create_categories
-from pages.network import PAGES, configure_site, create_pages
+from members.network import CATEGORIES, create_categories, reword_unedited_categories
+from pages.network import PAGES, configure_site, create_pages, reword_unedited_pages
 
 
 class Command(BaseCommand):
@@ -20,3 +21,6 @@ class Command(BaseCommand):
         )
         created = create_pages()
         self.stdout.write(f"Pages: {created} created, {len(PAGES) - created} already there.")
+        reworded = reword_unedited_categories() + reword_unedited_pages()
+        if reworded:
+            self.stdout.write(f"French texts no one had edited, given the new wording: {reworded}.")
