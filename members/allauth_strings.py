@@ -6,8 +6,9 @@ message listed here, translated in locale/fr/LC_MESSAGES/django.po, replaces all
 French (*courriel*, *adresse électronique*, French typography). The list exists so that
 `make messages` keeps these entries: they are the messages of allauth's account and
 second-factor code and templates whose French needed changing. After upgrading allauth,
-compare with its catalogue (tests/test_account_french.py renders the account pages and
-emails in French and fails on "e-mail" or a straight apostrophe).
+compare with its catalogue (tests/members/test_account_french.py and
+tests/test_french_emails.py render the account pages and emails in French and fail on
+"e-mail" or a straight apostrophe).
 """
 
 # The messages are allauth's, word for word, long lines included.
