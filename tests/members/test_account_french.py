@@ -109,6 +109,8 @@ def test_the_password_reset_pages_and_email_are_in_french(client, mailoutbox):
         follow=True,
     )
     assert_french(visible_text(done.text), "password reset from key done")
+    used = client.get("/" + link_in(message), follow=True)
+    assert_french(visible_text(used.text), "a link used already")
 
     assert "courriel" in message.body
     for text, where in ((message.subject, "its subject"), (message.body, "its body")):
@@ -120,6 +122,7 @@ def test_the_pages_of_someone_signed_in_are_in_french(client):
     client.force_login(UserFactory(email="camille@example.org"))
 
     assert_french(page(client, "/fr/comptes/password/change/"), "password change")
+    assert_french(page(client, "/fr/comptes/email/"), "email addresses")
     sign_out = page(client, "/fr/comptes/logout/")
     assert_french(sign_out, "sign out")
     assert "vous déconnecter\u202f?" in sign_out
