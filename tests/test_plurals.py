@@ -7,7 +7,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
 
-from tests.factories import AffiliateFactory, ApplicationFactory, MemberFactory, PostFactory
+from tests.factories import (
+    AffiliateFactory,
+    ApplicationFactory,
+    MemberFactory,
+    OutboundEmailFactory,
+    PostFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +85,24 @@ def test_the_directory_counts_its_members(client, language, members, said):
 
     count = html.split('class="results__count">', 1)[1].split("</h2>", 1)[0]
     assert " ".join(count.split()) == said
+
+
+@pytest.mark.parametrize(
+    ("language", "emails", "said"),
+    [
+        ("en", 1, "1 email sent."),
+        ("en", 2, "2 emails sent."),
+        ("fr", 1, "1 courriel envoyé."),
+        ("fr", 2, "2 courriels envoyés."),
+    ],
+)
+def test_sending_stored_emails_again_says_how_many(admin_client, language, emails, said):
+    selected = [OutboundEmailFactory(status="failed").pk for _ in range(emails)]
+
+    response = in_language(admin_client, language).post(
+        "/admin/outbox/outboundemail/",
+        {"action": "send_now", "_selected_action": selected},
+        follow=True,
+    )
+
+    assert said in response.text
