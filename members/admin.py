@@ -443,7 +443,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark the selected applications as under review"))
     def mark_under_review(self, request, queryset):
         count = sum(application.mark_under_review() for application in queryset)
-        self.message_user(request, _("%(count)d marked as under review.") % {"count": count})
+        message = ngettext(
+            "%(count)d application marked as under review.",
+            "%(count)d applications marked as under review.",
+            count,
+        )
+        self.message_user(request, message % {"count": count})
 
 
 @admin.register(Affiliate)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from cpe_network.lib.adminforms import CountryFilter, PublicationAdmin
@@ -179,11 +180,13 @@ class DigestAdmin(admin.ModelAdmin):
                     request, _("Nothing was sent: nothing new was published since the last digest.")
                 )
             else:
-                self.message_user(
-                    request,
-                    _("%(digest)s is on its way to %(count)d people.")
-                    % {"digest": digest, "count": digest.deliveries.count()},
+                count = digest.deliveries.count()
+                message = ngettext(
+                    "%(digest)s is on its way to %(count)d person.",
+                    "%(digest)s is on its way to %(count)d people.",
+                    count,
                 )
+                self.message_user(request, message % {"digest": digest, "count": count})
             return redirect("admin:news_digest_changelist")
         posts, events, practices = Digest.new_items()
         context = {

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import OutboundEmail
 
@@ -20,4 +21,5 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     @admin.action(description=_("Try sending the selected emails again now"))
     def send_now(self, request, queryset):
         sent = sum(email.send() for email in queryset.exclude(status=OutboundEmail.Status.SENT))
-        self.message_user(request, _("%(count)d sent.") % {"count": sent})
+        message = ngettext("%(count)d email sent.", "%(count)d emails sent.", sent)
+        self.message_user(request, message % {"count": sent})

@@ -327,7 +327,7 @@ def test_account_emails_name_the_network_in_the_persons_language(client, mailout
 
     (message,) = mailoutbox
     assert message.subject.startswith("[Children of Prisoners Europe] ")
-    assert "Bonjour, c'est Children of Prisoners Europe !" in message.body
+    assert "Bonjour, c’est Children of Prisoners Europe\u202f!" in message.body
     assert "example.com" not in message.body
 
 
