@@ -67,7 +67,7 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
     told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
     assert [m.subject.split("] ")[1] for m in told] == [
-        "C’est publié : Journée des familles à Lyon"
+        "Votre contenu est en ligne\u00a0: Journée des familles à Lyon"
     ]
 
     # It shows on the events page and on the member's page, in French.

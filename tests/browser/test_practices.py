@@ -170,7 +170,9 @@ def test_a_shared_practice_is_published_listed_and_in_the_digest(visit, site_pag
     editor.page.locator("input[name=_save]").click()
     assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
     told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
-    assert [m.subject.split("] ")[-1] for m in told] == ["C’est publié : Un goûter au parloir"]
+    assert [m.subject.split("] ")[-1] for m in told] == [
+        "Votre contenu est en ligne\u00a0: Un goûter au parloir"
+    ]
 
     # It shows in the French list, and its page opens.
     visitor.goto("/fr/pratiques/")
