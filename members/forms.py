@@ -193,10 +193,10 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
     email = forms.EmailField(label=_("Email address"), max_length=254)
     consent = forms.BooleanField(
         label=_(
-            "I agree that the network keeps my name and address to send me its news. "
+            "I agree that the network keeps my name and address to send me its digest. "
             "I can unsubscribe at any time."
         ),
-        error_messages={"required": _("Please agree to receive the news to subscribe.")},
+        error_messages={"required": _("Please agree to receive the digest to subscribe.")},
     )
     field_order = ["name", "email"]
 

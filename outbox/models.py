@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cpe_network.lib.mail import Message
 
@@ -13,10 +14,10 @@ class OutboundEmail(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
         RETRYING = "retrying", _("retrying")
-        SENT = "sent", _("sent")
+        SENT = "sent", pgettext_lazy("email status", "sent")
         FAILED = "failed", _("failed")
 
-    to = models.EmailField(_("to"))
+    to = models.EmailField(pgettext_lazy("email recipient", "to"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
     html = models.TextField(_("HTML"), blank=True)

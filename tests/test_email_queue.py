@@ -204,8 +204,7 @@ def test_subjects_with_accented_words_read_back_whole_from_the_wire(db, mail_ser
         for message in inbox.messages
     ]
     assert [str(message["Subject"]) for message in received] == [
-        f"[Children of Prisoners Europe] Vous êtes invité à représenter {name}"
-        for name in ACCENTED_NAMES
+        f"[Children of Prisoners Europe] Invitation à représenter {name}" for name in ACCENTED_NAMES
     ]
 
 

@@ -495,7 +495,7 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(client):
     )
 
     assert response.status_code == 413
-    assert "<h1>Trop volumineux pour être reçu</h1>" in response.text
+    assert "<h1>Envoi trop volumineux</h1>" in response.text
     assert not Application.objects.exists()
 
 

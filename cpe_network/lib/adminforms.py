@@ -5,7 +5,7 @@ members send from the portal and editors publish."""
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 
@@ -93,7 +93,10 @@ class PublicationAdmin(ModeratedAdminMixin, NamedFileInputsMixin, TranslationAdm
     text_fieldset = (None, {"fields": ("title", "slug", "summary", "body")})
     about_fieldsets = (
         (_("Image"), {"fields": ("image", "image_alt")}),
-        (_("About"), {"fields": ("topics", "countries", "members")}),
+        (
+            pgettext_lazy("publication fieldset", "About"),
+            {"fields": ("topics", "countries", "members")},
+        ),
         (_("Publication"), {"fields": ("status", "publish_at", "author", "submitted_by")}),
     )
 

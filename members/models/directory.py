@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from reversion.models import Version
@@ -522,10 +522,13 @@ class CategoryChange(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("from"),
+        verbose_name=pgettext_lazy("category change", "from"),
     )
     to_category = models.ForeignKey(
-        MembershipCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+        MembershipCategory,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("category change", "to"),
     )
     changed_on = models.DateField(_("date"))
     note = CleanTextField(_("note"), max_length=NOTE_LENGTH, blank=True)

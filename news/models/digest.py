@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.tasks import default_task_backend, task
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext_lazy
 
 from members.models import Affiliate, Member, User
 from outbox.mail import send_templated
@@ -185,7 +185,7 @@ class DigestDelivery(models.Model):
     """One digest to one address: made once (unique), sent once."""
 
     digest = models.ForeignKey(Digest, on_delete=models.CASCADE, related_name="deliveries")
-    email = models.EmailField(_("to"))
+    email = models.EmailField(pgettext_lazy("email recipient", "to"))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     affiliate = models.ForeignKey(Affiliate, on_delete=models.SET_NULL, null=True, blank=True)
     user = models.ForeignKey(

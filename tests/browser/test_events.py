@@ -50,9 +50,9 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     page.get_by_label("Fuseau horaire").select_option("Europe/Paris")
     page.get_by_label("Lieu").fill("Maison des familles")
     page.get_by_label("Ville").fill("Lyon")
-    page.get_by_role("button", name="L’envoyer aux éditeurs").click()
+    page.get_by_role("button", name="L’envoyer à la rédaction").click()
     page.wait_for_url("**/espace-membre/")
-    assert "En attente d’un éditeur" in page.locator("main").inner_text()
+    assert "En attente de relecture" in page.locator("main").inner_text()
     (notice,) = [m for m in mail.outbox if m.to == ["editor@example.org"]]
     assert "Relais Lyon" in notice.subject
 
@@ -67,7 +67,7 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
     told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
     assert [m.subject.split("] ")[1] for m in told] == [
-        "C’est publié : Journée des familles à Lyon"
+        "Votre contenu est en ligne\u00a0: Journée des familles à Lyon"
     ]
 
     # It shows on the events page and on the member's page, in French.
@@ -107,5 +107,5 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     assert link.group(1) in digest["lea@example.org"].body
     visitor.goto(link.group(1))
     visitor.page.get_by_role("button", name="Se désabonner").click()
-    assert "désabonné" in visitor.page.locator("h1").inner_text().lower()
+    assert "désabonnement confirmé" in visitor.page.locator("h1").inner_text().lower()
     assert not Affiliate.objects.get(email="lea@example.org").is_active

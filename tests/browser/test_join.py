@@ -65,7 +65,7 @@ def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, si
     (decision,) = (
         m for m in mail.outbox if m.to == ["marie@lien.example"] and m is not acknowledgement
     )
-    assert "Lien Familial est acceptée comme membre candidat" in decision.subject
+    assert "Candidature acceptée\u00a0: Lien Familial devient membre candidat" in decision.subject
     link = re.search(r"https?://\S+(/fr/comptes/invitation/\S+/)", decision.body).group(1)
     applicant.goto(link)
     page.locator("#id_new_password1").fill(PASSWORD)

@@ -43,9 +43,9 @@ def test_invited_representative_updates_the_french_summary(visit, secretary, sit
     # She signs in, edits the French summary, and the public page shows it.
     camille.sign_in("camille@example.org", language="fr")
     assert camille.page.get_by_role("heading", level=1).inner_text() == "Espace membre"
-    camille.page.get_by_role("link", name="Modifier le profil").click()
+    camille.page.get_by_role("link", name="Modifier la fiche").click()
     camille.page.get_by_label("Résumé court, en français").fill("Nous accueillons les familles.")
-    camille.page.get_by_role("button", name="Enregistrer le profil").click()
+    camille.page.get_by_role("button", name="Enregistrer la fiche").click()
     camille.goto("/fr/membres/relais-lyon/")
     assert "Nous accueillons les familles." in camille.page.locator("main").inner_text()
 
@@ -54,6 +54,6 @@ def test_invited_representative_updates_the_french_summary(visit, secretary, sit
     v.sign_in("secretary@example.org")
     v.goto(f"/admin/members/member/{member.pk}/history/")
     history = v.page.locator("#content").inner_text()
-    assert "Modifié dans l’espace membre : Résumé court, en français" in history or (
+    assert "Modifié dans l’espace membre\u00a0: Résumé court, en français" in history or (
         "Changed in the member portal: Short summary, in French" in history
     )

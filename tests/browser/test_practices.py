@@ -146,10 +146,10 @@ def test_a_shared_practice_is_published_listed_and_in_the_digest(visit, site_pag
     )
     form.locator("#id_sources-0-title").fill("Évaluation 2022")
     form.locator("#id_sources-0-year").fill("2022")
-    form.get_by_role("button", name="L’envoyer aux éditeurs").click()
+    form.get_by_role("button", name="L’envoyer à la rédaction").click()
     page.wait_for_url("**/fr/espace-membre/")
     row = page.get_by_role("row").filter(has_text="Un goûter au parloir")
-    assert "En attente d’un éditeur" in row.inner_text()
+    assert "En attente de relecture" in row.inner_text()
     shared = Practice.objects.get(title_fr="Un goûter au parloir")
     assert shared.status == "submitted"
     assert shared.sources.get().title == "Évaluation 2022"
@@ -170,7 +170,9 @@ def test_a_shared_practice_is_published_listed_and_in_the_digest(visit, site_pag
     editor.page.locator("input[name=_save]").click()
     assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
     told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
-    assert [m.subject.split("] ")[-1] for m in told] == ["C’est publié : Un goûter au parloir"]
+    assert [m.subject.split("] ")[-1] for m in told] == [
+        "Votre contenu est en ligne\u00a0: Un goûter au parloir"
+    ]
 
     # It shows in the French list, and its page opens.
     visitor.goto("/fr/pratiques/")

@@ -40,7 +40,7 @@ def test_invitation_email_is_in_the_persons_language_with_a_link(invite, mailout
     (message,) = mailoutbox
     assert message.to == ["camille@example.org"]
     assert message.subject == (
-        "[Children of Prisoners Europe] Vous êtes invité à représenter Relais Lyon"
+        "[Children of Prisoners Europe] Invitation à représenter Relais Lyon"
     )
     assert "/fr/comptes/invitation/" in message.body
     assert "Choisissez votre mot de passe ici" in message.body
@@ -327,7 +327,7 @@ def test_account_emails_name_the_network_in_the_persons_language(client, mailout
 
     (message,) = mailoutbox
     assert message.subject.startswith("[Children of Prisoners Europe] ")
-    assert "Bonjour, c’est Children of Prisoners Europe\u202f!" in message.body
+    assert "Bonjour, ce message vous est envoyé par Children of Prisoners Europe." in message.body
     assert "example.com" not in message.body
 
 

@@ -20,7 +20,9 @@ def test_subscribing_sends_a_confirmation_in_the_chosen_language(client, mailout
     assert response["Location"] == "/fr/abonnement/merci/"
     affiliate = Affiliate.objects.get()
     assert not affiliate.is_active
-    assert mailoutbox[0].subject.endswith("Confirmez votre abonnement aux nouvelles du réseau")
+    assert mailoutbox[0].subject.endswith(
+        "Confirmez votre abonnement à la lettre d’information du réseau"
+    )
 
 
 def test_the_confirmation_link_confirms(client, mailoutbox):
@@ -79,7 +81,7 @@ def test_missing_consent_and_honeypot(client):
     )
     robot = client.post("/en/subscribe/", subscription_data(nickname="spam"))
 
-    assert "Please agree to receive the news" in refused.text
+    assert "Please agree to receive the digest" in refused.text
     assert robot.status_code == 302
     assert not Affiliate.objects.exists()
 
@@ -157,7 +159,7 @@ def test_an_address_that_already_subscribes_is_told_so_once_a_day(client, mailou
 
     assert {r["Location"] for r in responses} == {"/en/subscribe/thanks/"}
     (message,) = mailoutbox
-    assert message.subject.endswith("Vous recevez déjà les nouvelles du réseau")
+    assert message.subject.endswith("Vous recevez déjà la lettre d’information du réseau")
     affiliate = Affiliate.objects.get()
     # The link is signed with the time: compare what it opens, not its text.
     prefix = affiliate.link("unsubscribe").rsplit("/", 2)[0] + "/"

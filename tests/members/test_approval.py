@@ -47,7 +47,8 @@ def test_the_acceptance_email_carries_the_invitation(admin_client, client, mailo
     (message,) = mailoutbox
     assert message.to == ["marie@lien.example"]
     assert message.subject == (
-        "[Children of Prisoners Europe] Lien Familial est acceptée comme membre candidat"
+        "[Children of Prisoners Europe] "
+        "Candidature acceptée\u00a0: Lien Familial devient membre candidat"
     )
     assert "/fr/comptes/invitation/" in message.body
     assert "Choisissez ici votre mot de passe pour l’espace membre" in message.body
@@ -152,7 +153,7 @@ def test_rejection_needs_a_reason_that_the_applicant_receives(admin_client, mail
     assert "Tell the applicant why" in refused.text
     application.refresh_from_db()
     assert application.status == "rejected"
-    assert "Motif : Pas de rapports annuels." in mailoutbox[-1].body
+    assert "Motif\u00a0: Pas de rapports annuels." in mailoutbox[-1].body
     assert not Member.objects.exists()
 
 

@@ -170,6 +170,14 @@ def test_filter_labels_are_in_french_on_the_french_directory(client, network):
     assert re.search(r'for="topic-schools">Écoles', html)
 
 
+def test_each_french_filter_offers_an_all_that_agrees_with_its_noun(client, network):
+    html = client.get("/fr/membres/").text
+
+    assert '<label for="category-any">Toutes les catégories</label>' in html
+    assert '<label for="kind-any">Tous les types</label>' in html
+    assert '<label for="setting-any">Tous les lieux d’intervention</label>' in html
+
+
 def test_active_filters_are_chips_that_remove_themselves(client, network):
     html = client.get("/en/members/?country=FR&country=DE&topic=schools").text
 

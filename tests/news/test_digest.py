@@ -70,7 +70,7 @@ def test_the_digest_lists_new_items_to_each_reader_in_their_language(readers):
     messages = by_address()
     assert set(messages) == {"lea@example.org", "sam@example.org", "rep@example.org"}
     french, english = messages["lea@example.org"], messages["sam@example.org"]
-    assert french.subject == "[Children of Prisoners Europe] Actualités et événements (n° 1)"
+    assert french.subject == "[Children of Prisoners Europe] Actualités et événements (n°\u00a01)"
     assert "Les parloirs rouvrent" in french.body
     assert "Conférence annuelle" in french.body
     assert "http://127.0.0.1:8000/fr/actualites/visits/" in french.body

@@ -53,7 +53,7 @@ def test_a_representative_sends_an_event_in_french(rep_client, relais, editor, s
     assert event.documents.get().kind == "programme"
     notices = {message.to[0]: message for message in mail.outbox}
     assert set(notices) == {"editor@example.org", "secretariat@example.org"}
-    assert notices["editor@example.org"].subject.endswith("Événement de Relais Lyon à examiner")
+    assert notices["editor@example.org"].subject.endswith("Événement de Relais Lyon à relire")
     assert f"/admin/news/event/{event.pk}/change/" in notices["editor@example.org"].body
     assert notices["secretariat@example.org"].subject.endswith(
         "An event from Relais Lyon waits for review"
@@ -259,7 +259,7 @@ def test_publishing_tells_the_sender_in_their_language_once(admin_client, relais
     assert event.status == "published"
     (message,) = mail.outbox
     assert message.to == ["rep@example.org"]
-    assert message.subject.endswith("C’est publié : Journée des familles")
+    assert message.subject.endswith("Votre contenu est en ligne\u00a0: Journée des familles")
     assert "/fr/evenements/" in message.body
 
 
@@ -369,7 +369,7 @@ def test_a_scheduled_item_tells_the_sender_its_date(admin_client, relais, rep):
     admin_client.post("/admin/news/post/", {"action": "publish", "_selected_action": [post.pk]})
 
     (message,) = mail.outbox
-    assert message.subject.endswith("Programmé : Bientôt")
+    assert message.subject.endswith("Publication programmée\u00a0: Bientôt")
     assert "15 janvier 2031" in message.body
 
 

@@ -125,7 +125,7 @@ def practice(relais):
                 '<a href="/fr/pratiques/?country=IT">Italie</a>',
                 '<a href="/fr/membres/?country=FR">France</a>',
                 '<a class="tag" href="/fr/pratiques/?topic=prison-visits">Parloirs</a>',
-                '<a href="/fr/pratiques/?age=0-5">0 à 5 ans</a>',
+                '<a href="/fr/pratiques/?age=0-5">0 à 5\u00a0ans</a>',
                 '<a href="/fr/pratiques/?setting=prison">Prison</a>',
                 "ONG, Administration pénitentiaire",
                 '<a href="/fr/membres/relais-lyon/">Relais Lyon</a>',

@@ -206,6 +206,13 @@ def test_the_panel_names_its_values_in_french(client, library):
     assert "Écoles" in response.text
 
 
+def test_each_french_filter_offers_an_all_that_agrees_with_its_noun(client, library):
+    html = client.get("/fr/pratiques/").text
+
+    assert '<label for="rating-any">Tous les niveaux de preuve</label>' in html
+    assert '<label for="age-any">Tous les âges</label>' in html
+
+
 def test_sort_by_title(client, library):
     assert titles(client.get("/en/practices/?sort=title")) == [
         "Helpline study",

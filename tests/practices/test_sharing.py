@@ -269,7 +269,7 @@ def test_the_editors_are_told_each_in_their_language(rep_client, editor, setting
     practice = Practice.objects.get()
     notices = {message.to[0]: message for message in mail.outbox}
     assert set(notices) == {"editor@example.org", "secretariat@example.org"}
-    assert notices["editor@example.org"].subject.endswith("Pratique de Relais Lyon à examiner")
+    assert notices["editor@example.org"].subject.endswith("Pratique de Relais Lyon à relire")
     assert notices["secretariat@example.org"].subject.endswith(
         "A practice from Relais Lyon waits for review"
     )
@@ -294,7 +294,7 @@ def test_publishing_with_the_admin_action_tells_the_sender_in_their_language_onc
     assert practice.status == "published"
     (message,) = mail.outbox
     assert message.to == ["rep@example.org"]
-    assert message.subject.endswith("C’est publié : Des mentors")
+    assert message.subject.endswith("Votre contenu est en ligne\u00a0: Des mentors")
     assert (
         "La pratique que vous avez partagée, «\u202fDes mentors\u202f», est publiée" in message.body
     )
