@@ -12,7 +12,7 @@ CATALOGUE = LOCALE / "LC_MESSAGES" / "django.po"
 GLOSSARY = LOCALE / "GLOSSARY.md"
 
 # Placeholders and HTML tags are code, not French ("%(email)s" is not the word "email").
-_CODE = re.compile(r"%\(\w+\)[sd]|%[sd]|<[^>]*>")
+_CODE = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}|<[^>]*>")
 
 
 def avoided_terms():
