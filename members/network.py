@@ -77,38 +77,47 @@ CATEGORIES = [
         "name_en": "Affiliate",
         "name_fr": "Affilié",
         "description_en": (
-            "Anyone, person or organisation, who wishes to receive the network's news, "
+            "Anyone, person or organisation, who wishes to receive the network's digest, "
             "publications and invitations to events. Affiliates do not appear in the directory."
         ),
         "description_fr": (
-            "Toute personne ou organisation qui souhaite recevoir les actualités, les "
-            "publications et les invitations du réseau. Les affiliés ne figurent pas dans "
-            "l’annuaire."
+            "Toute personne ou organisation qui souhaite recevoir la lettre d’information, "
+            "les publications et les invitations du réseau. Les affiliés ne figurent pas "
+            "dans l’annuaire."
         ),
     },
 ]
 
-# The French descriptions as earlier versions made them (SHA-256). A category whose
-# description still reads so was never edited by staff, and takes the current wording.
+# The descriptions as earlier versions made them (SHA-256), in each language. A category
+# whose description still reads so was never edited by staff, and takes the current wording.
+EARLIER_DESCRIPTION_EN = {
+    "affiliate": {"5febabbbcb38bfb41e7abe7a632539776ebab6cc5bdc92d52f4eb50e7ee91ea1"},
+}
 EARLIER_DESCRIPTION_FR = {
     "member-organisation": {"3f52ae828016ba6744884d0815d9156d7a3f95b1b9227b53cff7584514411845"},
     "applicant-member": {"3c6b67527a4016868ceea1332e31f55065c4442a461fa1a3a9639cb4c0b6efc3"},
+    "affiliate": {"f4601f236641923eb2a3fb518718604ea72339eface7deb54d067ab81595b514"},
 }
 
 
 @transaction.atomic
 def reword_unedited_categories():
-    """Give the current French description to each of the network's categories whose
-    description is still one that an earlier version made. Returns the number reworded."""
+    """Give the current description to each of the network's categories whose description
+    is still one that an earlier version made, language by language. Returns the number of
+    descriptions reworded."""
     reworded = 0
-    for data in CATEGORIES:
-        earlier = EARLIER_DESCRIPTION_FR.get(data["slug"], set())
-        for category in MembershipCategory.objects.filter(slug=data["slug"]):
-            text = category.description_fr or ""
-            if hashlib.sha256(text.strip().encode()).hexdigest() in earlier:
-                category.description_fr = data["description_fr"]
-                category.save(update_fields=["description_fr"])
-                reworded += 1
+    for field, earlier_versions in (
+        ("description_en", EARLIER_DESCRIPTION_EN),
+        ("description_fr", EARLIER_DESCRIPTION_FR),
+    ):
+        for data in CATEGORIES:
+            earlier = earlier_versions.get(data["slug"], set())
+            for category in MembershipCategory.objects.filter(slug=data["slug"]):
+                text = getattr(category, field) or ""
+                if hashlib.sha256(text.strip().encode()).hexdigest() in earlier:
+                    setattr(category, field, data[field])
+                    category.save(update_fields=[field])
+                    reworded += 1
     return reworded
 
 

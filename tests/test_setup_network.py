@@ -143,6 +143,27 @@ def test_running_it_again_rewords_the_french_no_one_edited():
     assert "ici\u00a0: elle figure" in applicant.description_fr
 
 
+def test_running_it_again_says_digest_where_an_earlier_version_said_news():
+    setup_network()
+    MembershipCategory.objects.filter(slug="affiliate").update(
+        description_en=(
+            "Anyone, person or organisation, who wishes to receive the network's news, "
+            "publications and invitations to events. Affiliates do not appear in the directory."
+        ),
+        description_fr=(
+            "Toute personne ou organisation qui souhaite recevoir les actualités, les "
+            "publications et les invitations du réseau. Les affiliés ne figurent pas dans "
+            "l’annuaire."
+        ),
+    )
+
+    setup_network()
+
+    affiliate = MembershipCategory.objects.get(slug="affiliate")
+    assert "receive the network's digest, publications" in affiliate.description_en
+    assert "recevoir la lettre d’information, les publications" in affiliate.description_fr
+
+
 def test_running_it_again_keeps_the_french_staff_edited():
     setup_network()
     FlatPage.objects.filter(url_en="/values/").update(content_fr="<p>Nos valeurs, revues.</p>")
