@@ -60,7 +60,8 @@ class DatedSitemap(Sitemap):
     """The public pages of rows (`rows()`), each dated by its last change."""
 
     def items(self):
-        return self.rows().only("slug", "updated_at").order_by("pk")
+        slugs = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+        return self.rows().only(*slugs, "updated_at").order_by("pk")
 
     def lastmod(self, row):
         return row.updated_at
