@@ -6,10 +6,17 @@ import re
 
 import feedparser
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
-from news.models import Event, Post
-from tests.factories import EventFactory, MemberFactory, PostFactory, UserFactory
+from news.models import Digest, Event, Post
+from tests.factories import (
+    AffiliateFactory,
+    EventFactory,
+    MemberFactory,
+    PostFactory,
+    UserFactory,
+)
 from tests.forms import admin_event
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +221,14 @@ def test_the_admin_makes_each_languages_address_from_its_title(admin_client):
 
     event = Event.objects.get()
     assert (event.slug_en, event.slug_fr) == ("meeting", "reunion-d-equipe")
+
+
+def test_the_digest_links_each_reader_to_the_address_in_their_language(post):
+    for email, language in (("lea@example.org", "fr"), ("sam@example.org", "en")):
+        AffiliateFactory(email=email, country="FR", language=language, confirmed=True)
+
+    Digest.send_new()
+
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "/fr/actualites/ouverture-d-un-espace-d-accueil/" in bodies["lea@example.org"]
+    assert "/en/news/opening-a-welcome-space/" in bodies["sam@example.org"]
