@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
+from tests.members.test_accounts import totp_now
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,23 @@ def test_the_french_password_reset_link_lets_one_choose_a_password(client, rep, 
 
     assert done["Location"] == "/fr/comptes/mot-de-passe/reinitialiser/termine/"
     assert client.login(username=rep.username, password="another-long-passphrase")
+
+
+def test_the_second_factor_step_has_a_french_address(client):
+    UserFactory(email="staff@example.org", is_staff=True)
+    client.post("/en/accounts/login/", {"login": "staff@example.org", "password": PASSWORD})
+    client.post(
+        "/en/accounts/reauthenticate/?next=/en/accounts/2fa/totp/activate/",
+        {"password": PASSWORD},
+    )
+    secret = client.get("/en/accounts/2fa/totp/activate/").context["form"].secret
+    client.post("/en/accounts/2fa/totp/activate/", {"code": totp_now(secret)})
+    client.post("/fr/comptes/deconnexion/")
+
+    step = client.post(
+        "/fr/comptes/connexion/", {"login": "staff@example.org", "password": PASSWORD}
+    )
+    client.post("/fr/comptes/connexion/second-facteur/", {"code": totp_now(secret)})
+
+    assert step["Location"] == "/fr/comptes/connexion/second-facteur/"
+    assert client.get("/admin/").status_code == 200
