@@ -8,7 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
 from django.utils.translation import get_language
 
 from cpe_network.lib.antispam import client_address
@@ -38,18 +38,41 @@ def staff_access_allowed(request):
     return not settings.STAFF_REQUIRE_MFA or has_second_factor(request)
 
 
+def by_slug(queryset, slug):
+    """The item whose address in the current language ends with `slug`; otherwise the
+    one whose address in another language does; otherwise 404. (A translated slug:
+    `slug_en`, `slug_fr`.)"""
+    current = get_language()
+    codes = [code for code, _name in settings.LANGUAGES]
+    for code in sorted(codes, key=lambda code: code != current):
+        item = queryset.filter(**{f"slug_{code}": slug}).first()
+        if item is not None:
+            return item
+    raise Http404
+
+
 def public_or_preview(request, queryset, slug):
     """A published item's page (a post, an event, a practice); staff who may see
     unpublished ones get a preview, under the admin's rule: with STAFF_REQUIRE_MFA, only
     once they have a second factor (without one they are told so in the admin, where
-    previews are linked from). Anyone else: 404."""
-    item = get_object_or_404(queryset, slug=slug)
+    previews are linked from). Anyone else: 404.
+
+    `slug` is the item's address in the current language or, failing that, in another
+    (an old address, or one from a page in the other language): the view then sends
+    the reader on to the item's own address (`item.slug != slug`)."""
+    item = by_slug(queryset, slug)
     if item.is_public:
         return item
     permission = queryset.model.view_permission()
     if not (request.user.has_perm(permission) and staff_access_allowed(request)):
         raise Http404
     return item
+
+
+def moved(item):
+    """To the item's own address in the current language, from another language's:
+    for good once it is public, for now while it is a preview (it may still change)."""
+    return redirect(item, permanent=item.is_public)
 
 
 class AccountAdapter(DefaultAccountAdapter):

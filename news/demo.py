@@ -69,7 +69,9 @@ def seed_posts(extra=0):
         start = Post.objects.filter(slug__startswith="synthetic-post-").count()
         Post.objects.bulk_create(
             Post(
-                slug=f"synthetic-post-{number:05d}",
+                # The same address in both languages: bulk_create skips save().
+                slug_en=f"synthetic-post-{number:05d}",
+                slug_fr=f"synthetic-post-{number:05d}",
                 title_en=f"Synthetic post {number:05d}",
                 summary_en="A synthetic post, made to measure pages with many posts.",
                 body_en="Text.",

@@ -5,13 +5,13 @@ from .models import Event, EventDocument, Post
 
 @register(Post)
 class PostTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "body_html")
+    fields = ("title", "slug", "summary", "body", "body_html")
 
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
     # Names of places are not translated; the text for readers is.
-    fields = ("title", "summary", "body", "body_html")
+    fields = ("title", "slug", "summary", "body", "body_html")
 
 
 @register(EventDocument)

@@ -1,11 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from cpe_network.lib.portal import published_already, send_for_review
-from members.accounts import public_or_preview
+from members.accounts import by_slug, moved, public_or_preview
 from members.models import Member, Topic
+from pages.context_processors import language_alternates
 
 from .feeds import calendar_response
 from .forms import MemberEventForm, MemberPostForm, NewsFilterForm
@@ -47,7 +48,13 @@ def post_detail(request, slug):
         ),
         slug,
     )
-    return render(request, "news/post_detail.html", {"post": post})
+    if post.slug != slug:
+        return moved(post)
+    return render(
+        request,
+        "news/post_detail.html",
+        {"post": post, "alternates": language_alternates(request, post.addresses())},
+    )
 
 
 def event_list(request):
@@ -70,8 +77,18 @@ def event_detail(request, slug):
         ),
         slug,
     )
+    if event.slug != slug:
+        return moved(event)
     organiser = event.organiser if event.organiser and event.organiser.is_listed else None
-    return render(request, "news/event_detail.html", {"event": event, "organiser": organiser})
+    return render(
+        request,
+        "news/event_detail.html",
+        {
+            "event": event,
+            "organiser": organiser,
+            "alternates": language_alternates(request, event.addresses()),
+        },
+    )
 
 
 def calendar(request):
@@ -81,7 +98,9 @@ def calendar(request):
 
 
 def event_calendar(request, slug):
-    event = get_object_or_404(Event.objects.published(), slug=slug)
+    event = by_slug(Event.objects.published(), slug)
+    if event.slug != slug:
+        return redirect(event.get_calendar_url(), permanent=True)
     return calendar_response([event], filename=f"{event.slug}.ics")
 
 

@@ -56,11 +56,17 @@ class PageSitemap(Sitemap):
         return page_url(item)
 
 
+# Posts, events and practices have an address in each language, each from its slug.
+SLUG_IN_EACH_LANGUAGE = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+
+
 class DatedSitemap(Sitemap):
     """The public pages of rows (`rows()`), each dated by its last change."""
 
+    slugs = ["slug"]
+
     def items(self):
-        return self.rows().only("slug", "updated_at").order_by("pk")
+        return self.rows().only(*self.slugs, "updated_at").order_by("pk")
 
     def lastmod(self, row):
         return row.updated_at
@@ -72,16 +78,22 @@ class MemberSitemap(DatedSitemap):
 
 
 class PostSitemap(DatedSitemap):
+    slugs = SLUG_IN_EACH_LANGUAGE
+
     def rows(self):
         return Post.objects.published()
 
 
 class EventSitemap(DatedSitemap):
+    slugs = SLUG_IN_EACH_LANGUAGE
+
     def rows(self):
         return Event.objects.published()
 
 
 class PracticeSitemap(DatedSitemap):
+    slugs = SLUG_IN_EACH_LANGUAGE
+
     def rows(self):
         return Practice.objects.published()
 

@@ -258,7 +258,9 @@ def _synthetic_practice(number, rng, members, now):
     adapted_to = {a["country"] for a in adaptations if a["status"] == Adaptation.Status.PUBLISHED}
 
     practice = Practice(
-        slug=f"{SYNTHETIC_PREFIX}{number:05d}",
+        # The same address in both languages: bulk_create skips save().
+        slug_en=f"{SYNTHETIC_PREFIX}{number:05d}",
+        slug_fr=f"{SYNTHETIC_PREFIX}{number:05d}",
         kind=kind,
         title_en=f"Synthetic {kind} {number:05d} on {subject_en}" if english else "",
         title_fr=f"Pratique fictive {number:05d} sur {subject_fr}" if french else "",

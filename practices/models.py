@@ -28,6 +28,7 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range
 from cpe_network.lib.listing import shown_contains
+from cpe_network.lib.slugs import unique_in_each_language
 from cpe_network.lib.text import CleanCharField, CleanTextField, sort_key
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic
@@ -269,7 +270,8 @@ class PracticeQuerySet(PublicationQuerySet):
         return counts
 
     EXPORTED = [
-        "slug",
+        "slug_en",
+        "slug_fr",
         "title_en",
         "title_fr",
         "summary_en",
@@ -322,6 +324,7 @@ class PracticeQuerySet(PublicationQuerySet):
         rows = self.annotate(shared_by_listed=listed_member("submitted_by")).values(
             "pk", "shared_by_listed", *self.EXPORTED
         )
+        language = get_language() or settings.LANGUAGE_CODE
         for row in rows.iterator(chunk_size=2000):
             codes = row["countries"]  # "BE,FR" as values() reads it
             codes = codes.split(",") if isinstance(codes, str) else [str(c) for c in codes]
@@ -329,7 +332,7 @@ class PracticeQuerySet(PublicationQuerySet):
             published = row["publish_at"]
             yield {
                 "url": settings.SITE_URL
-                + reverse("practices:detail", kwargs={"slug": row["slug"]}),
+                + reverse("practices:detail", kwargs={"slug": row[f"slug_{language}"]}),
                 "title_en": row["title_en"] or "",
                 "title_fr": row["title_fr"] or "",
                 "summary_en": row["summary_en"] or "",
@@ -595,6 +598,7 @@ class Practice(Publication):
         ]
         constraints = [
             dates_in_range("publish_at", name="practices_practice_dates_in_range"),
+            *unique_in_each_language("practices_practice"),
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True)
                 | Q(start_year__isnull=True)
@@ -608,9 +612,7 @@ class Practice(Publication):
 
     def clean(self):
         """Every mistake at once, each on its field."""
-        errors = {}
-        if self.slug in self.RESERVED_SLUGS:
-            errors["slug"] = _("This address is taken; choose another.")
+        errors = self.slug_check()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = _("The last year cannot come before the first.")
         if not self.countries and not self.worldwide:

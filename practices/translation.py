@@ -5,7 +5,7 @@ from .models import Adaptation, Practice
 
 @register(Practice)
 class PracticeTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "body_html", "findings")
+    fields = ("title", "slug", "summary", "body", "body_html", "findings")
 
 
 @register(Adaptation)

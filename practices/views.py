@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from cpe_network.lib.listing import facet_options, filter_chips
 from cpe_network.lib.portal import published_already, send_for_review
 from members import geo
-from members.accounts import public_or_preview
+from members.accounts import by_slug, moved, public_or_preview
 from members.models import Member, Topic
+from pages.context_processors import language_alternates
 
 from .forms import MemberAdaptationForm, MemberPracticeForm, PracticeFilterForm
 from .models import Adaptation, Practice
@@ -217,6 +218,8 @@ def practice_detail(request, slug):
     """A published practice, what the evidence says and where it has travelled; staff
     also see drafts and scheduled ones, as a preview."""
     practice = public_or_preview(request, Practice.objects.for_page(), slug)
+    if practice.slug != slug:
+        return moved(practice)
     adaptations = practice.published_adaptations
     shared_by = practice.submitted_by
     if shared_by and not shared_by.is_listed:
@@ -226,6 +229,7 @@ def practice_detail(request, slug):
         "practices/detail.html",
         {
             "practice": practice,
+            "alternates": language_alternates(request, practice.addresses()),
             "shared_by": shared_by,
             # Listed members (see for_page), other than the one who shared it.
             "related": [member for member in practice.members.all() if member != shared_by],
@@ -289,7 +293,8 @@ def adaptation(request, practice=None, slug=None, pk=None):
             return published_already(request)
         practice, choices = item.practice, None
     else:
-        practice = get_object_or_404(Practice.objects.published(), slug=practice)
+        # Its address in either language: the language switcher keeps the slug.
+        practice = by_slug(Practice.objects.published(), practice)
         choices = list(represented)
         if not choices:
             raise Http404

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import factory
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -209,7 +210,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
 class PublicationFactory(factory.django.DjangoModelFactory):
     """A published item, written in both languages: "<noun_en> 0001", "<noun_fr> 0001",
-    at "<slug_prefix>-0001"; each kind names its nouns."""
+    at "<slug_prefix>-0001" in both; each kind names its nouns."""
 
     class Meta:
         abstract = True
@@ -226,6 +227,15 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     body_en = "Some **text**."
     body_fr = "Un **texte**."
     status = "published"
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        """`slug` is the address in both languages, unless `slug_en` or `slug_fr` is
+        given (an empty one is made from the title when the item is saved)."""
+        slug = kwargs.pop("slug")
+        for code, _name in settings.LANGUAGES:
+            kwargs.setdefault(f"slug_{code}", slug)
+        return kwargs
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):

@@ -183,23 +183,32 @@ def adaptation_data(**changes):
 # The admin.
 
 
+def in_english(fields):
+    """The admin's forms have an address in each language: `slug` is the English one."""
+    if "slug" in fields:
+        fields["slug_en"] = fields.pop("slug")
+    return fields
+
+
 def admin_event(**changes):
     """The admin's event form: a draft on 2 May 2031, 10:00 to 12:00, Paris."""
-    return {
-        "title_en": "Meeting",
-        "slug": "meeting",
-        "status": "draft",
-        "publish_at_0": "2026-11-24",
-        "publish_at_1": "10:00:00",
-        "start_0": "2031-05-02",
-        "start_1": "10:00:00",
-        "end_0": "2031-05-02",
-        "end_1": "12:00:00",
-        "time_zone": "Europe/Paris",
-        "documents-TOTAL_FORMS": "0",
-        "documents-INITIAL_FORMS": "0",
-        **changes,
-    }
+    return in_english(
+        {
+            "title_en": "Meeting",
+            "slug": "meeting",
+            "status": "draft",
+            "publish_at_0": "2026-11-24",
+            "publish_at_1": "10:00:00",
+            "start_0": "2031-05-02",
+            "start_1": "10:00:00",
+            "end_0": "2031-05-02",
+            "end_1": "12:00:00",
+            "time_zone": "Europe/Paris",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+            **changes,
+        }
+    )
 
 
 def programme(file=None):

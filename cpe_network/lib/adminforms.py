@@ -86,7 +86,7 @@ class PublicationAdmin(ModeratedAdminMixin, NamedFileInputsMixin, TranslationAdm
     list_filter = ("status", "topics", CountryFilter, "members", "submitted_by")
     search_fields = ("title", "summary", "body")
     date_hierarchy = "publish_at"
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug_en": ("title_en",), "slug_fr": ("title_fr",)}
     filter_horizontal = ("topics", "members")
     list_select_related = ("author", "submitted_by")
     autocomplete_fields = ("submitted_by",)

@@ -19,7 +19,7 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
-from cpe_network.lib.slugs import UniqueSlugMixin
+from cpe_network.lib.slugs import UniqueSlugMixin, language_codes, unique_in_each_language
 from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic, User
@@ -288,7 +288,17 @@ class Publication(UniqueSlugMixin, Moderated):
     MEDIA_FOLDER = "news"
 
     title = CleanCharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # Translated (translation.py): each language has its own address, made from its
+    # own title; each language's column is unique (unique_in_each_language).
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The end of its address in this language. Left empty, it is made from the "
+            "title. It should not change once published: links to it would break."
+        ),
+    )
     summary = CleanTextField(_("summary"), max_length=400, blank=True)
     body = CleanTextField(
         _("text"),
@@ -348,6 +358,7 @@ class Publication(UniqueSlugMixin, Moderated):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.fill_slugs()
         for code, _name in settings.LANGUAGES:
             source = getattr(self, f"body_{code}")
             setattr(self, f"body_html_{code}", to_safe_html(source) if source else "")
@@ -358,6 +369,34 @@ class Publication(UniqueSlugMixin, Moderated):
         elif not self.image:
             self.image_web = ""
         super().save(*args, **kwargs)
+
+    def fill_slugs(self):
+        """An address in each language that has none yet, from its title in that
+        language (or, with none, from the other language's title). Once made, an
+        address stays when the title changes: links to it keep working."""
+        codes = language_codes()
+        for code in codes:
+            if getattr(self, f"slug_{code}"):
+                continue
+            titles = [getattr(self, f"title_{other}") for other in [code, *codes]]
+            title = next((title for title in titles if title), "")
+            setattr(self, f"slug_{code}", self.unique_slug(title, code, exclude=self.pk))
+
+    def addresses(self):
+        """Its page's path in each language: {code: path}."""
+        paths = {}
+        for code in language_codes():
+            with override(code):
+                paths[code] = self.get_absolute_url()
+        return paths
+
+    def slug_check(self):
+        """The app's own pages' addresses are no item's, in any language."""
+        return {
+            f"slug_{code}": _("This address is taken; choose another.")
+            for code in language_codes()
+            if getattr(self, f"slug_{code}") in self.RESERVED_SLUGS
+        }
 
     @property
     def is_public(self):
@@ -381,10 +420,8 @@ class Publication(UniqueSlugMixin, Moderated):
         ]
 
     def submit(self, member, *, by, save_related=None):
-        """As any member's item; a new one gets its address, and the member that sent
-        it is among its related members."""
-        if not self.pk:
-            self.slug = self.unique_slug(self.title_en or self.title_fr)
+        """As any member's item; the member that sent it is among its related members
+        (a new one gets its addresses when it is saved: fill_slugs)."""
 
         def related():
             self.members.add(member)
@@ -408,7 +445,10 @@ class Post(Publication):
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
         indexes = [models.Index(fields=["status", "publish_at"])]
-        constraints = [dates_in_range("publish_at", name="news_post_dates_in_range")]
+        constraints = [
+            dates_in_range("publish_at", name="news_post_dates_in_range"),
+            *unique_in_each_language("news_post"),
+        ]
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
@@ -481,7 +521,8 @@ class Event(Publication):
             models.Index(fields=["end", "start"]),
         ]
         constraints = [
-            dates_in_range("publish_at", "start", "end", name="news_event_dates_in_range")
+            dates_in_range("publish_at", "start", "end", name="news_event_dates_in_range"),
+            *unique_in_each_language("news_event"),
         ]
 
     def save(self, *args, **kwargs):
@@ -509,10 +550,11 @@ class Event(Publication):
         return reverse("news:event_calendar", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.slug in self.RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is taken; choose another.")})
+        errors = self.slug_check()
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The event cannot end before it starts.")})
+            errors["end"] = _("The event cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
 
     def day_bounds(self, start, end):
         """An all-day event runs from midnight of its first day to the last second of

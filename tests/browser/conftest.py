@@ -47,7 +47,7 @@ ARGS = [
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 # The site's sign-in form, its button, and where it leads, by language.
-SIGN_IN = {"en": "/en/accounts/login/", "fr": "/fr/comptes/login/"}
+SIGN_IN = {"en": "/en/accounts/login/", "fr": "/fr/comptes/connexion/"}
 SIGN_IN_BUTTON = {"en": "Sign in", "fr": "Se connecter"}
 PORTAL = {"en": "/en/portal/", "fr": "/fr/espace-membre/"}
 # What axe-core checks: WCAG 2.2 AA and its best practices.

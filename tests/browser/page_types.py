@@ -47,8 +47,11 @@ PAGE_TYPES = {
 ACCOUNT_PAGES = {
     "application form": {"en": "/en/join/", "fr": "/fr/adherer/"},
     "affiliate sign-up": {"en": "/en/subscribe/", "fr": "/fr/abonnement/"},
-    "sign in": {"en": "/en/accounts/login/", "fr": "/fr/comptes/login/"},
-    "password reset": {"en": "/en/accounts/password/reset/", "fr": "/fr/comptes/password/reset/"},
+    "sign in": {"en": "/en/accounts/login/", "fr": "/fr/comptes/connexion/"},
+    "password reset": {
+        "en": "/en/accounts/password/reset/",
+        "fr": "/fr/comptes/mot-de-passe/reinitialiser/",
+    },
     "portal": {"en": "/en/portal/", "fr": "/fr/espace-membre/"},
     "profile form": {
         "en": "/en/portal/relais-lyon/profile/",

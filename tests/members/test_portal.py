@@ -35,9 +35,7 @@ def test_portal_needs_signing_in(client, db):
     response = client.get("/fr/espace-membre/")
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/en/accounts/login/") or response[
-        "Location"
-    ].startswith("/fr/comptes/login/")
+    assert response["Location"].startswith("/fr/comptes/connexion/")
 
 
 def test_representative_edits_the_french_summary_and_the_public_page_shows_it(rep_client, relais):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from practices.forms import MemberAdaptationForm
 from practices.models import Adaptation, Practice
 from tests.factories import AdaptationFactory, MemberFactory, PracticeFactory
-from tests.forms import adaptation_data, practice_data
+from tests.forms import adaptation_data, in_english, practice_data
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,13 @@ def test_every_mistake_is_told_at_once_each_on_its_field():
     with pytest.raises(ValidationError) as raised:
         practice.clean()
 
-    assert set(raised.value.message_dict) == {"slug", "end_year", "countries", "evaluation"}
+    assert set(raised.value.message_dict) == {
+        "slug_en",
+        "slug_fr",
+        "end_year",
+        "countries",
+        "evaluation",
+    }
 
 
 @pytest.mark.parametrize(
@@ -105,22 +111,24 @@ def test_the_portal_tells_it_in_french(rep_client):
 def admin_practice(**changes):
     """The admin's practice form: a published programme in France, promising after a
     before-after study."""
-    return {
-        "title_en": "Mentors",
-        "slug": "mentors",
-        "kind": "programme",
-        "countries": ["FR"],
-        "rating": "promising",
-        "evaluation": "before-after",
-        "status": "published",
-        "publish_at_0": "2020-01-01",
-        "publish_at_1": "10:00:00",
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "adaptations-TOTAL_FORMS": "0",
-        "adaptations-INITIAL_FORMS": "0",
-        **changes,
-    }
+    return in_english(
+        {
+            "title_en": "Mentors",
+            "slug": "mentors",
+            "kind": "programme",
+            "countries": ["FR"],
+            "rating": "promising",
+            "evaluation": "before-after",
+            "status": "published",
+            "publish_at_0": "2020-01-01",
+            "publish_at_1": "10:00:00",
+            "sources-TOTAL_FORMS": "0",
+            "sources-INITIAL_FORMS": "0",
+            "adaptations-TOTAL_FORMS": "0",
+            "adaptations-INITIAL_FORMS": "0",
+            **changes,
+        }
+    )
 
 
 @pytest.mark.parametrize(
