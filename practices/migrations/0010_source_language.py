@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('practices', '0007_adaptation_once_per_member'),
+        ("practices", "0009_fill_slug_in_each_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='source',
-            name='language',
-            field=models.CharField(blank=True, choices=[('en', 'English'), ('fr', 'French'), ('', 'another language')], default='en', max_length=8, verbose_name='language of the title'),
+            model_name="source",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[("en", "English"), ("fr", "French"), ("", "another language")],
+                default="en",
+                max_length=8,
+                verbose_name="language of the title",
+            ),
         ),
     ]
