@@ -1,23 +1,8 @@
-import re
-from urllib.parse import unquote
-
 import pytest
 
+from tests.read import alternates, switcher_link
+
 pytestmark = pytest.mark.django_db
-
-
-def alternates(html):
-    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
-
-
-def switcher_link(html):
-    """The switcher's link: where it leads (through /language/, which remembers the
-    choice: tests/test_language_choice.py), its language and its text."""
-    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    href, *rest = re.search(r'href="([^"]+)" lang="(\w+)" hreflang="(\w+)">([^<]+)<', nav).groups()
-    language, target = re.fullmatch(r"/language/(\w+)/\?next=(.+)", href).groups()
-    assert target.startswith(f"/{language}/")
-    return ("http://testserver" + unquote(target), *rest)
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,6 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
 )
 from django.test import Client
 from django.urls import reverse
@@ -38,6 +36,7 @@ from tests.factories import (
     pdf_file,
 )
 from tests.forms import adaptation_data, application_data, practice_data, sources
+from tests.read import totp_now
 
 from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES
 
@@ -104,10 +103,6 @@ class Pages:
 def url(language, name, **kwargs):
     with override(language):
         return reverse(name, kwargs=kwargs)
-
-
-def totp_now(secret):
-    return f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
 
 
 # What people type that the forms refuse, with values a browser's number, address, date

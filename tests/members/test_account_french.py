@@ -9,8 +9,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from tests.factories import PASSWORD, UserFactory
-
-from .test_accounts import link_in, totp_now
+from tests.read import link_in, totp_now
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,9 @@ from django.test import override_settings
 
 from members.models import Invitation, User
 from tests.factories import PASSWORD, UserFactory
+from tests.read import link_in, totp_now
 
 pytestmark = pytest.mark.django_db
-
-
-def link_in(message):
-    return re.search(r"https?://\S+", message.body).group(0).split("://", 1)[1].split("/", 1)[1]
 
 
 @pytest.fixture
@@ -266,12 +263,6 @@ def test_admin_sign_in_goes_through_the_sites_sign_in(client):
     login = client.get(response["Location"])
     assert login.status_code == 302
     assert "/accounts/login/" in login["Location"]
-
-
-def totp_now(secret):
-    from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
-
-    return f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
 
 
 def test_staff_set_up_a_second_factor_and_sign_in_with_a_code(client):
