@@ -134,9 +134,7 @@ def test_the_second_factor_pages_staff_see_are_in_french(client):
     assert_french(page(client, "/fr/comptes/2fa/"), "second factor")
     activate = client.get("/fr/comptes/2fa/totp/activate/", follow=True)
     assert_french(visible_text(activate.text), "asking for the password again")
-    client.post(
-        "/fr/comptes/reauthenticate/?next=/fr/comptes/2fa/totp/activate/", {"password": PASSWORD}
-    )
+    client.post(activate.redirect_chain[-1][0], {"password": PASSWORD})
     setup = client.get("/fr/comptes/2fa/totp/activate/")
     assert_french(visible_text(setup.text), "activating an authenticator app")
     wrong = client.post("/fr/comptes/2fa/totp/activate/", {"code": "000000"})
