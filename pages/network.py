@@ -148,7 +148,7 @@ que les droits que vous tenez du règlement général sur la protection des donn
 <ul>
 <li>Les coordonnées que les organisations membres choisissent de publier dans
 l’annuaire.</li>
-<li>Les informations et les documents joints à une demande d’adhésion, pour statuer sur
+<li>Les informations et les documents joints à une candidature, pour statuer sur
 celle-ci.</li>
 <li>Le nom, l’adresse électronique et la langue des personnes abonnées à notre lettre
 d’information.</li>
@@ -212,7 +212,10 @@ EARLIER_CONTENT_FR = {
     "/child-protection-policy/": {
         "0729e7d8d4c1cf10f4c221293858ee781d07eb031da76de52c8f77c5b2a29c16"
     },
-    "/privacy/": {"50121e991b4d840ee5b3b045bf7746b41f9616247542fe969dd3b4a8850b3621"},
+    "/privacy/": {
+        "50121e991b4d840ee5b3b045bf7746b41f9616247542fe969dd3b4a8850b3621",
+        "81deb2be2650104dc82297a2c0cacd78f531364d30fd75611b326282b7f4c479",
+    },
     "/accessibility/": {"09f4037c10d8007faba05d56cff8d634c5b529b77e89eabcc8b634bd019d4f96"},
 }
 

@@ -1,9 +1,13 @@
-"""What tests read off pages and emails, and the code an authenticator app shows."""
+"""What tests read off pages, emails and the French glossary, and the code an authenticator
+app shows."""
 
 import re
 from urllib.parse import unquote
 
 from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
+from django.conf import settings
+
+GLOSSARY = settings.BASE_DIR / "locale" / "fr" / "GLOSSARY.md"
 
 
 def alternates(html):
@@ -31,3 +35,30 @@ def link_in(message):
 def totp_now(secret):
     """The six digits an authenticator app shows now for `secret`."""
     return f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
+
+
+# Placeholders and HTML tags are code, not French ("%(email)s" is not the word "email").
+_CODE = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}|<[^>]*>")
+
+
+def avoided_terms(*concepts):
+    """The terms of the glossary table's last column ("Avoid"), of every row or of the rows
+    whose English (first column) starts with one of `concepts`."""
+    rows = [
+        line for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("|")
+    ]
+    header = [cell.strip() for cell in rows[0].strip("|").split("|")]
+    column = header.index("Avoid")
+    terms = []
+    for row in rows[2:]:  # after the header and its |---| line
+        cells = row.strip("|").split("|")
+        if concepts and not cells[0].strip().startswith(concepts):
+            continue
+        cell = cells[column].strip()
+        terms += [term.strip() for term in cell.split(",") if term.strip() not in ("", "—")]
+    return terms
+
+
+def terms_in(text, terms):
+    prose = _CODE.sub(" ", text).lower()
+    return [term for term in terms if re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", prose)]

@@ -1,37 +1,13 @@
 """The French glossary (locale/fr/GLOSSARY.md) is enforced, not just written: no French
 string of the catalogue uses a term its "Avoid" column lists."""
 
-import re
-
 import polib
 import pytest
 from django.conf import settings
 
-LOCALE = settings.BASE_DIR / "locale" / "fr"
-CATALOGUE = LOCALE / "LC_MESSAGES" / "django.po"
-GLOSSARY = LOCALE / "GLOSSARY.md"
+from tests.read import avoided_terms, terms_in
 
-# Placeholders and HTML tags are code, not French ("%(email)s" is not the word "email").
-_CODE = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}|<[^>]*>")
-
-
-def avoided_terms():
-    """The terms of the glossary table's last column ("Avoid"), one list per row."""
-    rows = [
-        line for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("|")
-    ]
-    header = [cell.strip() for cell in rows[0].strip("|").split("|")]
-    column = header.index("Avoid")
-    terms = []
-    for row in rows[2:]:  # after the header and its |---| line
-        cell = row.strip("|").split("|")[column].strip()
-        terms += [term.strip() for term in cell.split(",") if term.strip() not in ("", "—")]
-    return terms
-
-
-def terms_in(text, terms):
-    prose = _CODE.sub(" ", text).lower()
-    return [term for term in terms if re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", prose)]
+CATALOGUE = settings.BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 
 
 def french_strings():
