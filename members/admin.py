@@ -151,7 +151,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     list_display_links = ("name",)
     list_filter = ("category", "status", "published", "kind", "setting", "country", "topics")
     list_select_related = ("category",)
-    search_fields = ("name", "acronym", "city", "email")
+    search_fields = ("name", "acronym", "city_en", "city_fr", "email")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("topics", "representatives")
     readonly_fields = ("logo_preview", "profile_confirmed_on", "profile_reminded_on")

@@ -10,8 +10,8 @@ class PostTranslationOptions(TranslationOptions):
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    # Names of places are not translated; the text for readers is.
-    fields = ("title", "summary", "body", "body_html")
+    # The text for readers and the city (Brussels, Bruxelles); venues keep their name.
+    fields = ("title", "summary", "body", "body_html", "city")
 
 
 @register(EventDocument)
