@@ -216,6 +216,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates in each language's house style: "9 January 2027", "9 janvier 2027".
+FORMAT_MODULE_PATH = ["cpe_network.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
