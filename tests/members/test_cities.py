@@ -1,0 +1,132 @@
+"""A member's city in the reader's language (Brussels, Bruxelles), and a directory search
+that finds it by either name, accents and case aside, on SQLite and PostgreSQL."""
+
+import re
+
+import pytest
+
+from members.models import Application, Member
+from news.models import Event
+from tests.factories import ApplicationFactory, EventFactory, MemberFactory, applicant_category
+from tests.forms import event_data
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response):
+    return re.findall(r'class="member-card__name"><a href="[^"]+">([^<]+)</a>', response.text)
+
+
+@pytest.fixture
+def members():
+    """A member in Brussels, one in Geneva (typed in French) and one in Warsaw, whose
+    summary speaks of detention."""
+    MemberFactory(name="Relais Enfants", slug="relais", country="BE", city="Brussels")
+    MemberFactory(name="Lien Suisse", country="CH", city_en="", city_fr="Genève")
+    MemberFactory(
+        name="Dom Rodzin",
+        country="PL",
+        city="Warsaw",
+        summary_en="Families of people in prison.",
+        summary_fr="Familles de personnes en Détention.",
+    )
+
+
+def test_the_french_directory_shows_the_city_in_french(client, members):
+    assert "Belgique, Bruxelles" in client.get("/fr/membres/").text
+
+
+def test_the_english_directory_shows_the_city_in_english(client, members):
+    assert "Belgium, Brussels" in client.get("/en/members/").text
+
+
+def test_the_french_member_page_shows_the_city_in_french(client, members):
+    assert "Bruxelles, Belgique" in client.get("/fr/membres/relais/").text
+
+
+def test_the_english_member_page_shows_the_city_in_english(client, members):
+    assert "Brussels, Belgium" in client.get("/en/members/relais/").text
+
+
+def test_a_city_typed_in_french_only_is_shown_in_english(client, members):
+    assert "Switzerland, Geneva" in client.get("/en/members/").text
+
+
+def test_a_city_the_gazetteer_does_not_know_is_kept_in_both_languages(db):
+    member = MemberFactory(city="Testville")
+
+    assert (member.city_en, member.city_fr) == ("Testville", "Testville")
+
+
+@pytest.mark.parametrize("path", ["/en/members/", "/fr/membres/"])
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Genève", ["Lien Suisse"]),
+        ("Geneva", ["Lien Suisse"]),
+        ("geneve", ["Lien Suisse"]),
+        ("Varsovie", ["Dom Rodzin"]),
+        ("Warsaw", ["Dom Rodzin"]),
+        ("WARSAW", ["Dom Rodzin"]),
+        ("Bruxelles", ["Relais Enfants"]),
+        ("Brussels", ["Relais Enfants"]),
+        ("detention", ["Dom Rodzin"]),
+        ("DETENTION", ["Dom Rodzin"]),
+        ("détention", ["Dom Rodzin"]),
+        ("rodzin varsovie", ["Dom Rodzin"]),
+        ("rodzin geneve", []),
+    ],
+)
+def test_search_finds_the_city_and_summary_in_either_language_accents_and_case_aside(
+    client, members, path, query, found
+):
+    assert names(client.get(path, {"q": query})) == found
+
+
+def test_search_follows_a_change_of_city(client, members):
+    member = Member.objects.get(slug="relais")
+    member.city_en, member.city_fr = "Antwerp", "Anvers"
+    member.save()
+
+    assert names(client.get("/fr/membres/", {"q": "anvers"})) == ["Relais Enfants"]
+    assert names(client.get("/fr/membres/", {"q": "bruxelles"})) == []
+
+
+def test_search_follows_a_change_saved_with_update_fields(client, members):
+    member = Member.objects.get(slug="relais")
+    member.summary_fr = "Maison d’accueil des familles."
+    member.save(update_fields=["summary_fr"])
+
+    assert names(client.get("/en/members/", {"q": "accueil"})) == ["Relais Enfants"]
+
+
+def test_an_approved_application_in_french_gives_the_member_its_city_in_both_languages(
+    admin_user,
+):
+    applicant_category()
+    application = ApplicationFactory(city="Bruxelles", language="fr")
+
+    application.approve(by=admin_user)
+
+    member = Application.objects.get(pk=application.pk).member
+    assert (member.city_en, member.city_fr) == ("Brussels", "Bruxelles")
+
+
+def test_an_event_sent_from_the_portal_in_french_has_its_city_in_both_languages(rep_client):
+    rep_client.post("/fr/espace-membre/relais-lyon/evenements/nouveau/", event_data())
+
+    event = Event.objects.get()
+    assert (event.city_en, event.city_fr) == ("Lisbon", "Lisbonne")
+
+
+def test_an_event_whose_city_staff_give_in_one_language_has_it_in_the_other(db):
+    event = EventFactory(city_en="", city_fr="Varsovie")
+
+    assert event.city_en == "Warsaw"
+
+
+def test_the_event_page_shows_the_city_in_the_readers_language(client, db):
+    EventFactory(slug="meeting", city="Geneva", country="CH")
+
+    assert "Genève, Suisse" in client.get("/fr/evenements/meeting/").text
+    assert "Geneva, Switzerland" in client.get("/en/events/meeting/").text
