@@ -67,6 +67,10 @@ def test_the_french_event_list_shows_short_months_that_cannot_be_confused(client
     assert ">juil.<" in client.get("/fr/evenements/").text
 
 
+def test_the_french_event_list_writes_the_first_of_the_month_1er(client, meeting):
+    assert ">1er<" in client.get("/fr/evenements/").text
+
+
 def test_an_english_news_post_shows_day_month_year(client):
     PostFactory(slug="visits", publish_at=paris(2026, 1, 9, 10, 0))
 

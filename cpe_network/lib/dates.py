@@ -81,14 +81,20 @@ def _french():
     return (get_language() or "en").split("-")[0] == "fr"
 
 
+def day_number(value):
+    """The day of the month: "1", "9"; in French "1er" for the first."""
+    if value in (None, ""):
+        return ""
+    return "1er" if _french() and value.day == 1 else str(value.day)
+
+
 def long_date(value, *, weekday=False):
     """ "9 January 2027" or "1er janvier 2027", with the day of the week first when
     `weekday`: "Monday 1 February 2027", "lundi 1er février 2027"."""
     if value in (None, ""):
         return ""
     if _french():
-        day = "1er" if value.day == 1 else str(value.day)
-        text = f"{day} {date_format(value, 'F Y')}"
+        text = f"{day_number(value)} {date_format(value, 'F Y')}"
     else:
         text = date_format(value, "j F Y")
     return f"{date_format(value, 'l')} {text}" if weekday else text

@@ -23,6 +23,11 @@ def weekday_date(value):
 
 
 @register.filter(expects_localtime=True, is_safe=False)
+def day_number(value):
+    return dates.day_number(value)
+
+
+@register.filter(expects_localtime=True, is_safe=False)
 def clock(value):
     return dates.clock(value)
 
