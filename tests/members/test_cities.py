@@ -4,6 +4,8 @@ that finds it by either name, accents and case aside, on SQLite and PostgreSQL."
 import re
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from members.models import Application, Member
 from news.models import Event
@@ -130,3 +132,31 @@ def test_the_event_page_shows_the_city_in_the_readers_language(client, db):
 
     assert "Genève, Suisse" in client.get("/fr/evenements/meeting/").text
     assert "Geneva, Switzerland" in client.get("/en/events/meeting/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_gives_existing_members_their_city_in_both_languages_and_finds_them():
+    before = [("members", "0012_rename_stored_files")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    category = old.get_model("members", "MembershipCategory").objects.create(
+        name="Members", slug="members"
+    )
+    old.get_model("members", "Member").objects.create(
+        name="Relais Enfants",
+        slug="relais",
+        sort_name="relais enfants",
+        category=category,
+        country="BE",
+        city="Bruxelles",
+        published=True,
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    member = Member.objects.get(slug="relais")
+    assert (member.city_en, member.city_fr) == ("Brussels", "Bruxelles")
+    assert Member.objects.search("brussels").get() == member
