@@ -180,6 +180,14 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         ),
     )
 
+    def get_search_results(self, request, queryset, search_term):
+        """What the directory's search finds too (accents and case aside, cities in
+        either language), besides the email and the admin's own matches."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found = found | queryset.search(search_term)
+        return found, duplicates
+
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, member):
         if not member.logo_small:

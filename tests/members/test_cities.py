@@ -160,3 +160,19 @@ def test_upgrading_gives_existing_members_their_city_in_both_languages_and_finds
     member = Member.objects.get(slug="relais")
     assert (member.city_en, member.city_fr) == ("Brussels", "Bruxelles")
     assert Member.objects.search("brussels").get() == member
+
+
+def test_staff_find_a_member_in_the_admin_by_its_city_in_either_language(admin_client, members):
+    listing = admin_client.get("/admin/members/member/", {"q": "geneve"}).text
+
+    assert "Lien Suisse" in listing
+    assert "Dom Rodzin" not in listing
+
+
+def test_staff_give_a_members_city_in_both_languages_in_the_admin(admin_client, members):
+    member = Member.objects.get(slug="relais")
+
+    change = admin_client.get(f"/admin/members/member/{member.pk}/change/").text
+
+    assert 'name="city_en" value="Brussels"' in change
+    assert 'name="city_fr" value="Bruxelles"' in change
