@@ -138,3 +138,14 @@ def test_the_html_digest_gives_the_date_and_city_in_one_paragraph(digest_readers
     (message,) = [message for message in mail.outbox if message.to == ["sam@example.org"]]
     html = message.alternatives[0][0]
     assert "<p>9 January 2027, 14:00–17:00, Paris time (UTC+1), Brussels</p>" in html
+
+
+def test_a_zone_whose_city_begins_with_a_vowel_is_elided_in_french(client):
+    EventFactory(
+        slug="athens",
+        time_zone="Europe/Athens",
+        start=datetime.datetime(2027, 5, 4, 10, 0, tzinfo=ZoneInfo("Europe/Athens")),
+        end=datetime.datetime(2027, 5, 4, 12, 0, tzinfo=ZoneInfo("Europe/Athens")),
+    )
+
+    assert "heure d’Athènes (UTC+3)" in client.get("/fr/evenements/athens/").text

@@ -1,12 +1,16 @@
 """A member's city in the reader's language (Brussels, Bruxelles), and a directory search
 that finds it by either name, accents and case aside, on SQLite and PostgreSQL."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from cpe_network.lib.places import city_name
+from cpe_network.lib.text import fold
 from members.models import Application, Member
 from news.models import Event
 from tests.factories import ApplicationFactory, EventFactory, MemberFactory, applicant_category
@@ -176,3 +180,39 @@ def test_staff_give_a_members_city_in_both_languages_in_the_admin(admin_client, 
 
     assert 'name="city_en" value="Brussels"' in change
     assert 'name="city_fr" value="Bruxelles"' in change
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "expected"),
+    [
+        ("Bruxelles", "en", "Brussels"),
+        ("KRAKOW", "fr", "Cracovie"),
+        ("aix la chapelle", "en", "Aachen"),
+        ("Zaragoza", "fr", "Saragosse"),
+        ("Den Haag", "en", "The Hague"),
+        ("Lyon", "fr", "Lyon"),
+        ("Testville", "fr", "Testville"),
+    ],
+)
+def test_the_gazetteer_finds_a_city_by_any_of_its_names_accents_and_case_aside(
+    typed, language, expected
+):
+    assert city_name(typed, language) == expected
+
+
+def test_every_city_of_the_demo_data_is_in_the_gazetteer():
+    root = Path(__file__).resolve().parents[2]
+
+    def rows(path):
+        return json.loads((root / path).read_text(encoding="utf-8"))
+
+    gazetteer = rows("members/data/cities.json")["cities"]
+    known = {
+        fold(name) for city in gazetteer for name in [city["en"], city["fr"], *city.get("also", [])]
+    }
+    demo = [
+        *rows("members/demo_data/members.json"),
+        *rows("members/demo_data/applications.json"),
+        *rows("news/demo_data/events.json"),
+    ]
+    assert {row["city"] for row in demo if row["city"] and fold(row["city"]) not in known} == set()
