@@ -216,3 +216,20 @@ def test_every_city_of_the_demo_data_is_in_the_gazetteer():
         *rows("news/demo_data/events.json"),
     ]
     assert {row["city"] for row in demo if row["city"] and fold(row["city"]) not in known} == set()
+
+
+def test_searching_the_directory_by_city_takes_as_many_queries_with_many_members(
+    client, db, django_assert_max_num_queries
+):
+    def add(count, start):
+        for n in range(start, start + count):
+            MemberFactory(name=f"Relais {n:03d}", city="Warsaw" if n % 2 else "Geneva")
+
+    add(4, 0)
+    with django_assert_max_num_queries(12) as small:
+        client.get("/fr/membres/", {"q": "varsovie"})
+    add(40, 4)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/fr/membres/", {"q": "Warsaw"})  # not the page cached above
+
+    assert len(names(response)) == 20  # a full page of the 22 in Warsaw
