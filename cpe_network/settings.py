@@ -219,6 +219,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # The language chosen with the switcher (pages.views.choose_language), kept a year.
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 USE_I18N = True
+# Dates in each language's house style: "9 January 2027", "9 janvier 2027".
+FORMAT_MODULE_PATH = ["cpe_network.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 

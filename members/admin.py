@@ -151,7 +151,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     list_display_links = ("name",)
     list_filter = ("category", "status", "published", "kind", "setting", "country", "topics")
     list_select_related = ("category",)
-    search_fields = ("name", "acronym", "city", "email")
+    search_fields = ("name", "acronym", "city_en", "city_fr", "email")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("topics", "representatives")
     readonly_fields = ("logo_preview", "profile_confirmed_on", "profile_reminded_on")
@@ -179,6 +179,14 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
             {"fields": ("representatives", "profile_confirmed_on", "profile_reminded_on")},
         ),
     )
+
+    def get_search_results(self, request, queryset, search_term):
+        """What the directory's search finds too (accents and case aside, cities in
+        either language), besides the email and the admin's own matches."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found = found | queryset.search(search_term)
+        return found, duplicates
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, member):

@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
+from cpe_network.lib.places import city_names
+
 from .models import (
     Affiliate,
     Application,
@@ -78,8 +80,10 @@ def seed_members(extra=0):
             funding_sources_en=data["funding_en"],
             funding_sources_fr=data["funding_fr"],
             profile_confirmed_on=date(2026, 1 + index % 10, 1 + index % 27) if index % 3 else None,
+            **city_names(data["city"]),
             **_without(
                 data,
+                "city",
                 "category",
                 "topics",
                 "joined_on",
@@ -217,7 +221,8 @@ def _synthetic(count, categories, topics, countries):
             sort_name=f"synthetic member {number:05d}",
             category=categories[rng.choice(["member-organisation", "applicant-member"])],
             country=rng.choice(countries),
-            city="Testville",
+            city_en="Testville",
+            city_fr="Testville",
             summary_en="A synthetic member, made to measure pages with many members.",
             summary_fr=(
                 "Un membre fictif, créé pour mesurer les pages qui comptent de nombreux membres."
@@ -227,6 +232,8 @@ def _synthetic(count, categories, topics, countries):
         )
         for number in range(start + 1, start + count + 1)
     ]
+    for member in members:  # bulk_create does not call save(), which keeps these
+        member.search_text = member.make_search_text()
     Member.objects.bulk_create(members, batch_size=500)
     through = Member.topics.through
     saved = Member.objects.filter(slug__in=[m.slug for m in members]).values_list("pk", flat=True)

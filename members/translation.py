@@ -17,5 +17,6 @@ class MembershipCategoryTranslationOptions(TranslationOptions):
 
 @register(Member)
 class MemberTranslationOptions(TranslationOptions):
-    # Text for readers only; names, places and contact details are not translated.
-    fields = ("summary", "description", "mission", "funding_sources")
+    # Text for readers, and the city (Brussels, Bruxelles); names and contact details
+    # are not translated.
+    fields = ("summary", "description", "mission", "funding_sources", "city")

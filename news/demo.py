@@ -11,6 +11,7 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cpe_network.lib.places import city_names
 from members.models import Member, Topic
 
 from .models import Event, Post
@@ -121,7 +122,7 @@ def seed_events():
             time_zone=data["time_zone"],
             all_day=data["all_day"],
             venue=data["venue"],
-            city=data["city"],
+            **city_names(data["city"]),
             country=data["country"],
             online_url="https://meet.example.org/network" if data["online"] else "",
             registration_url="" if past else "https://events.example.org/register",
@@ -174,7 +175,7 @@ def seed_submissions():
         end=datetime.combine(day, time(20), tzinfo=zone),
         time_zone="Europe/Paris",
         venue="Maison d’accueil des familles",
-        city="Lyon",
+        **city_names("Lyon"),
         country="FR",
         organiser=member,
         submitted_by=member,

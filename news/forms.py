@@ -9,6 +9,7 @@ from django_countries import countries
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.places import TypedCityMixin
 from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
 
 from .models import Event, Post, time_zone_choices
@@ -158,7 +159,12 @@ class MemberPostForm(KeepUploadsMixin, CompletePostMixin, TwoLanguagesMixin, for
 
 
 class MemberEventForm(
-    KeepUploadsMixin, CompletePostMixin, EventTimesMixin, TwoLanguagesMixin, forms.ModelForm
+    KeepUploadsMixin,
+    CompletePostMixin,
+    EventTimesMixin,
+    TwoLanguagesMixin,
+    TypedCityMixin,
+    forms.ModelForm,
 ):
     """An event a representative sends from the portal, with its programme if ready."""
 

@@ -10,8 +10,9 @@ class PostTranslationOptions(TranslationOptions):
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    # Names of places are not translated; the text for readers is.
-    fields = ("title", "slug", "summary", "body", "body_html")
+    # The text for readers, the address and the city (Brussels, Bruxelles); venues keep
+    # their name.
+    fields = ("title", "slug", "summary", "body", "body_html", "city")
 
 
 @register(EventDocument)

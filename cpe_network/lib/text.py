@@ -61,6 +61,19 @@ def sort_key(name):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_FOLD_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'"}
+)
+
+
+def fold(text):
+    """`text` for searching: lower case, without accents ("Genève", "GENEVE" and "genève"
+    are all "geneve"), one space between words."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold().translate(_FOLD_LETTERS))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 def clean_text(text, *, one_line=False):
     """`text` without the INVISIBLE characters and with its line breaks as "\\n" (as
     browsers count them), or as spaces where the text is `one_line`."""

@@ -17,9 +17,9 @@ from reversion.models import Version
 
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
-from cpe_network.lib.listing import shown_contains
+from cpe_network.lib.places import fill_city
 from cpe_network.lib.slugs import UniqueSlugMixin
-from cpe_network.lib.text import CleanCharField, CleanTextField, sort_key
+from cpe_network.lib.text import CleanCharField, CleanTextField, fold, sort_key
 from cpe_network.lib.uploads import SiteChosenName
 from outbox.mail import send_templated
 
@@ -223,14 +223,12 @@ class MemberQuerySet(models.QuerySet):
         return self.select_related("category")
 
     def search(self, text):
-        """Name, acronym, city, or the summary as shown in the current language
-        (its own, or the fallback where it has none)."""
-        return self.filter(
-            Q(name__icontains=text)
-            | Q(acronym__icontains=text)
-            | Q(city__icontains=text)
-            | shown_contains("summary", text)
-        )
+        """Members with every word of `text` in their name, acronym, city or summary, in
+        either language, accents and case aside ("geneve" finds Genève and Geneva)."""
+        members = self
+        for word in fold(text).split():
+            members = members.filter(search_text__contains=word)
+        return members
 
     def filter_by(self, filters):
         """Apply the directory's filters: any of the values within one filter, all the
@@ -406,6 +404,8 @@ class Member(UniqueSlugMixin, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the directory's search looks in (MemberQuerySet.search), kept by save().
+    search_text = models.TextField(editable=False, default="")
 
     objects = MemberQuerySet.as_manager()
 
@@ -424,8 +424,17 @@ class Member(UniqueSlugMixin, models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    SEARCHED = ("name", "acronym", "city_en", "city_fr", "summary_en", "summary_fr")
+
     def save(self, *args, **kwargs):
-        self.sort_name = sort_key(self.name)
+        fields = kwargs.get("update_fields")
+        if fields is None or {"name", "acronym", "city", "summary", *self.SEARCHED} & set(fields):
+            self.sort_name = sort_key(self.name)
+            fill_city(self)
+            self.search_text = self.make_search_text()
+            if fields is not None:
+                derived = {"sort_name", "search_text", "city_en", "city_fr"}
+                kwargs["update_fields"] = {*fields, *derived}
         if self.logo and not self.logo._committed:
             self._make_logo_renditions()
         elif not self.logo:
@@ -438,6 +447,11 @@ class Member(UniqueSlugMixin, models.Model):
     def clean(self):
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is taken by the map; choose another.")})
+
+    def make_search_text(self):
+        """Its name, acronym, city and summary in both languages, as the search sees them:
+        lower case, without accents, one field a line."""
+        return "\n".join(fold(getattr(self, field) or "") for field in self.SEARCHED)
 
     def _make_logo_renditions(self):
         """Replace the upload by a clean copy and make the sizes pages show."""

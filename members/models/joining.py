@@ -13,6 +13,7 @@ from django.utils.translation import override
 from django_countries.fields import CountryField
 
 from cpe_network.lib.antispam import EmailLimit
+from cpe_network.lib.places import city_names
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 from outbox.mail import send_templated
@@ -169,7 +170,7 @@ class Application(models.Model):
                 slug=Member.unique_slug(application.organisation),
                 category=category,
                 country=application.country,
-                city=application.city,
+                **city_names(application.city),
                 website=application.website,
                 legal_status=application.legal_status,
                 year_founded=application.year_founded,

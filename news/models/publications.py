@@ -19,6 +19,7 @@ from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
+from cpe_network.lib.places import fill_city
 from cpe_network.lib.slugs import UniqueSlugMixin, language_codes, unique_in_each_language
 from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
@@ -526,6 +527,7 @@ class Event(Publication):
         ]
 
     def save(self, *args, **kwargs):
+        fill_city(self)
         if self.all_day and self.start and self.end:
             self.start, self.end = self.day_bounds(self.start, self.end)
         super().save(*args, **kwargs)

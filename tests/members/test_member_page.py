@@ -58,7 +58,7 @@ def member():
                 "Prison and community",
                 "French, Arabic",
                 "Regional grants",
-                "Profile last confirmed by the member on March 14, 2026.",
+                "Profile last confirmed by the member on 14 March 2026.",
             ],
             id="en",
         ),

@@ -173,7 +173,7 @@ def test_the_dashboard_shows_the_date_a_scheduled_item_will_appear(rep_client, r
 
     html = rep_client.get("/en/portal/").text
 
-    assert "To be published on March 12, 2031" in html
+    assert "To be published on 12 March 2031" in html
 
 
 def test_the_sender_edits_until_it_is_published(rep_client, relais):
