@@ -40,7 +40,7 @@ def test_a_french_event_page_writes_the_first_of_the_month_1er(client, meeting):
 def test_a_french_event_page_writes_hours_the_french_way(client, meeting):
     text = re.sub(r"<[^>]+>", "", client.get("/fr/evenements/meeting/").text)
 
-    assert f"lundi 1er février 2027, 14{NBSP}h{NBSP}–{NBSP}17{NBSP}h{NBSP}30" in text
+    assert f"lundi 1er février 2027, 14{NBSP}h{NBSP}–\u2060{NBSP}17{NBSP}h{NBSP}30" in text
 
 
 def test_a_french_event_page_leaves_out_zero_minutes(client, meeting):
@@ -125,7 +125,7 @@ def test_the_french_digest_gives_the_date_and_city_on_one_line(digest_readers):
 
     line = digest_line("lea@example.org", "Journée des familles")
     assert line == (
-        f"1er janvier 2027, 14{NBSP}h{NBSP}–{NBSP}17{NBSP}h{NBSP}30, heure de Paris (UTC+1), "
+        f"1er janvier 2027, 14{NBSP}h{NBSP}–\u2060{NBSP}17{NBSP}h{NBSP}30, heure de Paris (UTC+1), "
         "Bruxelles"
     )
 

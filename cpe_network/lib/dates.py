@@ -116,12 +116,17 @@ def clock(value):
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
+WORD_JOINER = "\u2060"
+
+
 def range_dash(kind="date"):
     """The dash between the two ends of a range: "14:00–17:00" and "4 May – 6 May" in
     English; in French "14 h – 17 h", the dash kept on the line of what it follows (and
     a range of times, being short, on one line)."""
     if _french():
-        return f"{NBSP}–{NBSP}" if kind == "time" else f"{NBSP}– "
+        # A line may break after a dash even before a no-break space (Unicode's line
+        # breaking, LB12a); the word joiner keeps "14 h – 17 h" whole.
+        return f"{NBSP}–{WORD_JOINER}{NBSP}" if kind == "time" else f"{NBSP}– "
     return "–" if kind == "time" else " – "
 
 

@@ -75,7 +75,7 @@ def test_a_member_event_goes_from_the_portal_to_the_site_calendar_and_digest(
     visitor.goto("/fr/evenements/")
     visitor.page.get_by_role("link", name="Journée des familles à Lyon").click()
     details = visitor.page.locator("main").inner_text()
-    assert "14\u00a0h\u00a0–\u00a017\u00a0h\u00a030" in details
+    assert "14\u00a0h\u00a0–\u2060\u00a017\u00a0h\u00a030" in details
     assert "heure de Paris" in details
     assert "Maison des familles" in details
     visitor.goto("/fr/membres/relais-lyon/")
