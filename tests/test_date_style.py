@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
+from cpe_network.lib import dates
 from news.models import Digest
 from tests.factories import AffiliateFactory, EventFactory, PostFactory
 
@@ -149,3 +151,39 @@ def test_a_zone_whose_city_begins_with_a_vowel_is_elided_in_french(client):
     )
 
     assert "heure d’Athènes (UTC+3)" in client.get("/fr/evenements/athens/").text
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end", "text"),
+    [
+        ("en", datetime.date(2026, 12, 4), datetime.date(2026, 12, 6), "4–6 December 2026"),
+        (
+            "en",
+            datetime.date(2027, 1, 28),
+            datetime.date(2027, 2, 3),
+            "28 January – 3 February 2027",
+        ),
+        (
+            "en",
+            datetime.date(2026, 12, 28),
+            datetime.date(2027, 1, 3),
+            "28 December 2026 – 3 January 2027",
+        ),
+        ("fr", datetime.date(2027, 3, 1), datetime.date(2027, 3, 3), "du 1er au 3 mars 2027"),
+        (
+            "fr",
+            datetime.date(2027, 1, 28),
+            datetime.date(2027, 2, 3),
+            "du 28 janvier au 3 février 2027",
+        ),
+        (
+            "fr",
+            datetime.date(2026, 12, 28),
+            datetime.date(2027, 1, 3),
+            "du 28 décembre 2026 au 3 janvier 2027",
+        ),
+    ],
+)
+def test_a_range_of_days_says_the_month_and_year_once(language, start, end, text):
+    with translation.override(language):
+        assert "".join(dates.day_range(start, end)) == text

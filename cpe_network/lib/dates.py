@@ -100,6 +100,22 @@ def long_date(value, *, weekday=False):
     return f"{date_format(value, 'l')} {text}" if weekday else text
 
 
+def day_range(start, end):
+    """Two days as one range, without saying the month or the year twice, in four parts
+    (before, first day, between, last day): ("", "4", "–", "6 December 2026") and
+    ("du ", "4", " au ", "6 décembre 2026"); ("du ", "28 janvier", " au ", "3 février
+    2027"); across years each day whole."""
+    if start.year != end.year:
+        first = long_date(start)
+    elif start.month != end.month:
+        first = f"{day_number(start)} {date_format(start, 'F')}"
+    else:
+        first = day_number(start)
+    if _french():
+        return ("du ", first, " au ", long_date(end))
+    return ("", first, "–" if first.isdigit() else " – ", long_date(end))
+
+
 def short_month(value):
     """The month, short: "Jan", "janv."."""
     if value in (None, ""):

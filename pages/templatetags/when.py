@@ -6,6 +6,8 @@
 text, for emails."""
 
 from django import template
+from django.utils import timezone
+from django.utils.html import format_html
 
 from cpe_network.lib import dates
 
@@ -38,6 +40,23 @@ def short_month(value):
 
 
 @register.simple_tag
+def day_range(start, end):
+    """Two days as one range, each end a `<time>`: "4–6 December 2026", "du 4 au 6
+    décembre 2026" (the dates in the event's zone: use inside {% timezone %})."""
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    before, first, between, last = dates.day_range(start, end)
+    return format_html(
+        '{}<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
+        before,
+        start.date().isoformat(),
+        first,
+        between,
+        end.date().isoformat(),
+        last,
+    )
+
+
+@register.simple_tag
 def range_dash(kind="date"):
     return dates.range_dash(kind)
 
@@ -55,7 +74,7 @@ def event_when(event):
     start, end = event.local_start, event.local_end
     if event.all_day:
         if event.is_multi_day:
-            return f"{dates.long_date(start)}{dates.range_dash()}{dates.long_date(end)}"
+            return "".join(dates.day_range(start, end))
         return dates.long_date(start)
     zone = dates.zone_name(event.time_zone, event.start)
     if event.is_multi_day:

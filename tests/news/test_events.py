@@ -145,9 +145,19 @@ def test_all_day_multi_day_event_shows_dates_only(client, conference):
 
     assert event.local_start == datetime.datetime(2031, 3, 12, 0, 0, tzinfo=PARIS)
     assert event.local_end == datetime.datetime(2031, 3, 14, 23, 59, 59, tzinfo=PARIS)
-    assert "12 March 2031</time> – <time" in html
-    assert "14 March 2031" in html
+    assert (
+        '<time datetime="2031-03-12">12</time>–<time datetime="2031-03-14">14 March 2031</time>'
+    ) in html
     assert "00:00" not in html
+
+
+def test_a_range_of_days_says_its_month_and_year_once_in_each_language(client, conference):
+    french = client.get("/fr/evenements/conference/").text
+
+    assert (
+        'du <time datetime="2031-03-12">12</time> au '
+        '<time datetime="2031-03-14">14 mars 2031</time>'
+    ) in french
 
 
 def test_event_page_gives_place_online_link_registration_organiser_and_documents(client):
