@@ -3,10 +3,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages.models import FlatPage
 from django.core.validators import RegexValidator
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from cpe_network.lib.adminforms import NamedFileInputsMixin
+from cpe_network.lib.uploads import KeepUploadsMixin
+from news.models import Post
+from practices.models import Practice
+
 from .flatpages import page_url
+from .models import HomePage
 
 page_address = RegexValidator(
     r"^/(?:[-\w.~]+/)+$",
@@ -61,3 +69,58 @@ class PageAdmin(TranslationAdmin):
 
     def view_on_site(self, obj):
         return page_url(obj)
+
+
+class HomePageForm(KeepUploadsMixin, forms.ModelForm):
+    class Meta:
+        model = HomePage
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+
+
+@admin.register(HomePage)
+class HomePageAdmin(NamedFileInputsMixin, TranslationAdmin):
+    """The one home page record: the list leads straight to it (or to "add" before
+    setup_network made it); there is never a second one, and it cannot be deleted."""
+
+    form = HomePageForm
+    fieldsets = (
+        (_("Opening"), {"fields": ("title", "intro")}),
+        (
+            _("What the network does"),
+            {
+                "fields": (
+                    "block_1_title",
+                    "block_1_text",
+                    "block_2_title",
+                    "block_2_text",
+                    "block_3_title",
+                    "block_3_text",
+                )
+            },
+        ),
+        (_("Featured"), {"fields": ("featured_post", "featured_practice")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("The secretariat’s contact details"), {"fields": ("address", "email", "phone")}),
+    )
+
+    def changelist_view(self, request, extra_context=None):
+        if HomePage.objects.filter(pk=1).exists():
+            return redirect("admin:pages_homepage_change", 1)
+        return redirect("admin:pages_homepage_add")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not HomePage.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only what the public may see can be featured.
+        if db_field.name == "featured_post":
+            kwargs["queryset"] = Post.objects.published().order_by("-publish_at")
+        elif db_field.name == "featured_practice":
+            kwargs["queryset"] = Practice.objects.published().order_by("-publish_at")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def view_on_site(self, obj):
+        return reverse("home")

@@ -7,6 +7,11 @@ import os
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from news.models import Post
+from practices.models import Practice
+
+from .models import HomePage
+
 DEMO_STAFF_USERNAME = "admin"
 DEMO_STAFF_EMAIL = "admin@example.org"
 
@@ -23,3 +28,23 @@ def seed_staff():
         user.save()
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return DEMO_STAFF_EMAIL, password, created
+
+
+def seed_home_page():
+    """Feature a demo member story and a demo practice on the home page, where staff have
+    not chosen any: the latest published post and the latest published practice with
+    strong evidence. Returns whether anything changed."""
+    home = HomePage.objects.filter(pk=1).first()
+    if home is None:
+        return False
+    changed = []
+    if home.featured_post_id is None:
+        home.featured_post = Post.objects.published().order_by("-publish_at").first()
+        changed.append("featured_post")
+    if home.featured_practice_id is None:
+        practices = Practice.objects.published().featured(count=1)
+        home.featured_practice = practices[0] if practices else None
+        changed.append("featured_practice")
+    if changed:
+        home.save(update_fields=changed)
+    return bool(changed)

@@ -3,7 +3,9 @@ edit in the admin, in both languages (pages/translation.py)."""
 
 from django.core.cache import cache
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.text import CleanCharField, CleanTextField
@@ -96,6 +98,29 @@ class HomePage(models.Model):
 
     def is_visible_to(self, user, *, as_staff=False):
         return True
+
+    def shown_language(self, field):
+        """The language `field` is shown in: the current one, or its fallback's."""
+        current = get_language()
+        for code in resolution_order(current):
+            if getattr(self, build_localized_fieldname(field, code), None):
+                return code
+        return current
+
+    @property
+    def blocks(self):
+        """The "what the network does" blocks that have a title, each with the language
+        its title and text are shown in (the current one, or the fallback's)."""
+        return [
+            {
+                "title": getattr(self, f"block_{n}_title"),
+                "text": getattr(self, f"block_{n}_text"),
+                "title_language": self.shown_language(f"block_{n}_title"),
+                "text_language": self.shown_language(f"block_{n}_text"),
+            }
+            for n in (1, 2, 3)
+            if getattr(self, f"block_{n}_title")
+        ]
 
     @classmethod
     def load(cls):

@@ -10,6 +10,8 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.db import transaction
 
+from .models import HomePage
+
 PAGES = [
     {
         "url_en": "/about/",
@@ -218,6 +220,66 @@ EARLIER_CONTENT_FR = {
     },
     "/accessibility/": {"09f4037c10d8007faba05d56cff8d634c5b529b77e89eabcc8b634bd019d4f96"},
 }
+
+
+# The home page's first words, in both languages: setup_network writes them once; staff
+# then edit them in the admin.
+HOME_PAGE = {
+    "title_en": "Every child with a parent in prison deserves to be seen, heard and supported",
+    "title_fr": "Chaque enfant dont un parent est en prison mérite d’être vu, entendu et soutenu",
+    "intro_en": (
+        "We are a European network of organisations and people who work with and for "
+        "children whose parents are in prison. Together we share what helps these children, "
+        "speak up for their rights, and connect the professionals and families around them."
+    ),
+    "intro_fr": (
+        "Nous sommes un réseau européen d’organisations et de personnes qui travaillent avec "
+        "et pour les enfants dont un parent est en prison. Ensemble, nous partageons ce qui "
+        "aide ces enfants, nous défendons leurs droits et nous mettons en relation les "
+        "professionnels et les familles qui les entourent."
+    ),
+    "block_1_title_en": "Connecting those who work with these children",
+    "block_1_title_fr": "Mettre en relation celles et ceux qui accompagnent ces enfants",
+    "block_1_text_en": (
+        "Member organisations across Europe meet, learn from one another and work on shared "
+        "projects, so that no family support service works alone."
+    ),
+    "block_1_text_fr": (
+        "Les organisations membres, partout en Europe, se rencontrent, apprennent les unes des "
+        "autres et mènent des projets communs, pour qu’aucun service d’aide aux familles ne "
+        "travaille seul."
+    ),
+    "block_2_title_en": "Sharing what helps",
+    "block_2_title_fr": "Partager ce qui aide",
+    "block_2_text_en": (
+        "Programmes, research and guidance from members are gathered in one place, so that "
+        "good practice travels from one country to the next."
+    ),
+    "block_2_text_fr": (
+        "Les programmes, les recherches et les guides des membres sont rassemblés en un même "
+        "lieu, pour que les bonnes pratiques passent d’un pays à l’autre."
+    ),
+    "block_3_title_en": "Speaking up for children",
+    "block_3_title_fr": "Faire entendre la voix des enfants",
+    "block_3_text_en": (
+        "The network brings children’s voices to national and European decision makers, in "
+        "line with the UN Convention on the Rights of the Child."
+    ),
+    "block_3_text_fr": (
+        "Le réseau porte la parole des enfants auprès des responsables politiques nationaux et "
+        "européens, dans l’esprit de la Convention des Nations unies relative aux droits de "
+        "l’enfant."
+    ),
+}
+
+
+def create_home_page():
+    """The home page record with its first words in both languages, if it does not exist
+    yet; an existing one is never changed. Returns whether it was created."""
+    if HomePage.objects.filter(pk=1).exists():
+        return False
+    HomePage.objects.create(**HOME_PAGE)
+    return True
 
 
 def digest(text):

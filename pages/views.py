@@ -24,18 +24,35 @@ from practices.models import Practice
 
 from .context_processors import language_alternates
 from .flatpages import page_url
+from .models import HomePage
 from .sitemaps import SITEMAPS
 
 
 def home(request):
+    """The network's front door: staff's words and picture (HomePage, cached), the network
+    in figures, the featured story and practice while they are public, the news, events
+    and practices. A few short queries, whatever the number of rows."""
+    home_page = HomePage.load()
     counts = Member.objects.listed().country_counts()
+    featured_post = featured_practice = None
+    if home_page.featured_post_id:
+        featured_post = Post.objects.published().filter(pk=home_page.featured_post_id).first()
+    if home_page.featured_practice_id:
+        featured_practice = (
+            Practice.objects.published().filter(pk=home_page.featured_practice_id).first()
+        )
     return render(
         request,
         "home.html",
         {
+            "home_page": home_page,
             "map": map_context(counts),
             "member_total": sum(counts.values()),
             "country_total": len(counts),
+            "event_total": Event.objects.published().upcoming().count(),
+            "practice_total": Practice.objects.published().count(),
+            "featured_post": featured_post,
+            "featured_practice": featured_practice,
             "latest_posts": Post.objects.published()[:3],
             "next_events": Event.objects.published().upcoming()[:3],
             "practices": Practice.objects.published().featured()[:3],

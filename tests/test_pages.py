@@ -113,10 +113,11 @@ def test_home_introduces_the_network_in_french(client, pages):
 
 
 def test_home_runs_a_fixed_number_of_queries(client, pages, django_assert_max_num_queries):
-    # The footer's pages (then cached), the members per country for the small map, the
-    # latest news, the next events and the featured practices (those with strong
-    # evidence, then others if there are fewer than three).
-    with django_assert_max_num_queries(6):
+    # The footer's pages and the home page's record (both then cached), the members per
+    # country for the small map and the figures, the number of upcoming events and of
+    # practices, the latest news, the next events and the featured practices (those with
+    # strong evidence, then others if there are fewer than three).
+    with django_assert_max_num_queries(9):
         client.get("/en/")
 
 
@@ -170,8 +171,8 @@ def test_home_query_count_does_not_grow_with_practices(
     client, pages, django_assert_max_num_queries
 ):
     PracticeFactory(rating="not-evaluated")
-    client.get("/en/")  # the footer's pages are cached
-    with django_assert_max_num_queries(5) as one:
+    client.get("/en/")  # the footer's pages and the home page's record are cached
+    with django_assert_max_num_queries(7) as one:
         client.get("/en/")
     for rating in Practice.Rating.values * 2:
         PracticeFactory(rating=rating).topics.add(TopicFactory())

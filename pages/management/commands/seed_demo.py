@@ -9,7 +9,7 @@ from django.db import connection
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
-from pages.demo import seed_staff
+from pages.demo import seed_home_page, seed_staff
 from practices.demo import seed_practice_submissions, seed_practices
 
 
@@ -55,6 +55,8 @@ class Command(BaseCommand):
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         seed_submissions()
+        if seed_home_page():
+            self.stdout.write("Home page: a member story and a practice featured.")
         seed_practice_submissions()
         # Thousands of rows added at once: the database's planner learns of them now
         # rather than when it next looks by itself (PostgreSQL's autovacuum, or never

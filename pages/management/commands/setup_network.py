@@ -6,7 +6,13 @@ version made that no one has edited, and never changes what staff have edited.""
 from django.core.management.base import BaseCommand
 
 from members.network import CATEGORIES, create_categories, reword_unedited_categories
-from pages.network import PAGES, configure_site, create_pages, reword_unedited_pages
+from pages.network import (
+    PAGES,
+    configure_site,
+    create_home_page,
+    create_pages,
+    reword_unedited_pages,
+)
 
 
 class Command(BaseCommand):
@@ -21,6 +27,10 @@ class Command(BaseCommand):
         )
         created = create_pages()
         self.stdout.write(f"Pages: {created} created, {len(PAGES) - created} already there.")
+        if create_home_page():
+            self.stdout.write("Home page: created, with its first words in both languages.")
+        else:
+            self.stdout.write("Home page: already there.")
         reworded = reword_unedited_categories() + reword_unedited_pages()
         if reworded:
             self.stdout.write(f"French texts no one had edited, given the new wording: {reworded}.")
