@@ -41,6 +41,12 @@ def home(request):
         featured_practice = (
             Practice.objects.published().filter(pk=home_page.featured_practice_id).first()
         )
+    # What is featured is not shown a second time in the lists below it.
+    posts, practices = Post.objects.published(), Practice.objects.published()
+    if home_page.featured_post_id:
+        posts = posts.exclude(pk=home_page.featured_post_id)
+    if home_page.featured_practice_id:
+        practices = practices.exclude(pk=home_page.featured_practice_id)
     return render(
         request,
         "home.html",
@@ -53,9 +59,9 @@ def home(request):
             "practice_total": Practice.objects.published().count(),
             "featured_post": featured_post,
             "featured_practice": featured_practice,
-            "latest_posts": Post.objects.published()[:3],
+            "latest_posts": posts[:3],
             "next_events": Event.objects.published().upcoming()[:3],
-            "practices": Practice.objects.published().featured()[:3],
+            "practices": practices.featured()[:3],
         },
     )
 
