@@ -9,7 +9,7 @@ from django.db import connections, transaction
 from django.test import override_settings
 from django.utils import translation
 
-from pages.network import create_pages
+from pages.network import create_home_page, create_pages
 
 from .factories import MemberFactory, UserFactory
 from .middleware import OTHER_HOSTS
@@ -86,8 +86,9 @@ def _on_commit_at_once(request, monkeypatch):
 
 @pytest.fixture
 def pages(db):
-    """The network's pages as seed_demo makes them, in both languages."""
+    """The network's pages and home page as setup_network makes them, in both languages."""
     create_pages()
+    create_home_page()
     return FlatPage.objects.order_by("pk")
 
 

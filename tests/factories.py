@@ -408,6 +408,22 @@ class FlatPageFactory(factory.django.DjangoModelFactory):
             self.sites.add(Site.objects.get_current())
 
 
+class HomePageFactory(factory.django.DjangoModelFactory):
+    """The one home page record (pk 1), in English; pass `_fr` fields for French."""
+
+    class Meta:
+        model = "pages.HomePage"
+
+    title_en = "Children of imprisoned parents matter"
+    intro_en = "A network of people who help them."
+    block_1_title_en = "Connecting"
+    block_1_text_en = "People meet."
+    block_2_title_en = "Sharing"
+    block_2_text_en = "Practice travels."
+    block_3_title_en = "Speaking up"
+    block_3_text_en = "Children are heard."
+
+
 class OutboundEmailFactory(factory.django.DjangoModelFactory):
     """An email the site stored to send, in English."""
 

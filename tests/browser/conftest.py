@@ -15,7 +15,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
 
 from members.models import Member, MembershipCategory
-from pages.network import create_pages
+from pages.network import create_home_page, create_pages
 from practices.models import Practice
 from tests.factories import (
     PASSWORD,
@@ -152,8 +152,9 @@ def visit(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db):
-    """The network's pages, in a database the live server sees."""
+    """The network's pages and home page, in a database the live server sees."""
     create_pages()
+    create_home_page()
 
 
 def prison_visits():
