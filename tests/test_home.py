@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from pages.demo import seed_home_page
 from pages.models import HomePage
 from tests.factories import (
     EventFactory,
@@ -220,6 +221,32 @@ def test_setup_network_keeps_staffs_edits_to_the_home_page():
 
     home.refresh_from_db()
     assert (home.title_fr, home.block_1_text_en) == ("Notre titre", "Our own words.")
+
+
+def test_seed_demo_features_a_published_story_and_practice():
+    setup_network()
+    post = PostFactory()
+    PostFactory(status="draft")
+    practice = PracticeFactory()
+
+    seed_home_page()
+
+    home = HomePage.objects.get()
+    assert (home.featured_post, home.featured_practice) == (post, practice)
+
+
+def test_seed_demo_keeps_what_staff_featured():
+    setup_network()
+    chosen = PostFactory()
+    PostFactory()
+    home = HomePage.objects.get()
+    home.featured_post = chosen
+    home.save()
+
+    seed_home_page()
+
+    home.refresh_from_db()
+    assert home.featured_post == chosen
 
 
 # The admin
