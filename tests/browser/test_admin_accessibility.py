@@ -44,6 +44,7 @@ ADMIN_PAGES = {
     "digests": "/admin/news/digest/",
     "send the digest": "/admin/news/digest/send/",
     "invite a representative": "/admin/members/member/{member}/invite/",
+    "home page and contact details": "/admin/pages/homepage/1/change/",
 }
 # Forms sent back with errors show them beside the fields (and, with translation
 # tabs, on the tab of the language at fault): what to choose before sending.
