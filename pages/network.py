@@ -235,8 +235,8 @@ HOME_PAGE = {
     "intro_fr": (
         "Nous sommes un réseau européen d’organisations et de personnes qui travaillent avec "
         "et pour les enfants dont un parent est en prison. Ensemble, nous partageons ce qui "
-        "aide ces enfants, nous défendons leurs droits et nous mettons en relation les "
-        "professionnels et les familles qui les entourent."
+        "aide ces enfants, défendons leurs droits et mettons en relation les professionnels "
+        "et les familles qui les entourent."
     ),
     "block_1_title_en": "Connecting those who work with these children",
     "block_1_title_fr": "Mettre en relation celles et ceux qui accompagnent ces enfants",
