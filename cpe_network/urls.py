@@ -80,6 +80,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(_("find-help/"), views.find_help, name="find_help"),
     path("", include("members.urls")),
     path("", include("news.urls")),
     path("", include("practices.urls")),

@@ -149,7 +149,17 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         "profile_confirmed_on",
     )
     list_display_links = ("name",)
-    list_filter = ("category", "status", "published", "kind", "setting", "country", "topics")
+    list_filter = (
+        "category",
+        "status",
+        "published",
+        "kind",
+        "setting",
+        "supports_families",
+        "works_across_borders",
+        "country",
+        "topics",
+    )
     list_select_related = ("category",)
     search_fields = ("name", "acronym", "city_en", "city_fr", "email")
     prepopulated_fields = {"slug": ("name",)}
@@ -172,7 +182,16 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
         ),
         (
             _("Organisation"),
-            {"fields": ("year_founded", "legal_status", "setting", "funding_sources")},
+            {
+                "fields": (
+                    "year_founded",
+                    "legal_status",
+                    "setting",
+                    "supports_families",
+                    "works_across_borders",
+                    "funding_sources",
+                )
+            },
         ),
         (
             _("Representatives"),

@@ -22,6 +22,9 @@ class DirectoryFilterForm(forms.Form):
     topic = forms.MultipleChoiceField(required=False)
     kind = forms.ChoiceField(required=False, choices=Member.Kind.choices)
     setting = forms.ChoiceField(required=False, choices=Member.Setting.choices)
+    support = forms.ChoiceField(
+        required=False, choices=[("families", _("Offers support to children and families"))]
+    )
 
     def __init__(self, data, *, categories, topics):
         super().__init__(data)
@@ -51,6 +54,8 @@ class ProfileForm(KeepUploadsMixin, CompletePostMixin, forms.ModelForm):
             "website",
             "email",
             "phone",
+            "supports_families",
+            "works_across_borders",
             "logo",
             "latitude",
             "longitude",

@@ -50,10 +50,19 @@ def directory(request):
     )
     counts = listed.facet_counts(filters)
     facets = facet_options(form, filters, counts, by_name=("country", "topic"))
+    no_support = filters.get("support") == "families" and not page.paginator.count
+    chosen = filters.get("country", [])
     return render(
         request,
         "members/directory.html",
         {
+            # A parent or carer who finds no family support where they live is pointed
+            # to the members that help families across borders.
+            "no_support": no_support,
+            "no_support_country": countries.name(chosen[0]) if len(chosen) == 1 else "",
+            "across_borders": (
+                listed.filter(works_across_borders=True).order_by("sort_name") if no_support else []
+            ),
             "page": page,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "filters": filters,

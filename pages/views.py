@@ -66,6 +66,12 @@ def home(request):
     )
 
 
+def find_help(request):
+    """ "Find help near you": the choice of a country, on a page of its own (the footer
+    links to it from every page)."""
+    return render(request, "pages/find_help.html")
+
+
 def page(request, url):
     """One of the network's pages, looked up by its address in the current language."""
     page = get_object_or_404(FlatPage, url=f"/{url}", sites=settings.SITE_ID)

@@ -78,6 +78,9 @@ def profile_data(member, **changes):
         "phone": "",
         "latitude": "",
         "longitude": "",
+        # Checkboxes: sent only when ticked.
+        **({"supports_families": "on"} if member.supports_families else {}),
+        **({"works_across_borders": "on"} if member.works_across_borders else {}),
     } | changes
 
 

@@ -1,13 +1,15 @@
+import hashlib
 from datetime import timedelta
 
 import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override, pgettext_lazy
@@ -247,6 +249,8 @@ class MemberQuerySet(models.QuerySet):
             members = members.filter(kind=kind)
         if setting := filters.get("setting"):
             members = members.filter(setting=setting)
+        if filters.get("support") == "families":
+            members = members.filter(supports_families=True)
         return members
 
     FACETS = {
@@ -255,6 +259,7 @@ class MemberQuerySet(models.QuerySet):
         "topic": "topics__slug",
         "kind": "kind",
         "setting": "setting",
+        "support": "supports_families",
     }
 
     def facet_counts(self, filters):
@@ -265,7 +270,23 @@ class MemberQuerySet(models.QuerySet):
             others = {name: value for name, value in filters.items() if name != facet}
             rows = self.filter_by(others).order_by().values(column).annotate(n=Count("pk"))
             counts[facet] = {row[column]: row["n"] for row in rows if row[column]}
+        # The members that offer family support counted as the filter's value says them.
+        counts["support"] = {"families": counts["support"].get(True, 0)}
         return counts
+
+    def family_support_countries(self):
+        """The countries where members offer support to children and families, with how
+        many: {"BE": 2, ...}, remembered in the cache until a member changes (its key
+        holds their number and latest change: one query)."""
+        members = self.filter(supports_families=True)
+        state = members.order_by().aggregate(n=Count("*"), changed=Max("updated_at"))
+        key = f"members:family-support:{state['n']}:{state['changed']}"
+        key = f"members:{hashlib.sha256(key.encode()).hexdigest()}"
+        found = cache.get(key)
+        if found is None:
+            found = members.country_counts()
+            cache.set(key, found, 60 * 60)
+        return found
 
     def country_counts(self):
         rows = self.order_by().values("country").annotate(n=Count("pk"))
@@ -390,6 +411,23 @@ class Member(UniqueSlugMixin, models.Model):
     )
     setting = models.CharField(_("setting"), max_length=10, choices=Setting, blank=True)
     funding_sources = CleanTextField(_("funding sources"), max_length=500, blank=True)
+    supports_families = models.BooleanField(
+        _("offers support to children and families"),
+        default=False,
+        help_text=_(
+            "Parents, carers and children can turn to it for help: the site’s “Find help "
+            "near you” leads them to it."
+        ),
+    )
+    works_across_borders = models.BooleanField(
+        _("works across borders"),
+        default=False,
+        help_text=_(
+            "It helps families in several countries (a helpline, an international "
+            "organisation): visitors are pointed to it where no member offers support "
+            "in their country."
+        ),
+    )
 
     representatives = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

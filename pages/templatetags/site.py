@@ -1,7 +1,11 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
+from django_countries import countries
 from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from cpe_network.lib.text import sort_key
+from members.models import Member
 
 register = template.Library()
 
@@ -32,3 +36,14 @@ def shown_language(obj, field):
 @register.filter
 def startswith(text, prefix):
     return str(text).startswith(str(prefix))
+
+
+@register.simple_tag
+def find_help_countries():
+    """The countries where listed members offer support to children and families, each
+    with how many, sorted by name in the current language: the choice of "Find help near
+    you" (pages/_find_help.html). Cached until a member changes, so the home page and
+    the 404 page pay one small query for it."""
+    counts = Member.objects.listed().family_support_countries()
+    rows = [{"code": code, "name": countries.name(code), "count": n} for code, n in counts.items()]
+    return sorted(rows, key=lambda row: sort_key(str(row["name"])))

@@ -174,6 +174,27 @@ def relais_lyon(**details):
     )
 
 
+def trait_d_union():
+    """A Belgian member that offers support to children and families ("Find help near
+    you" leads parents to it), and a helpline that works across borders."""
+    MemberFactory(
+        name="Lanterns Helpline",
+        slug="lanterns-helpline",
+        country="GB",
+        supports_families=True,
+        works_across_borders=True,
+    )
+    return MemberFactory(
+        name="Trait d’Union",
+        slug="trait-d-union",
+        country="BE",
+        city="Bruxelles",
+        supports_families=True,
+        email="familles@trait-d-union.example",
+        phone="+32 2 000 00 00",
+    )
+
+
 @pytest.fixture
 def members(transactional_db):
     """A small directory with a logo, initials, fallback text and an applicant, and the
@@ -202,6 +223,7 @@ def members(transactional_db):
         name="Ponte Roma", country="IT", category=applicant_category(), setting="community"
     )
     MemberFactory(name="Ana Ionescu", country="RO", kind="individual", setting="both")
+    trait_d_union()
     post = PostFactory(
         slug="visits-reopen",
         title_en="Visits reopen",

@@ -11,6 +11,11 @@ PAGE_TYPES = {
         "en": "/en/members/?country=FR&topic=prison-visits",
         "fr": "/fr/membres/?country=FR&topic=prison-visits",
     },
+    "family support directory": {
+        "en": "/en/members/?support=families&country=BE",
+        "fr": "/fr/membres/?support=families&country=IS",
+    },
+    "find help": {"en": "/en/find-help/", "fr": "/fr/trouver-de-l-aide/"},
     "empty directory": {"en": "/en/members/?q=nothing-matches", "fr": "/fr/membres/?q=rien"},
     "member": {"en": "/en/members/relais-lyon/", "fr": "/fr/membres/relais-lyon/"},
     "membership": {"en": "/en/membership/", "fr": "/fr/adhesion/"},
