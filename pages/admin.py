@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.flatpages.models import FlatPage
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from .flatpages import page_url
+from .models import ContactMessage
 
 page_address = RegexValidator(
     r"^/(?:[-\w.~]+/)+$",
@@ -61,3 +63,30 @@ class PageAdmin(TranslationAdmin):
 
     def view_on_site(self, obj):
         return page_url(obj)
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Messages from the contact page: read here, answered by email, then marked handled."""
+
+    list_display = ("subject", "kind", "reply_email", "language", "created_at", "handled")
+    list_filter = ("kind", "handled", "language")
+    search_fields = ("subject", "message", "reply_email")
+    date_hierarchy = "created_at"
+    fields = ("kind", "subject", "message", "reply_email", "language", "created_at", "handled")
+    readonly_fields = ("kind", "subject", "message", "reply_email", "language", "created_at")
+    actions = ["mark_handled"]
+
+    def has_add_permission(self, request):
+        return False  # messages come from the contact page only
+
+    @admin.action(description=_("Mark the selected messages handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        count = queryset.filter(handled=False).update(handled=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d message marked handled.", "%(count)d messages marked handled.", count
+            )
+            % {"count": count},
+        )

@@ -7,6 +7,8 @@ import os
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from .models import HomePage
+
 DEMO_STAFF_USERNAME = "admin"
 DEMO_STAFF_EMAIL = "admin@example.org"
 
@@ -23,3 +25,25 @@ def seed_staff():
         user.save()
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return DEMO_STAFF_EMAIL, password, created
+
+
+DEMO_CONTACT = {
+    "address_en": "Secretariat of the network\nRue de la Loi 42\n1040 Brussels\nBelgium",
+    "address_fr": "Secrétariat du réseau\nRue de la Loi 42\n1040 Bruxelles\nBelgique",
+    "email": "contact@example.org",
+    "phone": "+32 2 555 01 23",
+}
+
+
+def seed_contact_details():
+    """Demo contact details of the secretariat, where staff have entered none (a real
+    network enters its own in the admin; setup_network leaves them empty)."""
+    page = HomePage.objects.filter(pk=1).first() or HomePage()
+    changed = False
+    for field, value in DEMO_CONTACT.items():
+        if not getattr(page, field):
+            setattr(page, field, value)
+            changed = True
+    if changed:
+        page.save()
+    return changed
