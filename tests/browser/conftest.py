@@ -15,6 +15,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
 
 from members.models import Member, MembershipCategory
+from pages.demo import seed_contact_details
 from pages.network import create_pages
 from practices.models import Practice
 from tests.factories import (
@@ -152,8 +153,10 @@ def visit(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db):
-    """The network's pages, in a database the live server sees."""
+    """The network's pages and the secretariat's (demo) contact details, shown at the
+    foot of every page, in a database the live server sees."""
     create_pages()
+    seed_contact_details()
 
 
 def prison_visits():
