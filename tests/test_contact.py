@@ -6,6 +6,7 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.contrib.auth.models import Group
 
+from pages.demo import seed_contact_details
 from pages.models import ContactMessage, HomePage
 from tests.factories import ContactMessageFactory, UserFactory
 from tests.forms import contact_data, started
@@ -377,3 +378,17 @@ def test_without_an_about_page_the_navigation_has_no_about_link(client):
     response = client.get("/en/")
 
     assert ">About</a>" not in response.text
+
+
+# The demo.
+
+
+def test_the_demo_fills_empty_contact_details_and_keeps_those_staff_entered():
+    HomePage(email="real@cpe.example").save()
+
+    seed_contact_details()
+
+    page = HomePage.objects.get()
+    assert page.email == "real@cpe.example"
+    assert page.address_fr.endswith("Bruxelles\nBelgique")
+    assert page.phone.startswith("+32 ")
