@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cpe_network.lib.antispam import EmailLimit
 from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import SiteChosenName
@@ -155,7 +156,9 @@ class ContactMessage(models.Model):
                 context=context,
                 headers=headers,
             )
-        if self.reply_email:
+        # At most three a day to one address, and without the message's text: the
+        # form cannot be used to send someone else's words to any inbox.
+        if self.reply_email and EmailLimit("contact", self.reply_email).take(allowed=3):
             send_templated(
                 "pages/email/contact_received",
                 to=self.reply_email,

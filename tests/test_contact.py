@@ -392,3 +392,20 @@ def test_the_demo_fills_empty_contact_details_and_keeps_those_staff_entered():
     assert page.email == "real@cpe.example"
     assert page.address_fr.endswith("Bruxelles\nBelgique")
     assert page.phone.startswith("+32 ")
+
+
+def test_the_acknowledgement_does_not_repeat_the_message(client, mailoutbox):
+    client.post("/en/contact/", contact_data(message="Visit cheap-pills.example now"))
+
+    acknowledgement = next(m for m in mailoutbox if m.to == ["famille@example.org"])
+    assert "cheap-pills" not in acknowledgement.body
+
+
+def test_one_address_gets_at_most_three_acknowledgements_a_day(client, mailoutbox, settings):
+    settings.FORM_RATE_LIMIT_PER_HOUR = 10
+    for number in range(5):
+        client.post("/en/contact/", contact_data(subject=f"Question {number}"))
+
+    acknowledgements = [m for m in mailoutbox if m.to == ["famille@example.org"]]
+    assert len(acknowledgements) == 3
+    assert ContactMessage.objects.count() == 5
