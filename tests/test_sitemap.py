@@ -82,3 +82,12 @@ def test_sitemap_lists_the_practices_and_the_evidence_overview(client, pages):
         "fr": "http://testserver/fr/pratiques/donnees-probantes/",
     }
     assert "http://testserver/en/practices/" in entries
+
+
+def test_sitemap_lists_the_contact_page_in_both_languages(client, pages):
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/en/contact/"] == {
+        "en": "http://testserver/en/contact/",
+        "fr": "http://testserver/fr/contact/",
+    }
