@@ -36,7 +36,7 @@ def test_sitemap_lists_each_page_under_its_address_in_each_language(client, page
         "en": "http://testserver/en/values/",
         "fr": "http://testserver/fr/valeurs/",
     }
-    assert len(entries) == 26  # home, seven sections and five pages, in two languages
+    assert len(entries) == 28  # home, seven sections, contact and five pages, in two languages
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
