@@ -84,6 +84,8 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("news.urls")),
     path("", include("practices.urls")),
+    path(_("contact/"), views.contact, name="contact"),
+    path(_("contact/thanks/"), views.contact_thanks, name="contact_thanks"),
     path(_("accounts/"), include("allauth.urls")),
     path(_("accounts/"), include(ACCOUNT_PATHS)),
     # The network's pages (about, values, policies): last, as their addresses are

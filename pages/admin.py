@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from cpe_network.lib.adminforms import NamedFileInputsMixin
@@ -14,7 +15,7 @@ from news.models import Post
 from practices.models import Practice
 
 from .flatpages import page_url
-from .models import HomePage
+from .models import ContactMessage, HomePage
 
 page_address = RegexValidator(
     r"^/(?:[-\w.~]+/)+$",
@@ -124,3 +125,30 @@ class HomePageAdmin(NamedFileInputsMixin, TranslationAdmin):
 
     def view_on_site(self, obj):
         return reverse("home")
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Messages from the contact page: read here, answered by email, then marked handled."""
+
+    list_display = ("subject", "kind", "reply_email", "language", "created_at", "handled")
+    list_filter = ("kind", "handled", "language")
+    search_fields = ("subject", "message", "reply_email")
+    date_hierarchy = "created_at"
+    fields = ("kind", "subject", "message", "reply_email", "language", "created_at", "handled")
+    readonly_fields = ("kind", "subject", "message", "reply_email", "language", "created_at")
+    actions = ["mark_handled"]
+
+    def has_add_permission(self, request):
+        return False  # messages come from the contact page only
+
+    @admin.action(description=_("Mark the selected messages handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        count = queryset.filter(handled=False).update(handled=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d message marked handled.", "%(count)d messages marked handled.", count
+            )
+            % {"count": count},
+        )

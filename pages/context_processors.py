@@ -3,7 +3,8 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from .flatpages import footer_pages
+from .flatpages import about_page_url, footer_pages
+from .models import HomePage
 
 
 def language_alternates(request, urls=None):
@@ -38,5 +39,7 @@ def site(request):
     return {
         # A callable, so templates that show no footer (the 500 page) run no query.
         "footer_pages": footer_pages,
+        "about_url": about_page_url,
+        "contact_details": HomePage.load,
         "alternates": language_alternates(request),
     }

@@ -48,3 +48,27 @@ def seed_home_page():
     if changed:
         home.save(update_fields=changed)
     return bool(changed)
+
+
+DEMO_CONTACT = {
+    "address_en": "Secretariat of the network\nRue de la Loi 42\n1040 Brussels\nBelgium",
+    "address_fr": "Secrétariat du réseau\nRue de la Loi 42\n1040 Bruxelles\nBelgique",
+    "email": "contact@example.org",
+    "phone": "+32 2 555 01 23",
+}
+
+
+def seed_contact_details():
+    """Demo contact details of the secretariat, where staff have entered none (a real
+    network enters its own in the admin; setup_network leaves them empty)."""
+    page = HomePage.objects.filter(pk=1).first()
+    if page is None:  # setup_network makes it
+        return False
+    changed = False
+    for field, value in DEMO_CONTACT.items():
+        if not getattr(page, field):
+            setattr(page, field, value)
+            changed = True
+    if changed:
+        page.save()
+    return changed

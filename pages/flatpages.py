@@ -8,7 +8,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import get_language, override
 
-FOOTER_CACHE_KEY = "footer-pages-{}"
+PAGES_CACHE_KEY = "public-pages-{}"
+ABOUT_URL = "/about/"  # the about page's English address, as setup_network makes it
 
 
 def page_url(page, language=None):
@@ -17,20 +18,36 @@ def page_url(page, language=None):
         return reverse("page", kwargs={"url": page.url.lstrip("/")})
 
 
-def footer_pages():
-    """(title, address) of each public page, in the current language, cached."""
+def _public_pages():
+    """{"footer": [(title, address), …], "about": address or ""} of the public pages, in
+    the current language, from one query, cached until a page changes."""
     language = get_language()
 
     def build():
         pages = FlatPage.objects.filter(
             sites=settings.SITE_ID, registration_required=False
         ).order_by("pk")
-        return [(page.title, page_url(page, language)) for page in pages]
+        about = next((page for page in pages if page.url_en == ABOUT_URL), None)
+        return {
+            "footer": [(page.title, page_url(page, language)) for page in pages],
+            "about": page_url(about, language) if about else "",
+        }
 
-    return cache.get_or_set(FOOTER_CACHE_KEY.format(language), build, timeout=None)
+    return cache.get_or_set(PAGES_CACHE_KEY.format(language), build, timeout=None)
+
+
+def footer_pages():
+    """(title, address) of each public page, in the current language, cached."""
+    return _public_pages()["footer"]
+
+
+def about_page_url():
+    """The address of the network's about page (English address /about/) in the current
+    language; "" when there is no such public page."""
+    return _public_pages()["about"]
 
 
 @receiver([post_save, post_delete], sender=FlatPage)
 @receiver(m2m_changed, sender=FlatPage.sites.through)
 def _forget_footer_pages(**kwargs):
-    cache.delete_many([FOOTER_CACHE_KEY.format(code) for code, _ in settings.LANGUAGES])
+    cache.delete_many([PAGES_CACHE_KEY.format(code) for code, _ in settings.LANGUAGES])

@@ -1,15 +1,22 @@
 """The home page's words, pictures and the network's contact details: one record that staff
-edit in the admin, in both languages (pages/translation.py)."""
+edit in the admin, in both languages (pages/translation.py); and the messages people send
+through the contact page."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cpe_network.lib.antispam import EmailLimit
 from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.text import CleanCharField, CleanTextField
 from cpe_network.lib.uploads import SiteChosenName
+from outbox.mail import send_templated
 
 IMAGE_SIZE = (1200, 800)
 
@@ -126,3 +133,82 @@ class HomePage(models.Model):
     def load(cls):
         """The home page record, or an unsaved empty one before setup_network made it."""
         return cache.get_or_set(cls.CACHE_KEY, lambda: cls.objects.filter(pk=1).first() or cls())
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact page: stored, then relayed to the staff who
+    answer it (relay)."""
+
+    class Kind(models.TextChoices):
+        FAMILY = "family", _("A family")
+        PROFESSIONAL = "professional", _("A professional")
+        JOURNALIST = "journalist", _("A journalist")
+        RESEARCHER = "researcher", _("A researcher")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("who writes"), max_length=20, choices=Kind.choices)
+    subject = CleanCharField(_("subject"), max_length=200)
+    message = CleanTextField(_("message"), max_length=4000)
+    reply_email = models.EmailField(_("reply address"), blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["handled", "-created_at"])]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        """Its page in the admin: a message is for staff only."""
+        return reverse("admin:pages_contactmessage_change", args=[self.pk])
+
+    def relay(self):
+        """Queue the message for the staff who answer it, each in their language, with the
+        sender's address to reply to; and the sender's acknowledgement, in the language
+        they wrote in, when they gave an address."""
+        context = {"contact": self, "admin_link": settings.SITE_URL + self.get_absolute_url()}
+        headers = {"Reply-To": self.reply_email} if self.reply_email else None
+        for address, language in contact_recipients().items():
+            send_templated(
+                "pages/email/contact_staff_notice",
+                to=address,
+                language=language,
+                context=context,
+                headers=headers,
+            )
+        # At most three a day to one address, and without the message's text: the
+        # form cannot be used to send someone else's words to any inbox.
+        if self.reply_email and EmailLimit("contact", self.reply_email).take(allowed=3):
+            send_templated(
+                "pages/email/contact_received",
+                to=self.reply_email,
+                language=self.language,
+                context={"contact": self},
+            )
+
+
+def contact_recipients():
+    """{address: language} of whoever answers contact messages: active staff who may
+    see them (the membership secretary's role), each in their own language, and the
+    secretariat's addresses (STAFF_NOTIFICATION_EMAILS), in a known staff member's
+    language, else the site's."""
+    User = get_user_model()
+    may_read = Q(
+        groups__permissions__codename="view_contactmessage",
+        groups__permissions__content_type__app_label="pages",
+    ) | Q(
+        user_permissions__codename="view_contactmessage",
+        user_permissions__content_type__app_label="pages",
+    )
+    staff = User.objects.filter(may_read, is_active=True, is_staff=True).exclude(email="")
+    recipients = {person.email.lower(): (person.email, person.language) for person in staff}
+    for address in settings.STAFF_NOTIFICATION_EMAILS:
+        known = User.objects.filter(email__iexact=address, is_staff=True).first()
+        language = known.language if known else settings.LANGUAGE_CODE
+        recipients.setdefault(address.lower(), (address, language))
+    return dict(recipients.values())

@@ -37,6 +37,7 @@ class SectionSitemap(Sitemap):
             "news:events",
             "practices:list",
             "practices:evidence",
+            "contact",
         ]
 
     def location(self, item):

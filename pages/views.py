@@ -6,15 +6,16 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 
+from cpe_network.lib.antispam import SendingLimit
 from cpe_network.lib.uploads import is_site_chosen, owner_of, sandboxed
 from members.accounts import staff_access_allowed
 from members.geo import map_context
@@ -24,6 +25,7 @@ from practices.models import Practice
 
 from .context_processors import language_alternates
 from .flatpages import page_url
+from .forms import ContactForm
 from .models import HomePage
 from .sitemaps import SITEMAPS
 
@@ -82,6 +84,31 @@ def page(request, url):
         request,
         page.template_name or "flatpages/default.html",
         {"flatpage": page, "alternates": language_alternates(request, urls)},
+    )
+
+
+def contact(request):
+    """The secretariat's details and a form to write to it (stored, then relayed to staff)."""
+    form = ContactForm(request.POST or None)
+    if request.method == "POST":
+        valid = form.is_valid_within(SendingLimit(request, "contact"))
+        if form.is_robot or form.already_sent:  # dropped silently; a second click
+            return redirect("contact_thanks")
+        if valid:
+            with form.sending() as sent, transaction.atomic():
+                message = form.save()
+                message.relay()
+                sent.result = bool(message.reply_email)
+            request.session["contact_reply"] = bool(message.reply_email)
+            return redirect("contact_thanks")
+    status = 429 if form.rate_limited else 200
+    return render(request, "pages/contact.html", {"form": form}, status=status)
+
+
+@never_cache
+def contact_thanks(request):
+    return render(
+        request, "pages/contact_thanks.html", {"reply": request.session.get("contact_reply")}
     )
 
 

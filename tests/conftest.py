@@ -166,3 +166,14 @@ def at_once():
         return results
 
     return run
+
+
+@pytest.fixture
+def secretary(db):
+    """Staff in the Membership secretary group (secretary@example.org): they handle
+    applications and the contact page's messages."""
+    return UserFactory(
+        email="secretary@example.org",
+        is_staff=True,
+        groups=[Group.objects.get(name="Membership secretary")],
+    )

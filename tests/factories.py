@@ -434,3 +434,16 @@ class OutboundEmailFactory(factory.django.DjangoModelFactory):
     subject = "Hello"
     body = "Text"
     language = "en"
+
+
+class ContactMessageFactory(factory.django.DjangoModelFactory):
+    """A message from the contact page, by a family, in English, with a reply address."""
+
+    class Meta:
+        model = "pages.ContactMessage"
+
+    kind = "family"
+    subject = "Visiting my father"
+    message = "How can my children visit their father in prison?"
+    reply_email = "family@example.org"
+    language = "en"

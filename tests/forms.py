@@ -255,3 +255,16 @@ def admin_new_member(category, **changes):
         "category_changes-TOTAL_FORMS": "0",
         "category_changes-INITIAL_FORMS": "0",
     } | changes
+
+
+def contact_data(**changes):
+    """The contact form: a family writes, with an address to reply to."""
+    return {
+        "kind": "family",
+        "subject": "Visiting my father",
+        "message": "How can my children visit their father in prison?",
+        "reply_email": "famille@example.org",
+        "started": started(),
+        "nickname": "",
+        **changes,
+    }

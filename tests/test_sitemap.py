@@ -36,7 +36,7 @@ def test_sitemap_lists_each_page_under_its_address_in_each_language(client, page
         "en": "http://testserver/en/values/",
         "fr": "http://testserver/fr/valeurs/",
     }
-    assert len(entries) == 26  # home, seven sections and five pages, in two languages
+    assert len(entries) == 28  # home, seven sections, contact and five pages, in two languages
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -82,3 +82,12 @@ def test_sitemap_lists_the_practices_and_the_evidence_overview(client, pages):
         "fr": "http://testserver/fr/pratiques/donnees-probantes/",
     }
     assert "http://testserver/en/practices/" in entries
+
+
+def test_sitemap_lists_the_contact_page_in_both_languages(client, pages):
+    entries = sitemap_entries(client)
+
+    assert entries["http://testserver/en/contact/"] == {
+        "en": "http://testserver/en/contact/",
+        "fr": "http://testserver/fr/contact/",
+    }

@@ -15,6 +15,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
 
 from members.models import Member, MembershipCategory
+from pages.demo import seed_contact_details
 from pages.network import create_home_page, create_pages
 from practices.models import Practice
 from tests.factories import (
@@ -152,9 +153,11 @@ def visit(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db):
-    """The network's pages and home page, in a database the live server sees."""
+    """The network's pages, its home page and the secretariat's (demo) contact details,
+    shown at the foot of every page, in a database the live server sees."""
     create_pages()
     create_home_page()
+    seed_contact_details()
 
 
 def prison_visits():

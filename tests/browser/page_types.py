@@ -52,6 +52,7 @@ PAGE_TYPES = {
 ACCOUNT_PAGES = {
     "application form": {"en": "/en/join/", "fr": "/fr/adherer/"},
     "affiliate sign-up": {"en": "/en/subscribe/", "fr": "/fr/abonnement/"},
+    "contact form": {"en": "/en/contact/", "fr": "/fr/contact/"},
     "sign in": {"en": "/en/accounts/login/", "fr": "/fr/comptes/connexion/"},
     "password reset": {
         "en": "/en/accounts/password/reset/",
@@ -90,12 +91,13 @@ ACCOUNT_PAGES = {
 }
 
 # Pages that need no sign-in; the others are the representative's.
-ANONYMOUS = {"sign in", "password reset", "application form", "affiliate sign-up"}
+ANONYMOUS = {"sign in", "password reset", "application form", "affiliate sign-up", "contact form"}
 
 # What a person types that the form sends back with errors, by field id.
 ERRORS = {
     "application form": {"#id_organisation": "Lien Familial"},
     "affiliate sign-up": {"#id_name": "Sam"},
+    "contact form": {"#id_subject": "A question", "#id_reply_email": "sam@"},
     "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
     "profile form": {"#id_latitude": "200"},
     "send news": {"#id_body_en": "A text without a title"},

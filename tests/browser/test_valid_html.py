@@ -35,7 +35,14 @@ from tests.factories import (
     UserFactory,
     pdf_file,
 )
-from tests.forms import adaptation_data, application_data, practice_data, sources
+from tests.forms import (
+    adaptation_data,
+    application_data,
+    contact_data,
+    practice_data,
+    sources,
+    started,
+)
 from tests.read import totp_now
 
 from .page_types import ACCOUNT_PAGES, ANONYMOUS, PAGE_TYPES
@@ -116,6 +123,7 @@ REFUSED = {
         "started": "",
     },
     "affiliate sign-up": {"name": "Sam", "email": "sam@"},
+    "contact form": {"kind": "family", "subject": "A question", "reply_email": "sam@"},
     "sign in": {"login": "rep@example.org", "password": "wrong"},
     "password reset": {"email": "nobody@"},
     "profile form": {
@@ -180,6 +188,9 @@ def public_pages(pages):
     to_accept = InvitationFactory(member=relais, email=known.email).token()
     for language in LANGUAGES:
         pages.get(client, f"{language} subscribe thanks", url(language, "members:subscribe_thanks"))
+        contact = url(language, "contact")
+        sent = contact_data(started=started(), subject=f"A question {language}")
+        pages.post(client, f"{language} contact thanks", contact, sent, follow=True)
         confirm = url(language, "members:confirm_subscription", token=affiliate.token("confirm"))
         pages.get(client, f"{language} subscription confirm", confirm)
         unsubscribe = url(language, "members:unsubscribe", token=affiliate.token("unsubscribe"))

@@ -135,9 +135,9 @@ def test_switcher_leads_to_the_same_member_in_french(client, member):
 
 
 def test_member_page_query_count_is_fixed(client, member, django_assert_max_num_queries):
-    # The member, its topics, footer pages, its news, its upcoming events, else its past
-    # ones, its practices and those it adapted.
-    with django_assert_max_num_queries(8):
+    # The member, its topics, footer pages and contact details, its news, its upcoming
+    # events, else its past ones, its practices and those it adapted.
+    with django_assert_max_num_queries(9):
         client.get("/en/members/relais-enfants-parents-lyon/")
 
 
@@ -177,7 +177,7 @@ def test_member_page_query_count_does_not_grow_with_its_practices(
 ):
     PracticeFactory().members.add(member)
     AdaptationFactory(member=member)
-    with django_assert_max_num_queries(8) as one:
+    with django_assert_max_num_queries(9) as one:
         client.get("/en/members/relais-enfants-parents-lyon/")
     for _ in range(10):
         practice = PracticeFactory()

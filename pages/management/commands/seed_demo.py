@@ -9,7 +9,7 @@ from django.db import connection
 from members.demo import seed_applications, seed_members, seed_representatives
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
-from pages.demo import seed_home_page, seed_staff
+from pages.demo import seed_contact_details, seed_home_page, seed_staff
 from practices.demo import seed_practice_submissions, seed_practices
 
 
@@ -52,6 +52,8 @@ class Command(BaseCommand):
         created = seed_applications()
         self.stdout.write(f"Applications: {created} created; affiliates added.")
         username, password, created = seed_staff()
+        if seed_contact_details():
+            self.stdout.write("Contact details: demo address, email and phone added.")
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         seed_submissions()
