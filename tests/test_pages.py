@@ -113,12 +113,13 @@ def test_home_introduces_the_network_in_french(client, pages):
 
 
 def test_home_runs_a_fixed_number_of_queries(client, pages, django_assert_max_num_queries):
-    # The footer's pages and the home page's record, which holds the secretariat's contact details
-    # (both then cached), the members per
-    # country for the small map and the figures, the number of upcoming events and of
-    # practices, the latest news, the next events and the featured practices (those with
-    # strong evidence, then others if there are fewer than three).
-    with django_assert_max_num_queries(9):
+    # The footer's pages and the home page's record, which holds the secretariat's contact
+    # details (both then cached), the members per country for the small map and the
+    # figures, the number of upcoming events and of practices, the latest news, the next
+    # events, the featured practices (those with strong evidence, then others if there are
+    # fewer than three), and the find-help choice's countries (a key, then the counts,
+    # cached under it).
+    with django_assert_max_num_queries(11):
         client.get("/en/")
 
 
