@@ -24,3 +24,16 @@ def test_phone_home_opening_leaves_room_for_what_follows(visit, site_pages):
 
         assert not v.page.locator(".home-hero__picture img").is_visible()
         assert hero["y"] + hero["height"] < PHONE["height"] - 120
+
+
+def test_phone_home_shows_the_find_help_choice_aligned_with_the_opening(visit, site_pages, members):
+    v = visit(viewport=PHONE)
+    for path in ("/en/", "/fr/"):
+        v.goto(path)
+        opening = v.page.locator("#hero-title").bounding_box()
+        heading = v.page.locator("#find-help-title").bounding_box()
+        choice = v.page.locator("#find-help-country").bounding_box()
+
+        assert heading["x"] == opening["x"]  # inside the page's margins, not at the edge
+        assert heading["y"] + heading["height"] < PHONE["height"]
+        assert choice["y"] + choice["height"] < PHONE["height"]
