@@ -74,3 +74,10 @@ def test_staff_edit_a_page_in_both_languages_with_translation_tabs(visit, site_p
 
     v.goto("/fr/valeurs/")
     assert v.page.get_by_role("heading", level=1).inner_text() == "Nos valeurs communes"
+
+
+def test_narrowest_phone_needs_no_sideways_scrolling_with_cards(visit, site_pages, members):
+    v = visit(viewport={"width": 320, "height": 640})
+    for path in ("/en/", "/fr/evenements/", "/en/news/", "/fr/pratiques/", "/en/members/"):
+        v.goto(path)
+        assert v.page.evaluate("document.documentElement.scrollWidth") <= 320, path
