@@ -76,6 +76,9 @@ class HomePageForm(KeepUploadsMixin, forms.ModelForm):
     class Meta:
         model = HomePage
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        help_texts = {
+            "image": _("Replaces the site's own illustration. No photograph of a child."),
+        }
 
 
 @admin.register(HomePage)

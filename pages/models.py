@@ -13,18 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from cpe_network.lib.antispam import EmailLimit
-from cpe_network.lib.images import picture, rendition, validate_image
+from cpe_network.lib.images import WebImage
 from cpe_network.lib.text import CleanCharField, CleanTextField
-from cpe_network.lib.uploads import SiteChosenName
 from outbox.mail import send_templated
 
-IMAGE_SIZE = (1200, 800)
 
-
-class HomePage(models.Model):
+class HomePage(WebImage):
     """The one home page (pk 1): `HomePage.load()` reads it, cached until staff save it."""
 
     MEDIA_FOLDER = "home"
+    WEB_SIZE = (1200, 800)
     CACHE_KEY = "pages:home-page"
 
     title = CleanCharField(_("opening title"), max_length=200)
@@ -53,28 +51,6 @@ class HomePage(models.Model):
         verbose_name=_("featured practice"),
         help_text=_("A published practice, shown on the home page while it is public."),
     )
-    image = models.ImageField(
-        _("image"),
-        upload_to=SiteChosenName("{model.MEDIA_FOLDER}/originals", "webp"),
-        blank=True,
-        validators=[validate_image],
-        help_text=_("Replaces the site's own illustration. No photograph of a child."),
-    )
-    image_web = models.ImageField(
-        upload_to=SiteChosenName("{model.MEDIA_FOLDER}", "webp"),
-        blank=True,
-        editable=False,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(null=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, editable=False)
-    image_alt = CleanCharField(
-        _("image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     # The secretariat, shown on the contact page and at the foot of every page.
     address = CleanTextField(_("postal address"), max_length=400, blank=True)
     email = models.EmailField(_("email address"), blank=True)
@@ -91,12 +67,6 @@ class HomePage(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        if self.image and not self.image._committed:
-            master = picture(self.image.file, (1600, 1600))
-            self.image_web = rendition(master, IMAGE_SIZE)
-            self.image = rendition(master, (1600, 1600))
-        elif not self.image:
-            self.image_web = ""
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 

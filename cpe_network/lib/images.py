@@ -10,11 +10,13 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from .uploads import random_name
+from .text import CleanCharField
+from .uploads import SiteChosenName, random_name
 
 MAX_BYTES = 5 * 1024 * 1024
 # Pages show 1,600 pixels at most. A JPEG (a photo) is decoded at a reduced scale, so a
@@ -126,3 +128,49 @@ def rendition(source, box, *, square=False):
     output = io.BytesIO()
     clean.save(output, "WEBP", quality=85)
     return ContentFile(output.getvalue(), name=random_name("webp"))
+
+
+class WebImage(models.Model):
+    """A picture people upload, kept as the site re-encoded it: `image`, within 1600 px
+    (what every later size is made from), and `image_web`, within WEB_SIZE, what pages
+    show, with its size so that they reserve its room; and its description for people
+    who cannot see it. Files are looked up by name when served (`owner_of`), hence the
+    indexes. A subclass names its MEDIA_FOLDER, and its WEB_SIZE if not the default."""
+
+    WEB_SIZE = (1200, 675)
+
+    image = models.ImageField(
+        _("image"),
+        upload_to=SiteChosenName("{model.MEDIA_FOLDER}/originals", "webp"),
+        blank=True,
+        db_index=True,
+        validators=[validate_image],
+    )
+    image_web = models.ImageField(
+        upload_to=SiteChosenName("{model.MEDIA_FOLDER}", "webp"),
+        blank=True,
+        editable=False,
+        db_index=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, editable=False)
+    image_alt = CleanCharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            master = picture(self.image.file, (1600, 1600))
+            self.image_web = rendition(master, self.WEB_SIZE)
+            self.image = rendition(master, (1600, 1600))
+        elif not self.image:
+            self.image_web = ""
+        super().save(*args, **kwargs)

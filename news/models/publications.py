@@ -18,15 +18,13 @@ from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range, validate_year
-from cpe_network.lib.images import picture, rendition, validate_image
+from cpe_network.lib.images import WebImage
 from cpe_network.lib.places import fill_city
 from cpe_network.lib.slugs import UniqueSlugMixin, language_codes, unique_in_each_language
 from cpe_network.lib.text import CleanCharField, CleanTextField, to_safe_html
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
 from members.models import Member, Topic, User
 from outbox.mail import send_templated
-
-IMAGE_SIZE = (1200, 675)
 
 
 # Named by earlier migrations; the fields now use SiteChosenName.
@@ -282,7 +280,7 @@ class Moderated(models.Model):
             )
 
 
-class Publication(UniqueSlugMixin, Moderated):
+class Publication(UniqueSlugMixin, WebImage, Moderated):
     """What news posts, events and practices have in common: a page of their own, in
     two languages, with a date of publication (a date to come schedules it)."""
 
@@ -311,29 +309,6 @@ class Publication(UniqueSlugMixin, Moderated):
         ),
     )
     body_html = models.TextField(editable=False, blank=True)
-    image = models.ImageField(
-        _("image"),
-        upload_to=SiteChosenName("{model.MEDIA_FOLDER}/originals", "webp"),
-        blank=True,
-        db_index=True,
-        validators=[validate_image],
-    )
-    image_web = models.ImageField(
-        upload_to=SiteChosenName("{model.MEDIA_FOLDER}", "webp"),
-        blank=True,
-        editable=False,
-        db_index=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(null=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, editable=False)
-    image_alt = CleanCharField(
-        _("image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="%(class)ss", verbose_name=_("topics")
     )
@@ -363,12 +338,6 @@ class Publication(UniqueSlugMixin, Moderated):
         for code, _name in settings.LANGUAGES:
             source = getattr(self, f"body_{code}")
             setattr(self, f"body_html_{code}", to_safe_html(source) if source else "")
-        if self.image and not self.image._committed:
-            master = picture(self.image.file, (1600, 1600))
-            self.image_web = rendition(master, IMAGE_SIZE)
-            self.image = rendition(master, (1600, 1600))
-        elif not self.image:
-            self.image_web = ""
         super().save(*args, **kwargs)
 
     def fill_slugs(self):
