@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.forms",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    # PostgreSQL's trigram lookups for the search's "Did you mean …?" (inert on SQLite).
+    "django.contrib.postgres",
     "django_countries",
     "allauth",
     "allauth.account",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "members",
     "news",
     "practices",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from pages import views
+from search import views as search_views
 
 from .lib import converters
 
@@ -84,6 +85,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("news.urls")),
     path("", include("practices.urls")),
+    path(_("search/"), search_views.search, name="search"),
     path(_("contact/"), views.contact, name="contact"),
     path(_("contact/thanks/"), views.contact_thanks, name="contact_thanks"),
     path(_("accounts/"), include("allauth.urls")),

@@ -232,8 +232,6 @@ def _synthetic(count, categories, topics, countries):
         )
         for number in range(start + 1, start + count + 1)
     ]
-    for member in members:  # bulk_create does not call save(), which keeps these
-        member.search_text = member.make_search_text()
     Member.objects.bulk_create(members, batch_size=500)
     through = Member.topics.through
     saved = Member.objects.filter(slug__in=[m.slug for m in members]).values_list("pk", flat=True)

@@ -18,6 +18,9 @@ from .models import Event, Post, time_zone_choices
 class NewsFilterForm(forms.Form):
     """A list's query string (news, events); whatever does not validate is dropped."""
 
+    # Words, searched as the site search does (search.query: it reads the first 200
+    # characters).
+    q = forms.CharField(required=False)
     topic = forms.ChoiceField(required=False)
     country = forms.ChoiceField(required=False)
     member = forms.ChoiceField(required=False)

@@ -27,7 +27,6 @@ from django_countries import countries
 from django_countries.fields import CountryField
 
 from cpe_network.lib.dates import dates_in_range
-from cpe_network.lib.listing import shown_contains
 from cpe_network.lib.slugs import unique_in_each_language
 from cpe_network.lib.text import CleanCharField, CleanTextField, sort_key
 from cpe_network.lib.uploads import SiteChosenName, validate_pdf
@@ -107,6 +106,7 @@ class PracticeQuerySet(PublicationQuerySet):
         )
 
     LONG_TEXTS = ("body", "body_html", "findings")
+    SEARCHED = ("summary", "body", "findings")
 
     def for_page(self):
         """What a practice's page shows, in a fixed number of queries: the member who
@@ -154,9 +154,11 @@ class PracticeQuerySet(PublicationQuerySet):
         return chosen
 
     def search(self, text):
-        """The title or the summary as shown in the current language (its own, or the
-        fallback where it has none) contains `text`."""
-        return self.filter(shown_contains("title", text) | shown_contains("summary", text))
+        """Practices whose title, summary, text or findings, in either language, hold
+        every word of `text`: the site search's matching (search.query)."""
+        from search.query import Query
+
+        return Query(text).filter(self)
 
     def filter_by(self, filters):
         """Apply the list's filters (practices.forms.PracticeFilterForm): any of the

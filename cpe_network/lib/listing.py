@@ -2,24 +2,12 @@
 practices): text as shown in the visitor's language, the filter panel's options with
 their counts, and the active filters as chips that remove themselves."""
 
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .text import sort_key
-
-
-def shown_contains(field, text):
-    """A condition: the translated `field`, as shown in the current language (its own
-    text, or the fallback's where it has none), contains `text`."""
-    found = Q()
-    missing = Q()
-    for code in resolution_order(get_language()):
-        column = build_localized_fieldname(field, code)
-        found |= missing & Q(**{f"{column}__icontains": text})
-        missing &= Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
-    return found
 
 
 def shown_value(field):

@@ -21,7 +21,7 @@ from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.places import fill_city
 from cpe_network.lib.slugs import UniqueSlugMixin
-from cpe_network.lib.text import CleanCharField, CleanTextField, fold, sort_key
+from cpe_network.lib.text import CleanCharField, CleanTextField, sort_key
 from cpe_network.lib.uploads import SiteChosenName
 from outbox.mail import send_templated
 
@@ -225,12 +225,12 @@ class MemberQuerySet(models.QuerySet):
         return self.select_related("category")
 
     def search(self, text):
-        """Members with every word of `text` in their name, acronym, city or summary, in
-        either language, accents and case aside ("geneve" finds Genève and Geneva)."""
-        members = self
-        for word in fold(text).split():
-            members = members.filter(search_text__contains=word)
-        return members
+        """Members whose name, acronym, texts, city or country, in either language, hold
+        every word of `text`, accents and case aside ("geneve" finds Genève and Geneva):
+        the site search's matching (search.query)."""
+        from search.query import Query
+
+        return Query(text).filter(self)
 
     def filter_by(self, filters):
         """Apply the directory's filters: any of the values within one filter, all the
@@ -442,8 +442,6 @@ class Member(UniqueSlugMixin, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # What the directory's search looks in (MemberQuerySet.search), kept by save().
-    search_text = models.TextField(editable=False, default="")
 
     objects = MemberQuerySet.as_manager()
 
@@ -462,16 +460,16 @@ class Member(UniqueSlugMixin, models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    SEARCHED = ("name", "acronym", "city_en", "city_fr", "summary_en", "summary_fr")
+    # What the site search reads besides the name and acronym (search.index).
+    SEARCHED = ("summary", "description", "mission", "city")
 
     def save(self, *args, **kwargs):
         fields = kwargs.get("update_fields")
-        if fields is None or {"name", "acronym", "city", "summary", *self.SEARCHED} & set(fields):
+        if fields is None or {"name", "city", "city_en", "city_fr"} & set(fields):
             self.sort_name = sort_key(self.name)
             fill_city(self)
-            self.search_text = self.make_search_text()
             if fields is not None:
-                derived = {"sort_name", "search_text", "city_en", "city_fr"}
+                derived = {"sort_name", "city_en", "city_fr"}
                 kwargs["update_fields"] = {*fields, *derived}
         if self.logo and not self.logo._committed:
             self._make_logo_renditions()
@@ -486,10 +484,18 @@ class Member(UniqueSlugMixin, models.Model):
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is taken by the map; choose another.")})
 
-    def make_search_text(self):
-        """Its name, acronym, city and summary in both languages, as the search sees them:
-        lower case, without accents, one field a line."""
-        return "\n".join(fold(getattr(self, field) or "") for field in self.SEARCHED)
+    def search_document(self):
+        """Its name and acronym, and its texts, city and country in each language, for
+        the search index."""
+        title = f"{self.name} {self.acronym}".strip()
+        document = {"date": None}
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                country = str(self.country.name) if self.country else ""
+            texts = [getattr(self, f"{field}_{code}") for field in self.SEARCHED] + [country]
+            document[f"title_{code}"] = title
+            document[f"text_{code}"] = "\n".join(text for text in texts if text)
+        return document
 
     def _make_logo_renditions(self):
         """Replace the upload by a clean copy and make the sizes pages show."""

@@ -93,8 +93,13 @@ class PublicationQuerySet(ModeratedQuerySet):
         return self.filter(members=member)
 
     def filter_by(self, filters):
-        """The lists' filters: topic, country and member (slugs and a country code)."""
+        """The lists' filters: words, topic, country and member (slugs and a country
+        code)."""
         items = self
+        if text := filters.get("q"):
+            from search.query import Query
+
+            items = Query(text).filter(items)
         through = self.model.topics.through
         column = f"{self.model._meta.model_name}_id"
         if topic := filters.get("topic"):
@@ -352,6 +357,22 @@ class Publication(UniqueSlugMixin, WebImage, Moderated):
             title = next((title for title in titles if title), "")
             setattr(self, f"slug_{code}", self.unique_slug(title, code, exclude=self.pk))
 
+    # What the site search reads besides the title (search.index), in each language.
+    SEARCHED = ("summary", "body")
+
+    def search_document(self):
+        """Its titles and text in each language, and its date, for the search index."""
+        document = {"date": self.search_date}
+        for code in language_codes():
+            document[f"title_{code}"] = getattr(self, f"title_{code}") or ""
+            texts = (getattr(self, f"{field}_{code}") for field in self.SEARCHED)
+            document[f"text_{code}"] = "\n".join(text for text in texts if text)
+        return document
+
+    @property
+    def search_date(self):
+        return self.publish_at
+
     def addresses(self):
         """Its page's path in each language: {code: path}."""
         paths = {}
@@ -465,6 +486,7 @@ class Event(Publication):
         _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
     )
     venue = CleanCharField(_("venue"), max_length=200, blank=True)
+    SEARCHED = ("summary", "body", "city")
     city = CleanCharField(_("city"), max_length=100, blank=True)
     country = CountryField(_("country"), blank=True)
     online_url = models.URLField(

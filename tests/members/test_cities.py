@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -160,6 +161,7 @@ def test_upgrading_gives_existing_members_their_city_in_both_languages_and_finds
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+    emit_post_migrate_signal(0, False, connection.alias)  # as `manage.py migrate` does
 
     member = Member.objects.get(slug="relais")
     assert (member.city_en, member.city_fr) == ("Brussels", "Bruxelles")

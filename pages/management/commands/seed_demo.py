@@ -11,6 +11,7 @@ from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
 from pages.demo import seed_contact_details, seed_home_page, seed_staff
 from practices.demo import seed_practice_submissions, seed_practices
+from search import index as search_index
 
 
 class Command(BaseCommand):
@@ -60,6 +61,8 @@ class Command(BaseCommand):
         if seed_home_page():
             self.stdout.write("Home page: a member story and a practice featured.")
         seed_practice_submissions()
+        # Rows made in bulk skip the signals that index each saved row.
+        search_index.rebuild(only_missing=True)
         # Thousands of rows added at once: the database's planner learns of them now
         # rather than when it next looks by itself (PostgreSQL's autovacuum, or never
         # for SQLite), or it picks slow plans for the lists meanwhile. PostgreSQL's

@@ -1,0 +1,145 @@
+"""Keeping the search index (search.models.Entry, Word) in step with what it indexes.
+
+Each indexed model says what the search reads with `search_document()`: its titles and
+text in each language and a date. Saving or deleting a row updates its entry (signals);
+`rebuild()` remakes a whole kind after bulk changes (seed_demo), and after `migrate`
+`index_missing()` indexes rows that have no entry yet, so a site upgraded to this
+version is searchable without a manual step. A bulk `update()` of indexed text skips the
+signals: run `manage.py rebuild_search_index` after one."""
+
+import re
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+from cpe_network.lib.text import fold
+
+from .models import Entry, Word
+
+# The text-search configurations (migration 0001): each language's stemming, accents
+# aside.
+CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
+
+DOCUMENT_FIELDS = ("title_en", "title_fr", "text_en", "text_fr", "date")
+
+WORD = re.compile(r"[^\W_]{3,40}")
+
+
+def indexed_models():
+    from members.models import Member
+    from news.models import Event, Post
+    from practices.models import Practice
+
+    return {"member": Member, "practice": Practice, "post": Post, "event": Event}
+
+
+def kind_of(model):
+    return {model: kind for kind, model in indexed_models().items()}.get(model)
+
+
+def vector():
+    """The weighted vector of an entry, made by PostgreSQL: titles A, text B, each
+    language by its own configuration."""
+    parts = [
+        SearchVector(f"{field}_{code}", config=config, weight=weight)
+        for code, config in CONFIGS.items()
+        for field, weight in (("title", "A"), ("text", "B"))
+    ]
+    combined = parts[0]
+    for part in parts[1:]:
+        combined = combined + part
+    return combined
+
+
+def _entry(kind, row):
+    return Entry(kind=kind, object_id=row.pk, **row.search_document())
+
+
+def _words(entries):
+    """The words of `entries`, each once by its folded form (the first spelling met)."""
+    words = {}
+    for entry in entries:
+        for field in ("title_en", "title_fr", "text_en", "text_fr"):
+            for word in WORD.findall(getattr(entry, field).casefold()):
+                words.setdefault(fold(word), word)
+    return words
+
+
+def _add_words(entries):
+    Word.objects.bulk_create(
+        [Word(folded=folded, word=word) for folded, word in _words(entries).items()],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
+def _fill_vectors(entries):
+    if connection.vendor == "postgresql":
+        entries.update(vector=vector())
+
+
+def update(row):
+    kind = kind_of(type(row))
+    entry = _entry(kind, row)
+    fields = {name: getattr(entry, name) for name in DOCUMENT_FIELDS}
+    with transaction.atomic():
+        Entry.objects.update_or_create(kind=kind, object_id=row.pk, defaults=fields)
+        _fill_vectors(Entry.objects.filter(kind=kind, object_id=row.pk))
+        _add_words([entry])
+
+
+def remove(row):
+    Entry.objects.filter(kind=kind_of(type(row)), object_id=row.pk).delete()
+
+
+def rebuild(kinds=None, *, only_missing=False, batch=2000):
+    """Index every row of `kinds` (all by default) again, or only those without an entry."""
+    for kind, model in indexed_models().items():
+        if kinds is not None and kind not in kinds:
+            continue
+        with transaction.atomic():
+            rows = model.objects.order_by("pk")
+            if only_missing:
+                have = Entry.objects.filter(kind=kind).values("object_id")
+                rows = rows.exclude(pk__in=have)
+            else:
+                Entry.objects.filter(kind=kind).delete()
+            chunk = []
+            for row in rows.iterator(chunk_size=batch):
+                chunk.append(_entry(kind, row))
+                if len(chunk) == batch:
+                    _store(chunk)
+                    chunk = []
+            _store(chunk)
+            _fill_vectors(Entry.objects.filter(kind=kind, vector__isnull=True))
+
+
+def _store(entries):
+    Entry.objects.bulk_create(entries, batch_size=len(entries) or 1)
+    _add_words(entries)
+
+
+def index_missing(**kwargs):
+    """After `migrate`: index the rows that have no entry (none, on a new site)."""
+    for kind, model in indexed_models().items():
+        if model.objects.count() != Entry.objects.filter(kind=kind).count():
+            Entry.objects.filter(kind=kind).exclude(
+                object_id__in=model.objects.values("pk")
+            ).delete()
+            rebuild([kind], only_missing=True)
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        update(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    remove(instance)
+
+
+def connect_signals():
+    for kind, model in indexed_models().items():
+        post_save.connect(_saved, sender=model, dispatch_uid=f"search-{kind}-saved")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-{kind}-deleted")

@@ -1,0 +1,225 @@
+"""Searching the index (search.models.Entry): what a query matches, in what order, the
+excerpts that show why, and "Did you mean …?".
+
+A query is its words: letters and digits only, so nothing typed reaches the database as
+syntax (quotes, operators, SQL, HTML and punctuation are word breaks), at most
+MAX_TERMS of them from the first MAX_LENGTH characters. Every word must match, as a
+word or the start of one, in either language, accents and capitals aside. PostgreSQL
+also stems each language ("visiting" finds "visits", "visites" finds "visite") with
+the English and French configurations of migration 0001; SQLite's FTS5 matches the
+starts of words, which covers most plurals.
+
+Ranking: a match in the title before a match in the text; then, for news and events,
+the most recent first, and for members and practices, on PostgreSQL, the closer match
+(ts_rank) first."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+from django.utils.html import format_html, format_html_join, strip_tags
+
+from cpe_network.lib.text import clean_text, fold
+
+from .index import CONFIGS, kind_of
+from .models import Entry, Word
+
+MAX_LENGTH = 200
+MAX_TERMS = 8
+TERM = re.compile(r"[^\W_]+")
+# Fewer results than this and the search looks for a likelier spelling.
+FEW = 3
+
+
+def _stem(term):
+    """The start of a word that its other forms share, for highlighting: "visiting"
+    and "visites" both start with "visit"."""
+    folded = fold(term)
+    return folded if len(folded) <= 5 else folded[: max(5, len(folded) - 3)]
+
+
+class Query:
+    def __init__(self, text):
+        self.text = " ".join(clean_text(str(text or ""), one_line=True)[:MAX_LENGTH].split())
+        self.terms = [
+            term for term in TERM.findall(self.text.casefold()) if len(term) > 1 or term.isdigit()
+        ][:MAX_TERMS]
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    def __str__(self):
+        return self.text
+
+    # Matching
+
+    def _tsquery(self, weight=""):
+        # Each term is letters and digits only: nothing in it is to_tsquery's syntax.
+        string = " & ".join(f"'{term}':*{weight}" for term in self.terms)
+        english, french = (
+            SearchQuery(string, search_type="raw", config=config) for config in CONFIGS.values()
+        )
+        return english | french
+
+    def _fts(self, columns=None):
+        phrases = " ".join(f'"{term}"*' for term in self.terms)
+        if columns:
+            return f"{{{' '.join(columns)}}} : ({phrases})"
+        return phrases
+
+    def _matches(self, *, titles_only=False):
+        """A condition on entries: they match (in their titles only, if asked)."""
+        if connection.vendor == "postgresql":
+            return Q(vector=self._tsquery("A" if titles_only else ""))
+        columns = ("title_en", "title_fr") if titles_only else None
+        found = RawSQL(
+            "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s",
+            [self._fts(columns)],
+        )
+        return Q(pk__in=found)
+
+    def entries(self, kind):
+        """The entries of `kind` that match (none for a query without words)."""
+        if not self:
+            return Entry.objects.none()
+        return Entry.objects.filter(self._matches(), kind=kind)
+
+    def filter(self, rows):
+        """`rows` (a queryset of an indexed model) that match."""
+        return rows.filter(pk__in=self.entries(kind_of(rows.model)).values("object_id"))
+
+    def ranked(self, rows):
+        """The matching entries of `rows`, best first."""
+        kind = kind_of(rows.model)
+        entries = self.entries(kind).filter(object_id__in=rows.values("pk"))
+        order = ["-title_hit"]
+        if kind in ("member", "practice") and connection.vendor == "postgresql":
+            entries = entries.annotate(rank=SearchRank(F("vector"), self._tsquery()))
+            order.append("-rank")
+        entries = entries.annotate(
+            title_hit=ExpressionWrapper(self._matches(titles_only=True), BooleanField())
+        )
+        return entries.order_by(*order, F("date").desc(nulls_last=True), "-object_id")
+
+    # Showing
+
+    def stems(self):
+        return [_stem(term) for term in self.terms]
+
+    def highlight(self, text, *, width=None):
+        """`text` as HTML with the words that match marked; with a `width`, only about
+        that many characters of it around the first match (or its start)."""
+        text = text or ""
+        stems = self.stems()
+        words = [
+            match
+            for match in TERM.finditer(text)
+            if any(fold(match.group()).startswith(stem) for stem in stems)
+        ]
+        start, end = 0, len(text)
+        if width and len(text) > width:
+            first = words[0].start() if words else 0
+            start = 0 if first < width // 3 else text.rfind(" ", 0, first - width // 4) + 1
+            end = text.find(" ", start + width)
+            end = len(text) if end < 0 else end
+        pieces, position = [], start
+        for word in words:
+            if word.start() < start or word.end() > end:
+                continue
+            pieces.append((text[position : word.start()], word.group()))
+            position = word.end()
+        marked = format_html_join("", "{}<mark>{}</mark>", pieces)
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if end < len(text) else ""
+        return format_html("{}{}{}{}", prefix, marked, text[position:end], suffix)
+
+    def excerpt(self, texts, *, width=220):
+        """The first of `texts` that holds a match, around it, highlighted; else the first
+        text there is."""
+        texts = [" ".join(strip_tags(text).split()) for text in texts if text]
+        if not texts:
+            return ""
+        stems = self.stems()
+        chosen = next(
+            (
+                text
+                for text in texts
+                if any(fold(word).startswith(stem) for word in TERM.findall(text) for stem in stems)
+            ),
+            texts[0],
+        )
+        return self.highlight(chosen, width=width)
+
+    # Spelling
+
+    def corrected(self):
+        """The query with each word the index does not know replaced by the closest one
+        it knows, or None when there is nothing to correct."""
+        folded = [fold(term) for term in self.terms]
+        known = set(Word.objects.filter(folded__in=folded).values_list("folded", flat=True))
+        changed, words = False, []
+        for term, plain in zip(self.terms, folded, strict=True):
+            if plain in known or plain.isdigit() or len(plain) < 4:
+                words.append(term)
+                continue
+            closest = _closest(plain)
+            changed |= closest is not None
+            words.append(closest or term)
+        return Query(" ".join(words)) if changed else None
+
+
+def _closest(plain):
+    if connection.vendor == "postgresql":
+        word = (
+            Word.objects.filter(folded__trigram_similar=plain)
+            .annotate(similarity=TrigramSimilarity("folded", plain))
+            .order_by("-similarity", "folded")
+            .values_list("word", flat=True)
+            .first()
+        )
+        return word
+    # SQLite: words of about the same length that start alike, compared in Python.
+    candidates = dict(
+        Word.objects.filter(folded__startswith=plain[0])
+        .annotate(length=Length("folded"))
+        .filter(length__range=(len(plain) - 2, len(plain) + 2))
+        .values_list("folded", "word")
+    )
+    close = difflib.get_close_matches(plain, candidates, n=1, cutoff=0.75)
+    return candidates[close[0]] if close else None
+
+
+@dataclass
+class Hit:
+    row: object
+    title: str
+    excerpt: str
+
+
+@dataclass
+class Group:
+    kind: str
+    count: int
+    hits: list = field(default_factory=list)
+
+
+def search_rows(query, rows, *, limit, texts):
+    """The `limit` best rows of `rows` for `query`, and how many match: (count, hits).
+    `texts(row)` gives the texts an excerpt is taken from, in the shown language."""
+    entries = query.ranked(rows)
+    count = entries.count()
+    if not count:
+        return 0, []
+    best = list(entries.values_list("object_id", flat=True)[:limit])
+    found = rows.in_bulk(best)
+    hits = [
+        Hit(row, query.highlight(str(row)), query.excerpt(texts(row)))
+        for pk in best
+        if (row := found.get(pk)) is not None
+    ]
+    return count, hits
