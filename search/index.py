@@ -130,8 +130,20 @@ def index_missing(**kwargs):
             rebuild([kind], only_missing=True)
 
 
-def _saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+# Saving only other fields than these and the model's SEARCHED (a date stamped, a
+# status) leaves the entry as it is.
+INDEXED_FIELDS = {"name", "acronym", "title", "country", "publish_at", "start"}
+
+
+def _indexed(model, field):
+    base = re.sub(r"_(en|fr)$", "", field)
+    return base in INDEXED_FIELDS or base in model.SEARCHED
+
+
+def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    if update_fields is None or any(_indexed(sender, field) for field in update_fields):
         update(instance)
 
 

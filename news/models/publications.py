@@ -486,7 +486,6 @@ class Event(Publication):
         _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
     )
     venue = CleanCharField(_("venue"), max_length=200, blank=True)
-    SEARCHED = ("summary", "body", "city")
     city = CleanCharField(_("city"), max_length=100, blank=True)
     country = CountryField(_("country"), blank=True)
     online_url = models.URLField(
@@ -516,6 +515,12 @@ class Event(Publication):
             dates_in_range("publish_at", "start", "end", name="news_event_dates_in_range"),
             *unique_in_each_language("news_event"),
         ]
+
+    SEARCHED = ("summary", "body", "city")
+
+    @property
+    def search_date(self):
+        return self.start
 
     def save(self, *args, **kwargs):
         fill_city(self)
