@@ -516,12 +516,6 @@ class Event(Publication):
             *unique_in_each_language("news_event"),
         ]
 
-    SEARCHED = ("summary", "body", "city")
-
-    @property
-    def search_date(self):
-        return self.start
-
     def save(self, *args, **kwargs):
         fill_city(self)
         if self.all_day and self.start and self.end:
@@ -530,6 +524,12 @@ class Event(Publication):
 
     def get_absolute_url(self):
         return reverse("news:event", kwargs={"slug": self.slug})
+
+    SEARCHED = ("summary", "body", "city")
+
+    @property
+    def search_date(self):
+        return self.start
 
     def submit(self, member, *, by, save_related=None):
         if not self.pk:
