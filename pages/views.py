@@ -8,12 +8,11 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.cache import cache
+from django.core.paginator import EmptyPage
 from django.db import DatabaseError, connection, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -201,8 +200,7 @@ def _cached_sitemap(view):
         if response is None:
             response = view(request, section) if section else view(request)
             if response.status_code == 200:
-                timeout = sitemaps.seconds_to_keep()
-                response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
+                cache.set(key, response, sitemaps.seconds_to_keep())
         return response
 
     return cached
@@ -221,10 +219,10 @@ def sitemap_index(request):
             files.append(
                 SitemapIndexItem(address if number == 1 else f"{address}?p={number}", lastmod)
             )
-    response = TemplateResponse(
+    response = render(
         request, "sitemap_index.xml", {"sitemaps": files}, content_type="application/xml"
     )
-    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's own
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's views
     return response
 
 
@@ -233,7 +231,14 @@ def sitemap_section(request, section):
     """/sitemap-<section>.xml?p=N: a file of one section's addresses."""
     if section not in sitemaps.SITEMAPS:
         raise Http404
-    return sitemap_view(request, {section: sitemaps.SITEMAPS[section](request)}, section=section)
+    sitemap = sitemaps.SITEMAPS[section](request)
+    try:
+        content = sitemap.xml(int(request.GET.get("p", "1")))
+    except EmptyPage:
+        raise Http404 from None
+    response = HttpResponse(content, content_type="application/xml")
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
 
 
 # Uploads are served by type: whatever a file's name says, nothing else is sent.
