@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import sitemaps
 from django.contrib.flatpages.models import FlatPage
 from django.core.paginator import Paginator
-from django.db.models import Max, Min
+from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -68,6 +68,10 @@ class Sitemap(sitemaps.Sitemap):
     @property
     def paginator(self):
         return Paginator(self.items(), max(self.limit // len(LANGUAGE_CODES), 1))
+
+    def file_dates(self):
+        """The latest change in each of the section's files, in order (None: unknown)."""
+        return [None] * self.paginator.num_pages
 
     def paths(self, item):
         """{language: path} of `item`."""
@@ -173,10 +177,20 @@ class DatedSitemap(Sitemap):
     def lastmod(self, row):
         return max(row[name] for name in self.dates)
 
-    def get_latest_lastmod(self):
-        """The section's latest change (the index's date for it), in one query."""
-        latest = self.rows().aggregate(*(Max(name) for name in self.dates)).values()
-        return max((date for date in latest if date), default=None)
+    def file_dates(self):
+        """The latest change in each file, from one read of the dates of every row (a
+        few hundred milliseconds at 100,000 posts, for an index cached until a change):
+        a crawler then fetches again only the files that changed, not the whole section."""
+        per_file = self.paginator.per_page
+        dates = []
+        rows = self.rows().order_by("pk").values_list(*self.dates)
+        for n, row in enumerate(rows.iterator(chunk_size=per_file)):
+            date = max(row)
+            if n % per_file == 0:
+                dates.append(date)
+            elif date > dates[-1]:
+                dates[-1] = date
+        return dates or [None]
 
 
 class MemberSitemap(DatedSitemap):

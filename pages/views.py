@@ -208,14 +208,13 @@ def _cached_sitemap(view):
 
 @_cached_sitemap
 def sitemap_index(request):
-    """/sitemap.xml: the address of each section's files, each dated by the section's
-    latest change."""
+    """/sitemap.xml: the address of each section's files, each dated by the latest
+    change of what it lists."""
     files = []
     for name, cls in sitemaps.SITEMAPS.items():
         sitemap = cls(request)
         address = request.build_absolute_uri(reverse("sitemap_section", args=[name]))
-        lastmod = sitemap.get_latest_lastmod()
-        for number in sitemap.paginator.page_range:
+        for number, lastmod in enumerate(sitemap.file_dates(), start=1):
             files.append(
                 SitemapIndexItem(address if number == 1 else f"{address}?p={number}", lastmod)
             )

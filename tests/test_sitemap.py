@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from news.models import Post
 from pages import sitemaps
 from tests.factories import (
     CategoryFactory,
@@ -95,17 +96,34 @@ def test_the_index_lists_one_file_per_section(client, rows):
     ]
 
 
-def test_the_index_dates_each_section_of_rows_by_its_latest_change(client, rows):
+def index_dates(client):
     root = parse(client, "/sitemap.xml")
-    dates = {
-        item.find("s:loc", NS).text: getattr(item.find("s:lastmod", NS), "text", None)
+    return {
+        item.find("s:loc", NS).text.removeprefix(HOST): getattr(
+            item.find("s:lastmod", NS), "text", None
+        )
         for item in root.findall("s:sitemap", NS)
     }
-    latest_post = max(
-        max(post.updated_at, post.publish_at) for post in rows["posts"]
-    )  # the drafts' and the scheduled post's dates do not count
 
-    assert datetime.datetime.fromisoformat(dates[f"{HOST}/sitemap-news.xml"]) == latest_post
+
+def test_the_index_dates_a_file_of_rows_by_its_latest_change(client, rows):
+    latest_post = max(max(post.updated_at, post.publish_at) for post in rows["posts"])
+    # (the drafts' and the scheduled post's dates do not count)
+
+    assert datetime.datetime.fromisoformat(index_dates(client)["/sitemap-news.xml"]) == latest_post
+
+
+def test_the_index_dates_each_file_of_a_section_by_its_own_rows(client, pages, monkeypatch):
+    monkeypatch.setattr(sitemaps.Sitemap, "limit", 4)  # two posts a file
+    old = timezone.now() - datetime.timedelta(days=30)
+    posts = [PostFactory(publish_at=old) for _ in range(4)]
+    Post.objects.update(updated_at=old)
+    posts[3].save()  # in the second file
+
+    dates = index_dates(client)
+
+    assert datetime.datetime.fromisoformat(dates["/sitemap-news.xml"]) == old
+    assert datetime.datetime.fromisoformat(dates["/sitemap-news.xml?p=2"]) > old
 
 
 def test_the_index_and_the_sections_are_xml_kept_out_of_search_results(client, rows):
@@ -114,6 +132,17 @@ def test_the_index_and_the_sections_are_xml_kept_out_of_search_results(client, r
 
         assert response["Content-Type"] == "application/xml"
         assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+
+
+def test_each_entry_follows_the_protocols_order(client, rows):
+    # loc, then lastmod and priority when there are, then the alternates (sitemaps.org).
+    order = {"loc": 0, "lastmod": 1, "priority": 2, "link": 3}
+    for address in section_files(client):
+        for url in parse(client, address).findall("s:url", NS):
+            tags = [order[child.tag.rsplit("}", 1)[1]] for child in url]
+
+            assert tags == sorted(tags)
+            assert tags[0] == 0
 
 
 def test_every_address_in_the_sitemap_answers(client, rows):
