@@ -241,6 +241,11 @@ def test_each_row_is_dated_by_its_last_change(client, rows):
         assert undated == [], section
 
 
+def test_an_empty_section_is_an_empty_file(client, pages):
+    assert file_entries(client, "/sitemap-events.xml") == {}
+    assert index_dates(client)["/sitemap-events.xml"] is None
+
+
 # Files of at most 50,000 addresses.
 
 
