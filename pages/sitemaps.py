@@ -4,8 +4,9 @@ listing its other-language address and an x-default (the English one) as alterna
 
 The views (pages.views.sitemap_index, sitemap_section) cache each file until a change:
 any save or deletion of the rows listed here bumps the "sitemap" version (see
-cpe_network.lib.versions). A post or practice scheduled for later becomes public with no
-save, so a cached file also expires when the next one comes due (at most an hour)."""
+cpe_network.lib.versions). A post, event or practice scheduled for later becomes public
+with no save, so a cached file also expires when the next one comes due (at most an
+hour)."""
 
 from datetime import UTC
 from html import escape
