@@ -11,4 +11,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         from cpe_network.lib import checks  # noqa: F401  (registers the deploy checks)
 
-        from . import flatpages  # noqa: F401  (connects the footer's signals)
+        from . import (
+            flatpages,  # noqa: F401  (connects the footer's signals)
+            sitemaps,  # noqa: F401  (connects the signals that renew the sitemap)
+        )

@@ -1,20 +1,27 @@
 import os
 import posixpath
+import re
+from functools import wraps
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.core.cache import cache
+from django.core.paginator import EmptyPage
 from django.db import DatabaseError, connection, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
-from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 
+from cpe_network.lib import versions
 from cpe_network.lib.antispam import SendingLimit
 from cpe_network.lib.uploads import is_site_chosen, owner_of, sandboxed
 from members.accounts import staff_access_allowed
@@ -23,11 +30,11 @@ from members.models import Member
 from news.models import Event, Post
 from practices.models import Practice
 
+from . import sitemaps
 from .context_processors import language_alternates
 from .flatpages import page_url
 from .forms import ContactForm
 from .models import HomePage
-from .sitemaps import SITEMAPS
 
 
 def home(request):
@@ -148,15 +155,89 @@ def choose_language(request, code):
     return response
 
 
+def _folder(path):
+    """ "/fr/comptes/connexion/" -> "/fr/comptes/"."""
+    return path.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def _kept_from_crawlers():
+    """The address prefixes that robots.txt asks crawlers to leave alone: the admin, the
+    language switcher's redirects, and in each language the member portal and the
+    accounts pages (sign-in, password, invitations)."""
+    paths = [reverse("admin:index"), _folder(reverse("choose_language", args=["en"]))]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths += [reverse("members:portal"), _folder(reverse("account_login"))]
+    return paths
+
+
 @require_GET
 def robots_txt(request):
-    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+    return render(
+        request,
+        "robots.txt",
+        {"disallowed": _kept_from_crawlers()},
+        content_type="text/plain; charset=utf-8",
+    )
 
 
-@cache_page(60 * 60)
-def sitemap(request):
-    """Every public address, with its other-language alternate (hreflang)."""
-    return sitemap_view(request, {name: cls(request) for name, cls in SITEMAPS.items()})
+def _cached_sitemap(view):
+    """A sitemap file, cached per address (scheme, host, section, page) under the
+    "sitemap" version, which any change of what it lists bumps (pages.sitemaps), for an
+    hour at most or until a scheduled item comes due. Only a page number written
+    plainly is looked up: ?p=02 and the like are 404s, so they never fill the cache."""
+
+    @wraps(view)
+    @require_safe
+    def cached(request, section=None):
+        number = request.GET.get("p", "1") if section else "1"
+        if not re.fullmatch(r"[1-9][0-9]{0,5}", number):
+            raise Http404
+        key = versions.key(
+            "sitemap", request.scheme, request.get_host(), section or "index", number
+        )
+        response = cache.get(key)
+        if response is None:
+            response = view(request, section) if section else view(request)
+            if response.status_code == 200:
+                cache.set(key, response, sitemaps.seconds_to_keep())
+        return response
+
+    return cached
+
+
+@_cached_sitemap
+def sitemap_index(request):
+    """/sitemap.xml: the address of each section's files, each dated by the latest
+    change of what it lists."""
+    files = []
+    for name, cls in sitemaps.SITEMAPS.items():
+        sitemap = cls(request)
+        address = request.build_absolute_uri(reverse("sitemap_section", args=[name]))
+        for number, lastmod in enumerate(sitemap.file_dates(), start=1):
+            files.append(
+                SitemapIndexItem(address if number == 1 else f"{address}?p={number}", lastmod)
+            )
+    response = render(
+        request, "sitemap_index.xml", {"sitemaps": files}, content_type="application/xml"
+    )
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's views
+    return response
+
+
+@_cached_sitemap
+def sitemap_section(request, section):
+    """/sitemap-<section>.xml?p=N: a file of one section's addresses."""
+    if section not in sitemaps.SITEMAPS:
+        raise Http404
+    sitemap = sitemaps.SITEMAPS[section](request)
+    try:
+        content = sitemap.xml(int(request.GET.get("p", "1")))
+    except EmptyPage:
+        raise Http404 from None
+    response = HttpResponse(content, content_type="application/xml")
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
 
 
 # Uploads are served by type: whatever a file's name says, nothing else is sent.

@@ -1,93 +1,435 @@
+"""The sitemap index (/sitemap.xml), its sections (/sitemap-<section>.xml?p=N) and
+robots.txt, read as a crawler reads them."""
+
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
 
-from tests.factories import MemberFactory, PracticeFactory
+from news.models import Post
+from pages import sitemaps
+from tests.factories import (
+    CategoryFactory,
+    EventFactory,
+    MemberFactory,
+    PostFactory,
+    PracticeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+HOST = "http://testserver"
 
 
-def sitemap_entries(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+def parse(client, address):
+    response = client.get(address)
+    assert response.status_code == 200, address
+    return ET.fromstring(response.content)
+
+
+def section_files(client):
+    """The addresses of the files the index lists, without the host."""
+    root = parse(client, "/sitemap.xml")
+    return [
+        item.find("s:loc", NS).text.removeprefix(HOST) for item in root.findall("s:sitemap", NS)
+    ]
+
+
+def file_entries(client, address):
+    """{address: {"alternates": {hreflang: href}, "lastmod": "YYYY-MM-DD" or None}}."""
+    root = parse(client, address)
     return {
         url.find("s:loc", NS).text: {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+            "alternates": {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+            },
+            "lastmod": getattr(url.find("s:lastmod", NS), "text", None),
         }
         for url in root.findall("s:url", NS)
     }
 
 
-def test_sitemap_lists_the_home_page_in_both_languages(client, pages):
+def sitemap_entries(client):
+    """Every entry of every file the index lists."""
+    entries = {}
+    for address in section_files(client):
+        entries |= file_entries(client, address)
+    return entries
+
+
+@pytest.fixture
+def rows(pages):
+    """A few public rows of each kind, and some that must stay out of the sitemap."""
+    now = timezone.now()
+    return {
+        "members": [MemberFactory(slug="relais"), MemberFactory(slug="uepe")],
+        "posts": [
+            PostFactory(slug_en="opening", slug_fr="ouverture"),
+            PostFactory(slug="annual-report"),
+        ],
+        "events": [EventFactory(slug_en="conference", slug_fr="colloque")],
+        "practices": [PracticeFactory(slug_en="visiting-rooms", slug_fr="parloirs")],
+        "hidden": [
+            MemberFactory(slug="hidden-member", published=False),
+            PostFactory(slug="draft-post", status="draft"),
+            PostFactory(slug="scheduled-post", publish_at=now + datetime.timedelta(days=2)),
+            EventFactory(slug="draft-event", status="draft"),
+            PracticeFactory(slug="draft-practice", status="draft"),
+        ],
+    }
+
+
+# The index and its sections.
+
+
+def test_the_index_lists_one_file_per_section(client, rows):
+    assert section_files(client) == [
+        "/sitemap-main.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-members.xml",
+        "/sitemap-news.xml",
+        "/sitemap-events.xml",
+        "/sitemap-practices.xml",
+    ]
+
+
+def index_dates(client):
+    root = parse(client, "/sitemap.xml")
+    return {
+        item.find("s:loc", NS).text.removeprefix(HOST): getattr(
+            item.find("s:lastmod", NS), "text", None
+        )
+        for item in root.findall("s:sitemap", NS)
+    }
+
+
+def test_the_index_dates_a_file_of_rows_by_its_latest_change(client, rows):
+    latest_post = max(max(post.updated_at, post.publish_at) for post in rows["posts"])
+    # (the drafts' and the scheduled post's dates do not count)
+
+    assert datetime.datetime.fromisoformat(index_dates(client)["/sitemap-news.xml"]) == latest_post
+
+
+def test_the_index_dates_each_file_of_a_section_by_its_own_rows(client, pages, monkeypatch):
+    monkeypatch.setattr(sitemaps.Sitemap, "limit", 4)  # two posts a file
+    old = timezone.now() - datetime.timedelta(days=30)
+    posts = [PostFactory(publish_at=old) for _ in range(4)]
+    Post.objects.update(updated_at=old)
+    posts[3].save()  # in the second file
+
+    dates = index_dates(client)
+
+    assert datetime.datetime.fromisoformat(dates["/sitemap-news.xml"]) == old
+    assert datetime.datetime.fromisoformat(dates["/sitemap-news.xml?p=2"]) > old
+
+
+def test_the_index_and_the_sections_are_xml_kept_out_of_search_results(client, rows):
+    for address in ["/sitemap.xml", "/sitemap-news.xml"]:
+        response = client.get(address)
+
+        assert response["Content-Type"] == "application/xml"
+        assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+
+
+def test_each_entry_follows_the_protocols_order(client, rows):
+    # loc, then lastmod and priority when there are, then the alternates (sitemaps.org).
+    order = {"loc": 0, "lastmod": 1, "priority": 2, "link": 3}
+    for address in section_files(client):
+        for url in parse(client, address).findall("s:url", NS):
+            tags = [order[child.tag.rsplit("}", 1)[1]] for child in url]
+
+            assert tags == sorted(tags)
+            assert tags[0] == 0
+
+
+def test_every_address_in_the_sitemap_answers(client, rows):
+    entries = sitemap_entries(client)
+    addresses = set(entries) | {
+        href for entry in entries.values() for href in entry["alternates"].values()
+    }
+
+    failing = {a for a in addresses if client.get(a.removeprefix(HOST)).status_code != 200}
+
+    assert failing == set()
+
+
+def test_the_sitemap_lists_a_row_of_each_kind_in_both_languages(client, rows):
     entries = sitemap_entries(client)
 
-    assert entries["http://testserver/en/"] == {
-        "en": "http://testserver/en/",
-        "fr": "http://testserver/fr/",
+    assert {
+        f"{HOST}/en/members/relais/",
+        f"{HOST}/fr/membres/relais/",
+        f"{HOST}/en/news/opening/",
+        f"{HOST}/fr/actualites/ouverture/",
+        f"{HOST}/en/events/conference/",
+        f"{HOST}/fr/evenements/colloque/",
+        f"{HOST}/en/practices/visiting-rooms/",
+        f"{HOST}/fr/pratiques/parloirs/",
+        f"{HOST}/en/values/",
+        f"{HOST}/fr/valeurs/",
+    } <= set(entries)
+
+
+def test_the_sitemap_lists_each_public_address_once(client, rows):
+    # home, seven sections, contact, five pages; two members, two posts, an event and
+    # a practice: 20 pages in two languages.
+    assert len(sitemap_entries(client)) == 40
+
+
+def test_drafts_scheduled_and_unpublished_rows_are_not_in_the_sitemap(client, rows):
+    addresses = " ".join(sitemap_entries(client))
+
+    for slug in ["hidden-member", "draft-post", "scheduled-post", "draft-event", "draft-practice"]:
+        assert slug not in addresses
+
+
+def test_members_of_an_unlisted_category_are_not_in_the_sitemap(client, pages):
+    hidden = CategoryFactory(slug="honorary", listed=False)
+    MemberFactory(slug="honorary-one", category=hidden)
+
+    assert f"{HOST}/en/members/honorary-one/" not in sitemap_entries(client)
+
+
+def test_each_address_lists_the_other_languages_and_english_as_x_default(client, rows):
+    entries = file_entries(client, "/sitemap-news.xml")
+    alternates = {
+        "en": f"{HOST}/en/news/opening/",
+        "fr": f"{HOST}/fr/actualites/ouverture/",
+        "x-default": f"{HOST}/en/news/opening/",
     }
-    assert "http://testserver/fr/" in entries
+
+    assert entries[f"{HOST}/en/news/opening/"]["alternates"] == alternates
+    assert entries[f"{HOST}/fr/actualites/ouverture/"]["alternates"] == alternates
 
 
-def test_sitemap_lists_each_page_under_its_address_in_each_language(client, pages):
+def test_every_address_has_alternates_that_list_it_back(client, rows):
     entries = sitemap_entries(client)
 
-    assert entries["http://testserver/fr/valeurs/"] == {
-        "en": "http://testserver/en/values/",
-        "fr": "http://testserver/fr/valeurs/",
+    one_way = [
+        (address, href)
+        for address, entry in entries.items()
+        for code, href in entry["alternates"].items()
+        if code != "x-default" and entries[href]["alternates"] != entry["alternates"]
+    ]
+
+    assert one_way == []
+
+
+def test_the_static_pages_have_alternates_too(client, pages):
+    entries = file_entries(client, "/sitemap-main.xml")
+
+    assert entries[f"{HOST}/fr/pratiques/donnees-probantes/"]["alternates"] == {
+        "en": f"{HOST}/en/practices/evidence/",
+        "fr": f"{HOST}/fr/pratiques/donnees-probantes/",
+        "x-default": f"{HOST}/en/practices/evidence/",
     }
-    assert len(entries) == 28  # home, seven sections, contact and five pages, in two languages
 
 
-def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+def test_each_row_is_dated_by_its_last_change(client, rows):
+    member = rows["members"][0]
+    entries = sitemap_entries(client)
+
+    changed = datetime.datetime.fromisoformat(entries[f"{HOST}/fr/membres/relais/"]["lastmod"])
+
+    assert changed == member.updated_at.replace(microsecond=0)
+    for section in ["members", "news", "events", "practices"]:
+        entries = file_entries(client, f"/sitemap-{section}.xml")
+        undated = [address for address, entry in entries.items() if not entry["lastmod"]]
+        assert undated == [], section
+
+
+def test_an_empty_section_is_an_empty_file(client, pages):
+    assert file_entries(client, "/sitemap-events.xml") == {}
+    assert index_dates(client)["/sitemap-events.xml"] is None
+
+
+# Files of at most 50,000 addresses.
+
+
+def test_a_file_holds_at_most_50000_addresses():
+    assert all(cls.limit <= 50_000 for cls in sitemaps.SITEMAPS.values())
+
+
+def test_a_long_section_is_split_into_files_of_limit_addresses(client, pages, monkeypatch):
+    monkeypatch.setattr(sitemaps.Sitemap, "limit", 4)  # two posts in two languages a file
+    posts = [PostFactory() for _ in range(5)]
+
+    files = [a for a in section_files(client) if a.startswith("/sitemap-news.xml")]
+    sizes = [len(file_entries(client, address)) for address in files]
+    listed = set().union(*(file_entries(client, address) for address in files))
+
+    assert files == ["/sitemap-news.xml", "/sitemap-news.xml?p=2", "/sitemap-news.xml?p=3"]
+    assert sizes == [4, 4, 2]
+    assert listed == {
+        f"{HOST}/{code}/{'news' if code == 'en' else 'actualites'}/{post.slug_en}/"
+        for post in posts
+        for code in ["en", "fr"]
+    }
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/sitemap-news.xml?p=2",  # past the last file
+        "/sitemap-news.xml?p=0",
+        "/sitemap-news.xml?p=01",  # the first file has one address only
+        "/sitemap-news.xml?p=x",
+        "/sitemap-nothing.xml",
+    ],
+)
+def test_a_file_that_does_not_exist_is_a_404(client, rows, address):
+    # (Django's LocaleMiddleware first tries /en/…/, which is no page either.)
+    assert client.get(address, follow=True).status_code == 404
+
+
+def test_a_file_of_a_long_section_reads_only_its_page_of_rows(
+    client, pages, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(sitemaps.Sitemap, "limit", 4)
+    for _ in range(9):
+        PostFactory()
+
+    # A count, one page of rows, and when the next scheduled items come due (three).
+    with django_assert_max_num_queries(5) as queries:
+        response = client.get("/sitemap-news.xml?p=3")
+    reads = [q["sql"] for q in queries.captured_queries if '"news_post"."slug_en"' in q["sql"]]
+
+    assert response.content.count(b"<url>") == 4
+    assert len(reads) == 1
+    assert reads[0].endswith("LIMIT 2 OFFSET 4")
+
+
+# The cache.
+
+
+def test_a_sitemap_file_is_served_from_the_cache(client, rows, django_assert_num_queries):
+    client.get("/sitemap-news.xml")
+
+    with django_assert_num_queries(0):
+        response = client.get("/sitemap-news.xml")
+
+    assert b"/en/news/opening/" in response.content
+
+
+def test_a_newly_published_post_is_listed_at_once(client, rows):
+    draft = rows["hidden"][1]
+    client.get("/sitemap.xml")
+    client.get("/sitemap-news.xml")
+
+    draft.status = "published"
+    draft.save()
+
+    assert f"{HOST}/en/news/draft-post/" in file_entries(client, "/sitemap-news.xml")
+
+
+def test_a_member_taken_off_the_directory_leaves_the_sitemap_at_once(client, rows):
+    member = rows["members"][0]
+    client.get("/sitemap-members.xml")
+
+    member.published = False
+    member.save()
+
+    assert f"{HOST}/en/members/relais/" not in file_entries(client, "/sitemap-members.xml")
+
+
+def test_members_leave_the_sitemap_when_their_category_is_unlisted(client, rows):
+    category = rows["members"][0].category
+    client.get("/sitemap-members.xml")
+
+    category.listed = False
+    category.save()
+
+    assert file_entries(client, "/sitemap-members.xml") == {}
+
+
+def test_a_new_section_file_is_in_the_index_at_once(client, pages, monkeypatch):
+    monkeypatch.setattr(sitemaps.Sitemap, "limit", 2)
+    PostFactory()
+    client.get("/sitemap.xml")
+
+    PostFactory()
+
+    assert "/sitemap-news.xml?p=2" in section_files(client)
+
+
+def test_the_sitemap_is_kept_until_the_next_scheduled_post_comes_due(db):
+    PostFactory(publish_at=timezone.now() + datetime.timedelta(minutes=10))
+
+    assert 590 <= sitemaps.seconds_to_keep() <= 601
+
+
+def test_the_sitemap_is_kept_an_hour_when_nothing_is_scheduled(db):
+    PostFactory()
+
+    assert sitemaps.seconds_to_keep() == 60 * 60
+
+
+def test_each_host_gets_its_own_addresses(client, rows, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    client.get("/sitemap-news.xml")
+
+    response = client.get("/sitemap-news.xml", headers={"host": "other.example"})
+
+    assert b"http://other.example/en/news/opening/" in response.content
+
+
+# robots.txt
+
+
+def disallowed(client):
+    text = client.get("/robots.txt").text
+    return [line.removeprefix("Disallow: ") for line in text.splitlines() if "Disallow" in line]
+
+
+def test_robots_points_to_the_sitemap_index(client):
     response = client.get("/robots.txt")
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert "Disallow: /admin/" in response.text
-    assert "Disallow: /language/" in response.text  # the switcher's redirects
-    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text.splitlines()
 
 
-def test_sitemap_lists_listed_members_only(client, pages):
-    MemberFactory(slug="listed-one")
-    MemberFactory(slug="hidden-one", published=False)
-
-    entries = sitemap_entries(client)
-
-    assert entries["http://testserver/fr/membres/listed-one/"]["en"] == (
-        "http://testserver/en/members/listed-one/"
-    )
-    assert "http://testserver/en/members/hidden-one/" not in entries
-
-
-def test_sitemap_lists_published_practices_in_both_languages(client, pages):
-    PracticeFactory(slug="visiting-rooms")
-    PracticeFactory(slug="draft-one", status="draft")
-
-    entries = sitemap_entries(client)
-
-    assert entries["http://testserver/en/practices/visiting-rooms/"] == {
-        "en": "http://testserver/en/practices/visiting-rooms/",
-        "fr": "http://testserver/fr/pratiques/visiting-rooms/",
-    }
-    assert "http://testserver/fr/pratiques/visiting-rooms/" in entries
-    assert "http://testserver/en/practices/draft-one/" not in entries
+def test_robots_keeps_crawlers_out_of_the_admin_portal_accounts_and_switcher(client):
+    assert disallowed(client) == [
+        "/admin/",
+        "/language/",
+        "/en/portal/",
+        "/en/accounts/",
+        "/fr/espace-membre/",
+        "/fr/comptes/",
+    ]
 
 
-def test_sitemap_lists_the_practices_and_the_evidence_overview(client, pages):
-    entries = sitemap_entries(client)
+@pytest.mark.parametrize("code", ["en", "fr"])
+@pytest.mark.parametrize(
+    "name, kwargs",
+    [
+        ("members:portal", {}),
+        ("members:edit_profile", {"slug": "relais"}),
+        ("members:representatives", {"slug": "relais"}),
+        ("account_login", {}),
+        ("account_reset_password", {}),
+        ("account_signup", {}),
+        ("mfa_authenticate", {}),
+        ("members:invitation", {"token": "e30:1abc:signature"}),
+    ],
+)
+def test_robots_keeps_out_every_portal_and_account_page(client, code, name, kwargs):
+    with translation.override(code):
+        path = reverse(name, kwargs=kwargs)
 
-    assert entries["http://testserver/fr/pratiques/donnees-probantes/"] == {
-        "en": "http://testserver/en/practices/evidence/",
-        "fr": "http://testserver/fr/pratiques/donnees-probantes/",
-    }
-    assert "http://testserver/en/practices/" in entries
+    assert any(path.startswith(prefix) for prefix in disallowed(client)), path
 
 
-def test_sitemap_lists_the_contact_page_in_both_languages(client, pages):
-    entries = sitemap_entries(client)
+def test_robots_leaves_the_public_pages_to_crawlers(client, rows):
+    prefixes = disallowed(client)
 
-    assert entries["http://testserver/en/contact/"] == {
-        "en": "http://testserver/en/contact/",
-        "fr": "http://testserver/fr/contact/",
-    }
+    listed = [
+        address.removeprefix(HOST)
+        for address in sitemap_entries(client)
+        if any(address.removeprefix(HOST).startswith(prefix) for prefix in prefixes)
+    ]
+
+    assert listed == []

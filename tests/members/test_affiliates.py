@@ -89,7 +89,13 @@ def test_missing_consent_and_honeypot(client):
 def test_affiliates_are_never_shown_publicly(client, db):
     AffiliateFactory(name="Hidden Person", email="h@example.org", country="FR", language="fr")
 
-    for path in ["/en/", "/en/members/", "/en/members/map/", "/en/membership/", "/sitemap.xml"]:
+    for path in [
+        "/en/",
+        "/en/members/",
+        "/en/members/map/",
+        "/en/membership/",
+        "/sitemap-members.xml",
+    ]:
         assert "Hidden Person" not in client.get(path).text
 
 

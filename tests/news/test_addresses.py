@@ -138,7 +138,7 @@ def test_the_english_calendar_file_address_under_fr_leads_to_the_french_one(clie
 
 
 def test_the_sitemap_lists_each_languages_own_address_with_its_alternate(client, post, event):
-    xml = client.get("/sitemap.xml").text
+    xml = client.get("/sitemap-news.xml").text + client.get("/sitemap-events.xml").text
 
     assert "<loc>http://testserver/fr/actualites/ouverture-d-un-espace-d-accueil/</loc>" in xml
     assert (

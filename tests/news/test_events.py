@@ -393,7 +393,7 @@ def test_sitemap_lists_published_events_in_both_languages(client):
     EventFactory(slug="conference")
     EventFactory(slug="draft", status="draft")
 
-    xml = client.get("/sitemap.xml").text
+    xml = client.get("/sitemap-events.xml").text
 
     assert "http://testserver/fr/evenements/conference/" in xml
     assert "http://testserver/en/events/conference/" in xml

@@ -55,7 +55,7 @@ def test_the_alternates_of_a_practice_are_each_languages_address(client, practic
 
 
 def test_the_sitemap_lists_the_practices_french_address(client, practice):
-    assert f"http://testserver{FR}" in client.get("/sitemap.xml").text
+    assert f"http://testserver{FR}" in client.get("/sitemap-practices.xml").text
 
 
 def test_the_french_export_gives_the_french_page_address(client, practice):

@@ -42,6 +42,7 @@ PAGES = [
     "/en/practices/evidence/",
     "/en/practices/practices.csv",
     "/sitemap.xml",
+    "/sitemap-news.xml",
 ]
 
 
