@@ -116,8 +116,13 @@ class Query:
         kind = kind_of(rows.model)
         entries = self.entries(kind)
         if self and (ids := self.matching_ids(kind)) is not None:
-            rows = rows.filter(pk__in=ids)
-        entries = entries.filter(object_id__in=rows.values("pk"))
+            # The matching entries are known: those of public rows, by key. (Matching
+            # them again as well makes SQLite try every pair of a matching entry and a
+            # public row: 2.5 million for "prison" in 10,000 practices, 2 s.)
+            public = rows.filter(pk__in=ids).values("pk")
+            entries = Entry.objects.filter(kind=kind, object_id__in=public)
+        else:
+            entries = entries.filter(object_id__in=rows.values("pk"))
         order = ["-title_hit"]
         if kind in ("member", "practice") and connection.vendor == "postgresql":
             entries = entries.annotate(rank=SearchRank(F("vector"), self._tsquery()))
