@@ -152,6 +152,31 @@ def test_a_word_the_index_knows_is_not_corrected():
     assert Query("prison visits").corrected() is None
 
 
+# Indexing in bulk
+
+
+def test_rows_indexed_in_bulk_are_found_with_their_stems_and_accents():
+    PostFactory(title_en="Prison visits", title_fr="Les éducateurs au parloir")
+    PostFactory(title_en="Homework", title_fr="Devoirs")
+    Entry.objects.all().delete()  # As after rows made without their signals.
+    assert titles("educateur") == []
+
+    index.rebuild()
+
+    assert titles("educateur") == titles("visiting") == ["Prison visits"]
+
+
+def test_after_migrate_the_rows_without_an_entry_are_indexed():
+    kept = PostFactory(title_en="Prison visits")
+    PostFactory(title_en="Family days")
+    Entry.objects.exclude(object_id=kept.pk).delete()
+
+    index.index_missing()
+
+    assert titles("families") == ["Family days"]
+    assert Entry.objects.filter(kind="post").count() == 2
+
+
 # Ranking
 
 
