@@ -113,6 +113,17 @@ def rebuild(kinds=None, *, only_missing=False, batch=2000):
                     chunk = []
             _store(chunk)
             _fill_vectors(Entry.objects.filter(kind=kind, vector__isnull=True))
+    _analyze()
+
+
+def _analyze():
+    """Tell the database's planner what the index now holds. Without statistics SQLite
+    takes `kind = 'post'` for a rare value and reads all 100,000 posts' entries to find
+    the few that FTS5 matched (70 ms for a word found nowhere) instead of fetching
+    those by rowid; PostgreSQL's autovacuum would get there, but later."""
+    with connection.cursor() as cursor:
+        for table in (Entry._meta.db_table, Word._meta.db_table):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def _store(entries):
@@ -122,12 +133,15 @@ def _store(entries):
 
 def index_missing(**kwargs):
     """After `migrate`: index the rows that have no entry (none, on a new site)."""
+    behind = []
     for kind, model in indexed_models().items():
         if model.objects.count() != Entry.objects.filter(kind=kind).count():
             Entry.objects.filter(kind=kind).exclude(
                 object_id__in=model.objects.values("pk")
             ).delete()
-            rebuild([kind], only_missing=True)
+            behind.append(kind)
+    if behind:
+        rebuild(behind, only_missing=True)
 
 
 # Saving only other fields than these and the model's SEARCHED (a date stamped, a
