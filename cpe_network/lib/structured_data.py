@@ -87,7 +87,8 @@ def to_script(data):
     """`data` (a dict, or None for nothing) as <script type="application/ld+json">."""
     if not data:
         return ""
-    text = json.dumps(without_empty(data), ensure_ascii=False, sort_keys=False, default=str)
+    first = {key: data[key] for key in ("@context", "@type") if key in data}  # for readers
+    text = json.dumps(without_empty(first | data), ensure_ascii=False, default=str)
     return format_html(
         '<script type="application/ld+json">{}</script>',
         # JSON with <, > and & escaped: nothing in it can end the script or open a tag.
