@@ -43,7 +43,7 @@ def post_detail(request, slug):
     """A published post; staff also see drafts and scheduled posts, as a preview."""
     post = public_or_preview(
         request,
-        Post.objects.prefetch_related(
+        Post.objects.select_related("submitted_by__category").prefetch_related(
             "topics", Prefetch("members", queryset=Member.objects.listed())
         ),
         slug,

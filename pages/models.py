@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cpe_network.lib import structured_data as jsonld
 from cpe_network.lib.antispam import EmailLimit
 from cpe_network.lib.images import WebImage
 from cpe_network.lib.text import CleanCharField, CleanTextField
@@ -98,6 +99,20 @@ class HomePage(WebImage):
             for n in (1, 2, 3)
             if getattr(self, f"block_{n}_title")
         ]
+
+    def structured_data(self):
+        """The home page's JSON-LD: the network as an Organization (schema.org), with
+        the secretariat's contact details where staff gave them. Other pages name it by
+        its @id (cpe_network.lib.structured_data.network)."""
+        address = ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
+        return {
+            **jsonld.network(full=True),
+            "description": self.intro,
+            "image": jsonld.file_url(self.image_web),
+            "email": self.email,
+            "telephone": self.phone,
+            "address": address,
+        }
 
     @classmethod
     def load(cls):

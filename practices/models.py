@@ -612,6 +612,44 @@ class Practice(Publication):
     def get_absolute_url(self):
         return reverse("practices:detail", kwargs={"slug": self.slug})
 
+    def structured_data(self):
+        """Its page's JSON-LD. schema.org has no type for "a practice"; the page is an
+        editorial article about one (a programme, research, a policy…), with a headline,
+        dates, topics and the studies it rests on, so it is an Article: `about` its
+        topics, `keywords` its kind, topics and children's ages, `spatialCoverage` the
+        countries where it is used (adaptations too), and `citation` its sources.
+        (CreativeWork would say less; HowTo or MedicalWebPage would claim what the
+        page is not.)"""
+        article = self.structured_data_article()
+        topics = article["keywords"]
+        return {
+            "@type": "Article",
+            **article,
+            "articleSection": str(self.get_kind_display()),
+            "about": [{"@type": "Thing", "name": name} for name in topics],
+            "keywords": ", ".join(
+                [
+                    str(self.get_kind_display()),
+                    *topics,
+                    *(str(label) for _value, label in self.age_group_choices),
+                ]
+            ),
+            "spatialCoverage": [
+                {"@type": "Country", "name": str(country.name), "identifier": country.code}
+                for country in self.used_in
+            ],
+            "citation": [
+                {
+                    "@type": "CreativeWork",
+                    "name": source.title,
+                    "url": source.url,
+                    "datePublished": str(source.year) if source.year else None,
+                    "inLanguage": source.language,
+                }
+                for source in self.sources.all()
+            ],
+        }
+
     def clean(self):
         """Every mistake at once, each on its field."""
         errors = self.slug_check()

@@ -5,7 +5,8 @@ import re
 
 EXTERNAL = re.compile(
     r"""<(?:script|img|iframe|source|audio|video|embed|track)\b[^>]*\bsrc(?:set)?=["']?(?:https?:)?//"""
-    r"""|<link\b(?![^>]*\brel=["']?alternate)[^>]*\bhref=["']?(?:https?:)?//"""
+    # A page's other languages and its canonical address are named, never fetched.
+    r"""|<link\b(?![^>]*\brel=["']?(?:alternate|canonical))[^>]*\bhref=["']?(?:https?:)?//"""
     r"""|<object\b[^>]*\bdata=["']?(?:https?:)?//"""
     r"""|url\(\s*["']?(?:https?:)?//"""
     r"""|@import\s+["']?(?:https?:)?//""",

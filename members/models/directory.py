@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from reversion.models import Version
 
+from cpe_network.lib import structured_data as jsonld
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.images import picture, rendition, validate_image
 from cpe_network.lib.places import fill_city
@@ -509,6 +510,31 @@ class Member(UniqueSlugMixin, models.Model):
         """The logo's copies for <img srcset>: the browser fetches the one it needs."""
         copies = [(getattr(self, field), width) for field, width in LOGO_SIZES.items()]
         return ", ".join(f"{copy.url} {width}w" for copy, width in copies if copy)
+
+    def structured_data(self):
+        """Its page's JSON-LD: an Organization (schema.org) with what its page shows:
+        its name, logo, country and city, summary, website and public email, and the
+        network it belongs to."""
+        return {
+            "@context": jsonld.CONTEXT,
+            "@type": "Organization",
+            "name": self.name,
+            "alternateName": self.acronym,
+            "url": jsonld.absolute(self.get_absolute_url()),
+            # The square copy pages show (the larger original is sent to nobody).
+            "logo": jsonld.file_url(self.logo_large),
+            "description": self.summary,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": self.city,
+                "addressCountry": self.country.code,
+            },
+            "email": self.email,
+            "telephone": self.phone,
+            "foundingDate": str(self.year_founded) if self.year_founded else None,
+            "sameAs": [self.website] if self.website else [],
+            "memberOf": jsonld.network(),
+        }
 
     @property
     def is_listed(self):

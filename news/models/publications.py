@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 from django_countries.fields import CountryField
 
+from cpe_network.lib import structured_data as jsonld
 from cpe_network.lib.dates import dates_in_range, validate_year
 from cpe_network.lib.images import WebImage
 from cpe_network.lib.places import fill_city
@@ -410,6 +411,35 @@ class Publication(UniqueSlugMixin, WebImage, Moderated):
             and (not has_text or getattr(self, f"body_html_{code}"))
         ]
 
+    def structured_data_common(self):
+        """What every publication's JSON-LD says (schema.org CreativeWork's and Event's
+        shared properties): its address, language, summary and picture."""
+        return {
+            "@context": jsonld.CONTEXT,
+            "url": jsonld.absolute(self.get_absolute_url()),
+            "inLanguage": jsonld.shown_language(self, "title"),
+            "description": self.summary,
+            "image": jsonld.file_url(self.image_web),
+        }
+
+    def structured_data_article(self):
+        """What an article (a news post, a practice) adds: headline, dates, publisher,
+        author and topics. The author is the listed member that sent it, else the
+        network: the page names no person, so neither does its description."""
+        author = self.submitted_by
+        return {
+            **self.structured_data_common(),
+            "headline": self.title,
+            "datePublished": jsonld.local_iso(self.publish_at),
+            "dateModified": jsonld.local_iso(max(self.updated_at, self.publish_at)),
+            "publisher": jsonld.network(),
+            "author": jsonld.organisation(author)
+            if author and author.is_listed
+            else jsonld.network(),
+            "mainEntityOfPage": jsonld.absolute(self.get_absolute_url()),
+            "keywords": [topic.name for topic in self.topics.all()],
+        }
+
     def submit(self, member, *, by, save_related=None):
         """As any member's item; the member that sent it is among its related members
         (a new one gets its addresses when it is saved: fill_slugs)."""
@@ -443,6 +473,10 @@ class Post(Publication):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def structured_data(self):
+        """Its page's JSON-LD: a NewsArticle (schema.org)."""
+        return {"@type": "NewsArticle", **self.structured_data_article()}
 
 
 class EventQuerySet(PublicationQuerySet):
@@ -543,6 +577,54 @@ class Event(Publication):
             with override(code):
                 setattr(document, f"title_{code}", str(_("Programme")))
         document.save()
+
+    def structured_data(self):
+        """Its page's JSON-LD: an Event (schema.org) with its dates and times in its own
+        time zone, with their offset from UTC (the dates alone if it lasts all day), and
+        where it takes place: a Place, a VirtualLocation (the link to join, which its
+        page shows everyone), or both. Its organiser is the listed member that organises
+        it, else the network, whose site announces it. (Events have no "cancelled"
+        state to tell as eventStatus: a cancelled event is unpublished.)"""
+        common = self.structured_data_common()
+        places = []
+        if self.venue or self.city:
+            places.append(
+                {
+                    "@type": "Place",
+                    "name": self.venue or self.city,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "addressLocality": self.city,
+                        "addressCountry": self.country.code if self.country else "",
+                    },
+                }
+            )
+        if self.online_url:
+            places.append({"@type": "VirtualLocation", "url": self.online_url})
+        modes = {
+            (True, False): "OfflineEventAttendanceMode",
+            (False, True): "OnlineEventAttendanceMode",
+            (True, True): "MixedEventAttendanceMode",
+        }
+        mode = modes.get((bool(self.venue or self.city), bool(self.online_url)))
+        organiser = self.organiser
+        if self.all_day:  # dates alone: a time (midnight) would say what it does not
+            start, end = self.local_start.date().isoformat(), self.local_end.date().isoformat()
+        else:
+            start = jsonld.local_iso(self.start, self.zone)
+            end = jsonld.local_iso(self.end, self.zone)
+        return {
+            "@type": "Event",
+            **common,
+            "name": self.title,
+            "startDate": start,
+            "endDate": end,
+            "eventAttendanceMode": f"{jsonld.CONTEXT}/{mode}" if mode else None,
+            "location": places[0] if len(places) == 1 else places,
+            "organizer": jsonld.organisation(organiser)
+            if organiser and organiser.is_listed
+            else jsonld.network(),
+        }
 
     def get_calendar_url(self):
         return reverse("news:event_calendar", kwargs={"slug": self.slug})
