@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
 from django.db.models.expressions import RawSQL
@@ -124,14 +124,10 @@ class Query:
             entries = Entry.objects.filter(kind=kind, object_id__in=public)
         else:
             entries = entries.filter(object_id__in=rows.values("pk"))
-        order = ["-title_hit"]
-        if kind in ("member", "practice") and connection.vendor == "postgresql":
-            entries = entries.annotate(rank=SearchRank(F("vector"), self._tsquery()))
-            order.append("-rank")
         entries = entries.annotate(
             title_hit=ExpressionWrapper(self._matches(titles_only=True), BooleanField())
         )
-        return entries.order_by(*order, F("date").desc(nulls_last=True), "-object_id")
+        return entries.order_by("-title_hit", F("date").desc(nulls_last=True), "-object_id")
 
     # Showing
 
