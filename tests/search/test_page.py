@@ -25,7 +25,8 @@ def page(client, words, language="en"):
 
 
 def section(text, kind):
-    found = re.search(rf'<section class="search-group" aria-labelledby="search-{kind}">(.*?)</section>', text, re.S)
+    start = f'<section class="search-group" aria-labelledby="search-{kind}">'
+    found = re.search(rf"{start}(.*?)</section>", text, re.S)
     return found.group(1) if found else ""
 
 
@@ -48,6 +49,7 @@ def group_heading(text, kind):
 
 
 # Words
+
 
 def test_a_word_of_a_title_finds_the_post_in_both_languages(client):
     PostFactory(title_en="Holiday camps for children", title_fr="Des colonies de vacances")
@@ -84,6 +86,7 @@ def test_every_word_must_match(client):
 
 
 # Groups, counts and what leads on
+
 
 def test_results_are_grouped_by_kind_with_their_counts(client):
     MemberFactory(name="Lighthouse Families", summary_en="Lighthouse visits.")
@@ -155,9 +158,8 @@ def test_events_link_to_the_upcoming_and_the_past_lists_with_counts_that_add_up(
 def test_each_hit_says_what_it_is(client):
     MemberFactory(name="Lighthouse", country="BE", city="Gent")
     PracticeFactory(title_en="Lighthouse mentoring", kind="training", rating="well-supported")
-    PostFactory(
-        title_en="Lighthouse opens", publish_at=timezone.make_aware(datetime.datetime(2026, 3, 9, 10))
-    )
+    published = timezone.make_aware(datetime.datetime(2026, 3, 9, 10))
+    PostFactory(title_en="Lighthouse opens", publish_at=published)
     EventFactory(title_en="Lighthouse day", city="Gent", country="BE")
 
     text = page(client, "lighthouse")
@@ -188,12 +190,17 @@ def test_html_in_a_title_is_shown_as_text(client):
 
 
 def test_text_in_the_other_language_says_its_language(client):
-    PostFactory(title_en="Lighthouse opens", title_fr="", summary_en="Lighthouse news.", summary_fr="")
+    PostFactory(
+        title_en="Lighthouse opens", title_fr="", summary_en="Lighthouse news.", summary_fr=""
+    )
     PostFactory(title_en="Lighthouse closes", title_fr="Le phare ferme", summary_fr="Le phare.")
 
     text = section(page(client, "lighthouse", "fr"), "post")
 
-    assert re.search(r'<h3 class="search-hit__title" lang="en">\s*<a[^>]*><mark>Lighthouse</mark> opens', text)
+    english_title = (
+        r'<h3 class="search-hit__title" lang="en">\s*<a[^>]*><mark>Lighthouse</mark> opens'
+    )
+    assert re.search(english_title, text)
     assert '<p class="search-hit__excerpt" lang="en"><mark>Lighthouse</mark> news.</p>' in text
     assert re.search(r'<h3 class="search-hit__title">\s*<a[^>]*>Le phare ferme', text)
 
@@ -228,6 +235,7 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(client, django_assert
 
 
 # Nothing found, and "Did you mean …?"
+
 
 def test_no_words_asks_for_some_and_offers_the_lists(client):
     text = page(client, "")
@@ -279,6 +287,7 @@ def test_the_likelier_spelling_is_searched_when_followed(client):
 
 
 # What is not public is never found, nor suggested
+
 
 def test_drafts_unlisted_members_and_scheduled_posts_are_never_found(client):
     PostFactory(title_en="Zeppelin draft", status="draft")
