@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from members.models import Member
 from news.models import Event, Post
@@ -63,15 +64,18 @@ def _list_links(query, kind, list_name, count):
 
 
 def _mark_languages(query, kind, hit, fields):
-    """The languages of the hit's title and excerpt, for their `lang` where they are
-    the other language's text (the fallback): the excerpt's is that of the first of
-    `fields` it was taken from."""
-    hit.title_language = None if kind == "member" else shown_language(hit.row, "title")
-    hit.excerpt_language = None
+    """The languages of the hit's title and excerpt where they are not the page's (the
+    other language's text, shown as a fallback), for their `lang`. The excerpt's is that
+    of the first of `fields` it was taken from."""
+    shown = get_language()
+    title = None if kind == "member" else shown_language(hit.row, "title")
+    hit.title_lang = title if title != shown else None
+    hit.excerpt_lang = None
     for field in fields:
         text = getattr(hit.row, field)
         if text and query.excerpt([text]) == hit.excerpt:
-            hit.excerpt_language = shown_language(hit.row, field)
+            language = shown_language(hit.row, field)
+            hit.excerpt_lang = language if language != shown else None
             break
 
 
