@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
-from cpe_network.lib.listing import filter_chips
+from cpe_network.lib.listing import WORDS_CHIP, filter_chips
 from cpe_network.lib.portal import published_already, send_for_review
 from members.accounts import by_slug, moved, public_or_preview
 from members.models import Member, Topic
@@ -30,7 +30,7 @@ def _listing(request, items, members):
         "form": form,
         "filters": filters,
         # The words searched, as a chip that removes them (the panel's lists show the rest).
-        "chips": filter_chips(request, filters, {}, free=[("q", "“%s”")]),
+        "chips": filter_chips(request, filters, {}, free=[WORDS_CHIP]),
         "topics": topics,
         "members": members,
     }

@@ -222,3 +222,9 @@ def test_the_demo_finds_the_same_practices_with_visite_in_french_and_visits_in_e
 
     assert len(in_french) == 5
     assert in_french & in_english
+
+
+def test_the_chip_of_the_words_searched_has_french_quotation_marks_in_french(client):
+    text = client.get("/fr/evenements/", {"q": "famille"}).text
+
+    assert re.search(r'<a class="chip" href="\?">.*?«\u202ffamille\u202f»', text, re.S)
