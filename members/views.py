@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from cpe_network.lib.antispam import SendingLimit
-from cpe_network.lib.listing import facet_options, filter_chips
+from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips
 from news.models import Event, Post
 from practices.models import Adaptation, Practice
 
@@ -67,7 +67,7 @@ def directory(request):
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "filters": filters,
             "facets": facets,
-            "chips": filter_chips(request, filters, facets, free=[("q", "“%s”")]),
+            "chips": filter_chips(request, filters, facets, free=[WORDS_CHIP]),
         },
     )
 

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cpe_network.lib.listing import WORDS_CHIP, filter_chips
 from cpe_network.lib.portal import published_already, send_for_review
 from members.accounts import by_slug, moved, public_or_preview
 from members.models import Member, Topic
@@ -28,6 +29,8 @@ def _listing(request, items, members):
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "form": form,
         "filters": filters,
+        # The words searched, as a chip that removes them (the panel's lists show the rest).
+        "chips": filter_chips(request, filters, {}, free=[WORDS_CHIP]),
         "topics": topics,
         "members": members,
     }

@@ -106,7 +106,6 @@ class PracticeQuerySet(PublicationQuerySet):
         )
 
     LONG_TEXTS = ("body", "body_html", "findings")
-    SEARCHED = ("summary", "body", "findings")
 
     def for_page(self):
         """What a practice's page shows, in a fixed number of queries: the member who
@@ -421,6 +420,8 @@ class Practice(Publication):
     MEDIA_FOLDER = "practices"
     # /practices/evidence/ is the overview of the evidence, not a practice.
     RESERVED_SLUGS = frozenset({"evidence", "donnees-probantes"})
+    # What the search index reads besides the titles (Publication.search_document).
+    SEARCHED = ("summary", "body", "findings")
 
     class Kind(models.TextChoices):
         PROGRAMME = "programme", _("programme")

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from cpe_network.lib.listing import facet_options, filter_chips
+from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips
 from cpe_network.lib.portal import published_already, send_for_review
 from members import geo
 from members.accounts import by_slug, moved, public_or_preview
@@ -50,7 +50,7 @@ def practice_list(request):
         request,
         filters,
         facets,
-        free=[("q", "“%s”"), ("from", _("From %s")), ("to", _("Until %s"))],
+        free=[WORDS_CHIP, ("from", _("From %s")), ("to", _("Until %s"))],
         named={"member": form.member_names},
     )
     exported = request.GET.copy()

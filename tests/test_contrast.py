@@ -25,6 +25,7 @@ TEXT_PAIRS = [
     ("text", "success-bg"),
     ("text", "warning-bg"),
     ("error", "bg"),
+    ("mark-text", "mark-bg"),
 ]
 UI_PAIRS = [("border-strong", "bg"), ("focus", "focus-ring")]
 

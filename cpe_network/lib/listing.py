@@ -5,9 +5,14 @@ their counts, and the active filters as chips that remove themselves."""
 from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .text import sort_key
+
+# The chip of the words searched (`free` of filter_chips): the words in the language's
+# quotation marks.
+WORDS_CHIP = ("q", _("“%s”"))
 
 
 def shown_value(field):

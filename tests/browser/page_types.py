@@ -47,6 +47,15 @@ PAGE_TYPES = {
         "fr": "/fr/pratiques/english-only-practice/",
     },
     "evidence": {"en": "/en/practices/evidence/", "fr": "/fr/pratiques/donnees-probantes/"},
+    "search": {"en": "/en/search/?q=visits", "fr": "/fr/recherche/?q=parloirs"},
+    "search with nothing found": {
+        "en": "/en/search/?q=zyxwvut",
+        "fr": "/fr/recherche/?q=zyxwvut",
+    },
+    # Nothing for the word as typed: what the likelier word ("prison") finds, said so.
+    "search corrected": {"en": "/en/search/?q=prision", "fr": "/fr/recherche/?q=prision"},
+    "search without words": {"en": "/en/search/", "fr": "/fr/recherche/"},
+    "news searched": {"en": "/en/news/?q=visits", "fr": "/fr/actualites/?q=parloirs"},
 }
 
 ACCOUNT_PAGES = {
