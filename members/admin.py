@@ -21,6 +21,7 @@ from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
+from search import index as search_index
 
 from .forms import InviteForm
 from .models import (
@@ -265,12 +266,14 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     @admin.action(description=_("Publish the selected members"))
     def publish(self, request, queryset):
         count = queryset.update(published=True)
+        search_index.reindex(queryset)
         message = ngettext("%(count)d member published.", "%(count)d members published.", count)
         self.message_user(request, message % {"count": count})
 
     @admin.action(description=_("Unpublish the selected members"))
     def unpublish(self, request, queryset):
         count = queryset.update(published=False)
+        search_index.reindex(queryset)
         message = ngettext("%(count)d member unpublished.", "%(count)d members unpublished.", count)
         self.message_user(request, message % {"count": count})
 

@@ -1,7 +1,9 @@
 """Keeping the search index (search.models.Entry, Word) in step with what it indexes.
 
 Each indexed model says what the search reads with `search_document()`: its titles and
-text in each language and a date. Saving or deleting a row updates its entry (signals);
+text in each language, a date, and from when the public may see it. Saving or deleting
+a row updates its entry (signals), and so does changing whether a membership category
+is listed;
 `rebuild()` remakes a whole kind after bulk changes (seed_demo), and after `migrate`
 `index_missing()` indexes rows that have no entry yet, so a site upgraded to this
 version is searchable without a manual step. A bulk `update()` of indexed text skips the
@@ -21,7 +23,10 @@ from .models import Entry, Word
 # aside.
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
 
-DOCUMENT_FIELDS = ("title_en", "title_fr", "text_en", "text_fr", "date")
+DOCUMENT_FIELDS = ("title_en", "title_fr", "text_en", "text_fr", "date", "public_from")
+
+# What search_document() reads besides the row itself, by kind.
+RELATED = {"member": ["category"]}
 
 WORD = re.compile(r"[^\W_]{3,40}")
 
@@ -89,6 +94,22 @@ def update(row):
         _add_words([entry])
 
 
+def reindex(rows):
+    """Index `rows` (a queryset) again: after a bulk `update()` of a few, such as the
+    admin's publish and unpublish actions. Rows of a kind the search does not index
+    (adaptations) are left alone."""
+    kind = kind_of(rows.model)
+    if kind is None:
+        return
+    for row in _with_related(kind, rows):
+        update(row)
+
+
+def _with_related(kind, rows):
+    related = RELATED.get(kind)
+    return rows.select_related(*related) if related else rows
+
+
 def remove(row):
     Entry.objects.filter(kind=kind_of(type(row)), object_id=row.pk).delete()
 
@@ -99,7 +120,7 @@ def rebuild(kinds=None, *, only_missing=False, batch=2000):
         if kinds is not None and kind not in kinds:
             continue
         with transaction.atomic():
-            rows = model.objects.order_by("pk")
+            rows = _with_related(kind, model.objects.order_by("pk"))
             if only_missing:
                 have = Entry.objects.filter(kind=kind).values("object_id")
                 rows = rows.exclude(pk__in=have)
@@ -144,9 +165,26 @@ def index_missing(**kwargs):
         rebuild(behind, only_missing=True)
 
 
+def _category_saved(sender, instance, raw=False, **kwargs):
+    """A category listed or unlisted lists or unlists its members: their entries say so
+    (two updates, however many members)."""
+    if raw:
+        return
+    from members.models import LISTED_SINCE, Member
+
+    members = Member.objects.filter(category=instance).values("pk")
+    listed = Member.objects.listed().filter(category=instance).values("pk")
+    entries = Entry.objects.filter(kind="member", object_id__in=members)
+    entries.exclude(object_id__in=listed).update(public_from=None)
+    entries.filter(object_id__in=listed, public_from__isnull=True).update(public_from=LISTED_SINCE)
+
+
 # Saving only other fields than these and the model's SEARCHED (a date stamped, a
 # status) leaves the entry as it is.
-INDEXED_FIELDS = {"name", "acronym", "title", "country", "publish_at", "start"}
+INDEXED_FIELDS = {
+    *("name", "acronym", "title", "country", "publish_at", "start"),
+    *("status", "published", "category"),  # whether the public may see it
+}
 
 
 def _indexed(model, field):
@@ -166,6 +204,9 @@ def _deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
+    from members.models import MembershipCategory
+
+    post_save.connect(_category_saved, sender=MembershipCategory, dispatch_uid="search-category")
     for kind, model in indexed_models().items():
         post_save.connect(_saved, sender=model, dispatch_uid=f"search-{kind}-saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-{kind}-deleted")

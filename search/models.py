@@ -19,6 +19,11 @@ class Entry(models.Model):
     text_en = models.TextField(blank=True)
     text_fr = models.TextField(blank=True)
     date = models.DateTimeField(null=True)
+    # From when a visitor may see it (a post's publication date; a listed member's,
+    # long ago), None while they may not: the site search counts and ranks public
+    # entries without joining each kind's table. What it shows is read through each
+    # kind's own public queryset all the same.
+    public_from = models.DateTimeField(null=True)
     # "tsvector" on PostgreSQL; an unused column elsewhere (SQLite takes any type name).
     vector = SearchVectorField(null=True, editable=False)
 

@@ -10,6 +10,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 
 from cpe_network.lib.dates import YearRangeChangeList
+from search import index as search_index
 
 
 class NamedFileInputsMixin:
@@ -74,6 +75,7 @@ class ModeratedAdminMixin:
     @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=queryset.model.Status.DRAFT)
+        search_index.reindex(queryset)
         message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
         self.message_user(request, message % {"count": count})
 

@@ -2,6 +2,7 @@
 invitations to represent a member (invitations.py)."""
 
 from .directory import (
+    LISTED_SINCE,
     LOGO_SIZES,
     NOTE_LENGTH,
     WORK_LANGUAGES,
@@ -17,6 +18,7 @@ from .invitations import Invitation, InvitationError, InvitationExpired
 from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
 __all__ = [
+    "LISTED_SINCE",
     "LOGO_SIZES",
     "NOTE_LENGTH",
     "WORK_LANGUAGES",

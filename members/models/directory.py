@@ -1,5 +1,5 @@
 import hashlib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import reversion
 from django.conf import settings
@@ -294,6 +294,10 @@ class MemberQuerySet(models.QuerySet):
         return {row["country"]: row["n"] for row in rows}
 
 
+# What the search index takes as a listed member's publication date (search.models.Entry).
+LISTED_SINCE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
 class Member(UniqueSlugMixin, models.Model):
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("organisation")
@@ -489,7 +493,7 @@ class Member(UniqueSlugMixin, models.Model):
         """Its name and acronym, and its texts, city and country in each language, for
         the search index."""
         title = f"{self.name} {self.acronym}".strip()
-        document = {"date": None}
+        document = {"date": None, "public_from": LISTED_SINCE if self.is_listed else None}
         for code, _name in settings.LANGUAGES:
             with override(code):
                 country = str(self.country.name) if self.country else ""

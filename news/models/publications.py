@@ -363,7 +363,8 @@ class Publication(UniqueSlugMixin, WebImage, Moderated):
 
     def search_document(self):
         """Its titles and text in each language, and its date, for the search index."""
-        document = {"date": self.search_date}
+        public = self.status == self.Status.PUBLISHED
+        document = {"date": self.search_date, "public_from": self.publish_at if public else None}
         for code in language_codes():
             document[f"title_{code}"] = getattr(self, f"title_{code}") or ""
             texts = (getattr(self, f"{field}_{code}") for field in self.SEARCHED)

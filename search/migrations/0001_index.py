@@ -101,6 +101,7 @@ class Migration(migrations.Migration):
                 ('text_en', models.TextField(blank=True)),
                 ('text_fr', models.TextField(blank=True)),
                 ('date', models.DateTimeField(null=True)),
+                ('public_from', models.DateTimeField(null=True)),
                 ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
             ],
             options={

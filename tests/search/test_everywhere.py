@@ -4,16 +4,18 @@ step with every change, and the demo's words in both languages."""
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from news.models import Post
 from practices.models import Practice
 from search.models import Entry
 from tests.factories import EventFactory, MemberFactory, PostFactory, PracticeFactory
 
-from .test_page import page, section, titles
+from .test_page import group_heading, page, section, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +230,51 @@ def test_the_chip_of_the_words_searched_has_french_quotation_marks_in_french(cli
     text = client.get("/fr/evenements/", {"q": "famille"}).text
 
     assert re.search(r'<a class="chip" href="\?">.*?«\u202ffamille\u202f»', text, re.S)
+
+
+# Whether the public may see a row: the search's counts follow every way it changes.
+
+
+def test_a_category_unlisted_takes_its_members_out_of_the_search_and_back(client):
+    member = MemberFactory(name="Lighthouse Families")
+    category = member.category
+
+    category.listed = False
+    category.save()
+    assert group_heading(page(client, "lighthouse"), "member") is None
+
+    category.listed = True
+    category.save()
+    assert titles(page(client, "lighthouse"), "member") == ["Lighthouse Families"]
+
+
+def test_members_unpublished_by_the_admin_action_are_no_longer_found(admin_client, client):
+    member = MemberFactory(name="Lighthouse Families")
+
+    admin_client.post(
+        "/admin/members/member/", {"action": "unpublish", "_selected_action": [member.pk]}
+    )
+    assert group_heading(page(client, "lighthouse"), "member") is None
+
+    admin_client.post(
+        "/admin/members/member/", {"action": "publish", "_selected_action": [member.pk]}
+    )
+    assert titles(page(client, "lighthouse"), "member") == ["Lighthouse Families"]
+
+
+def test_items_unpublished_by_the_admin_action_are_no_longer_counted(admin_client, client):
+    post = PostFactory(title_en="Lighthouse opens")
+
+    admin_client.post("/admin/news/post/", {"action": "unpublish", "_selected_action": [post.pk]})
+
+    assert group_heading(page(client, "lighthouse"), "post") is None
+
+
+def test_a_scheduled_post_is_found_once_its_time_has_come(client, monkeypatch):
+    PostFactory(title_en="Lighthouse opens", publish_at=timezone.now() + timedelta(days=2))
+    assert group_heading(page(client, "lighthouse"), "post") is None
+
+    later = timezone.now() + timedelta(days=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    assert titles(page(client, "lighthouse"), "post") == ["Lighthouse opens"]
