@@ -18,7 +18,7 @@ class Entry(models.Model):
     title_fr = models.TextField(blank=True)
     text_en = models.TextField(blank=True)
     text_fr = models.TextField(blank=True)
-    date = models.DateTimeField(null=True)
+    date = models.DateTimeField()
     # From when a visitor may see it (a post's publication date; a listed member's,
     # long ago), None while they may not: the site search counts and ranks public
     # entries without joining each kind's table. What it shows is read through each
@@ -30,6 +30,16 @@ class Entry(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
+        ]
+        indexes = [
+            # A word found in thousands of rows: their latest first, read in this order
+            # until enough are found, not all sorted (search.query.Query.best).
+            models.Index(
+                "kind",
+                models.F("date").desc(),
+                models.F("object_id").desc(),
+                name="search_entry_kind_date",
+            )
         ]
 
     def __str__(self):

@@ -493,7 +493,10 @@ class Member(UniqueSlugMixin, models.Model):
         """Its name and acronym, and its texts, city and country in each language, for
         the search index."""
         title = f"{self.name} {self.acronym}".strip()
-        document = {"date": None, "public_from": LISTED_SINCE if self.is_listed else None}
+        document = {
+            "date": self.created_at,  # the newest first, among equal matches
+            "public_from": LISTED_SINCE if self.is_listed else None,
+        }
         for code, _name in settings.LANGUAGES:
             with override(code):
                 country = str(self.country.name) if self.country else ""

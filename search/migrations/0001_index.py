@@ -100,12 +100,13 @@ class Migration(migrations.Migration):
                 ('title_fr', models.TextField(blank=True)),
                 ('text_en', models.TextField(blank=True)),
                 ('text_fr', models.TextField(blank=True)),
-                ('date', models.DateTimeField(null=True)),
+                ('date', models.DateTimeField()),
                 ('public_from', models.DateTimeField(null=True)),
                 ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='search_entry_unique')],
+                'indexes': [models.Index(models.F('kind'), models.OrderBy(models.F('date'), descending=True), models.OrderBy(models.F('object_id'), descending=True), name='search_entry_kind_date')],
             },
         ),
         migrations.RunPython(

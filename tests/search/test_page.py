@@ -387,3 +387,16 @@ def test_a_repeated_search_reads_the_first_words_only(client):
     text = page(client, "visits " * 1000)
 
     assert titles(text, "post") == ["Prison visits"]
+
+
+def test_a_word_in_many_rows_shows_the_latest_and_counts_them_all(client, monkeypatch):
+    monkeypatch.setattr("search.query.COMMON", 3)  # a common word: more matches than this
+    now = timezone.now()
+    for days in (3, 1, 4, 2, 5):
+        PostFactory(title_en=f"Lighthouse {days}", publish_at=now - datetime.timedelta(days=days))
+    PostFactory(title_en="Lighthouse draft", status="draft")
+
+    text = page(client, "lighthouse")
+
+    assert group_heading(text, "post") == "News (5)"
+    assert titles(text, "post") == [f"Lighthouse {days}" for days in (1, 2, 3, 4, 5)]
