@@ -193,6 +193,8 @@ def _cached_sitemap(view):
         number = request.GET.get("p", "1") if section else "1"
         if not re.fullmatch(r"[1-9][0-9]{0,5}", number):
             raise Http404
+        if section is not None and section not in sitemaps.SITEMAPS:
+            raise Http404  # before any cache key: the name is whatever was typed
         key = versions.key(
             "sitemap", request.scheme, request.get_host(), section or "index", number
         )
@@ -228,8 +230,6 @@ def sitemap_index(request):
 @_cached_sitemap
 def sitemap_section(request, section):
     """/sitemap-<section>.xml?p=N: a file of one section's addresses."""
-    if section not in sitemaps.SITEMAPS:
-        raise Http404
     sitemap = sitemaps.SITEMAPS[section](request)
     try:
         content = sitemap.xml(int(request.GET.get("p", "1")))

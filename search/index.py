@@ -85,6 +85,7 @@ def _fill_vectors(entries):
 
 
 def update(row):
+    _forget()
     kind = kind_of(type(row))
     entry = _entry(kind, row)
     fields = {name: getattr(entry, name) for name in DOCUMENT_FIELDS}
@@ -111,6 +112,7 @@ def _with_related(kind, rows):
 
 
 def remove(row):
+    _forget()
     Entry.objects.filter(kind=kind_of(type(row)), object_id=row.pk).delete()
 
 
@@ -147,7 +149,14 @@ def _analyze():
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
+def _forget():
+    from .query import forget
+
+    forget()
+
+
 def _store(entries):
+    _forget()
     Entry.objects.bulk_create(entries, batch_size=len(entries) or 1)
     _add_words(entries)
 

@@ -17,9 +17,11 @@ import difflib
 import functools
 import json
 import re
+import threading
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
+from django.core.signals import request_started
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
 from django.db.models.expressions import RawSQL
@@ -54,6 +56,18 @@ def _folded(word):
 
 def _holds(text, stems):
     return any(_folded(word).startswith(stem) for word in TERM.findall(text) for stem in stems)
+
+
+# What a request has matched already (Query.matching_ids), for this thread only.
+_memo = threading.local()
+
+
+def forget(**kwargs):
+    """Drop what was matched: at each request's start, and when the index changes."""
+    _memo.__dict__.pop("ids", None)
+
+
+request_started.connect(forget, dispatch_uid="search-forget")
 
 
 def _stem(term):
@@ -117,9 +131,15 @@ class Query:
         guesses thousands for a word in twenty), so joined with the public rows of a
         kind it reads the whole table (a hash join over 100,000 posts: 150 ms) where
         looking up the few matching ids by primary key takes a millisecond. Fetching
-        the ids first (from the GIN index) gives it the real number."""
-        ids = list(self.entries(kind).values_list("object_id", flat=True)[: BY_IDS + 1])
-        return ids if len(ids) <= BY_IDS else None
+        the ids first (from the GIN index) gives it the real number.
+
+        A list filters by the same words for each of its filters' counts: the ids are
+        kept until the request ends or the index changes (`forget`)."""
+        memo = _memo.__dict__.setdefault("ids", {})
+        if (self.text, kind) not in memo:
+            ids = list(self.entries(kind).values_list("object_id", flat=True)[: BY_IDS + 1])
+            memo[self.text, kind] = ids if len(ids) <= BY_IDS else None
+        return memo[self.text, kind]
 
     def filter(self, rows):
         """`rows` (a queryset of an indexed model) that match."""

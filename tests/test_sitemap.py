@@ -5,6 +5,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -283,6 +284,20 @@ def test_a_long_section_is_split_into_files_of_limit_addresses(client, pages, mo
 def test_a_file_that_does_not_exist_is_a_404(client, rows, address):
     # (Django's LocaleMiddleware first tries /en/…/, which is no page either.)
     assert client.get(address, follow=True).status_code == 404
+
+
+def test_a_section_that_does_not_exist_is_never_looked_up_in_the_cache(client, monkeypatch):
+    looked_up, get = [], cache.get
+
+    def looking_up(key, *args, **kwargs):
+        looked_up.append(key)
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", looking_up)
+
+    client.get("/sitemap-" + "x" * 300 + ".xml", follow=True)
+
+    assert looked_up and not [key for key in looked_up if "x" * 300 in key]  # memcached: 250
 
 
 def test_a_file_of_a_long_section_reads_only_its_page_of_rows(
