@@ -39,8 +39,6 @@ MAX_TERMS = 8
 TERM = re.compile(r"[^\W_]+")
 # Fewer results than this and the search looks for a likelier spelling.
 FEW = 3
-# More public matches of one kind than this, and a word is common: see Query.best.
-COMMON = 2000
 # Up to this many matching entries of one kind, the rows they stand for are looked up by
 # their ids (see Query.matching_ids).
 BY_IDS = 2000
@@ -171,15 +169,16 @@ class Query:
         kind's table cost PostgreSQL a read of 100,000 posts). The rows shown are read
         through `rows` all the same, so an entry behind its row shows nothing.
 
-        Up to COMMON matches: titles first, then the latest, counted and ranked in one
+        Up to BY_IDS matches: titles first, then the latest, counted and ranked in one
         query. A word in more rows than that (found in thousands of posts): the latest
         first, read in date order until `limit` match, and a plain count; sorting every
         match by title took over a second for 100,000."""
         if not self:
             return [], 0
-        public = self.entries(kind_of(rows.model)).filter(public_from__lte=timezone.now())
+        kind = kind_of(rows.model)
+        public = self.entries(kind).filter(public_from__lte=timezone.now())
         latest = (F("date").desc(), F("object_id").desc())
-        if len(public.values_list("pk", flat=True)[: COMMON + 1]) > COMMON:
+        if self.matching_ids(kind) is None:  # more than BY_IDS match, public or not
             best = public.order_by(*latest).values_list("object_id", flat=True)[:limit]
             return list(best), public.count()
         title_hit = ExpressionWrapper(self._matches(titles_only=True), BooleanField())
@@ -224,13 +223,14 @@ class Query:
 
     def excerpt(self, texts, *, width=220):
         """The first of `texts` that holds a match, around it, highlighted; else the first
-        text there is."""
-        texts = [" ".join(strip_tags(text).split()) for text in texts if text]
+        text there is: (HTML, the index of the text in `texts`, or None)."""
+        texts = [(index, " ".join(strip_tags(text).split())) for index, text in enumerate(texts)]
+        texts = [(index, text) for index, text in texts if text]
         if not texts:
-            return ""
+            return "", None
         stems = self.stems()
-        chosen = next((text for text in texts if _holds(text, stems)), texts[0])
-        return self.highlight(chosen, width=width)
+        index, chosen = next(((i, text) for i, text in texts if _holds(text, stems)), texts[0])
+        return self.highlight(chosen, width=width), index
 
     # Spelling
 
@@ -292,6 +292,7 @@ class Hit:
     row: object
     title: str
     excerpt: str
+    excerpt_from: int | None = None  # which of the texts it was taken from
 
 
 @dataclass
@@ -309,7 +310,7 @@ def search_rows(query, rows, *, limit, texts):
         return 0, []
     found = rows.in_bulk(best)
     hits = [
-        Hit(row, query.highlight(str(row)), query.excerpt(texts(row)))
+        Hit(row, query.highlight(str(row)), *query.excerpt(texts(row)))
         for pk in best
         if (row := found.get(pk)) is not None
     ]

@@ -40,7 +40,7 @@ def _groups(query):
             texts=lambda row, fields=fields: [getattr(row, field) for field in fields],
         )
         for hit in hits:
-            _mark_languages(query, kind, hit, fields)
+            _mark_languages(kind, hit, fields)
         group = Group(kind, count, hits)
         group.links = _list_links(query, kind, list_name, count) if count > len(hits) else []
         groups.append(group)
@@ -63,7 +63,7 @@ def _list_links(query, kind, list_name, count):
     return [link for link in links if link[1]]
 
 
-def _mark_languages(query, kind, hit, fields):
+def _mark_languages(kind, hit, fields):
     """The languages of the hit's title and excerpt where they are not the page's (the
     other language's text, shown as a fallback), for their `lang`. The excerpt's is that
     of the first of `fields` it was taken from."""
@@ -71,12 +71,9 @@ def _mark_languages(query, kind, hit, fields):
     title = None if kind == "member" else shown_language(hit.row, "title")
     hit.title_lang = title if title != shown else None
     hit.excerpt_lang = None
-    for field in fields:
-        text = getattr(hit.row, field)
-        if text and query.excerpt([text]) == hit.excerpt:
-            language = shown_language(hit.row, field)
-            hit.excerpt_lang = language if language != shown else None
-            break
+    if hit.excerpt_from is not None:
+        language = shown_language(hit.row, fields[hit.excerpt_from])
+        hit.excerpt_lang = language if language != shown else None
 
 
 def search(request):

@@ -390,7 +390,7 @@ def test_a_repeated_search_reads_the_first_words_only(client):
 
 
 def test_a_word_in_many_rows_shows_the_latest_and_counts_them_all(client, monkeypatch):
-    monkeypatch.setattr("search.query.COMMON", 3)  # a common word: more matches than this
+    monkeypatch.setattr("search.query.BY_IDS", 3)  # a common word: more matches than this
     now = timezone.now()
     for days in (3, 1, 4, 2, 5):
         PostFactory(title_en=f"Lighthouse {days}", publish_at=now - datetime.timedelta(days=days))
