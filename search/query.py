@@ -191,8 +191,12 @@ class Query:
 
     # Showing
 
-    def stems(self):
+    @functools.cached_property
+    def _stems(self):
         return [_stem(term) for term in self.terms]
+
+    def stems(self):
+        return self._stems
 
     def highlight(self, text, *, width=None):
         """`text` as HTML with the words that match marked; with a `width`, only about
