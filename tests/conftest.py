@@ -28,6 +28,14 @@ def _plain_static_storage():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing():
+    """Production hashes a password in a third of a second, on purpose; the suite makes
+    and checks thousands. Tests of sign-in behaviour are the same with a quick hasher."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _default_language_between_tests():
     """A request to a French page leaves French active in this thread; each test starts

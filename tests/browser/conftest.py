@@ -47,6 +47,11 @@ ARGS = [
 ]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
+# axe-core checks each page type in both languages and at both widths, as two runs:
+# English on a desktop, and French, whose words are longer, on a phone. (Four runs a
+# page took the browser tests past half of CI's thirty minutes for no finding the two
+# missed.)
+AXE_RUNS = {"en": (DESKTOP, "desktop"), "fr": (PHONE, "phone")}
 # The site's sign-in form, its button, and where it leads, by language.
 SIGN_IN = {"en": "/en/accounts/login/", "fr": "/fr/comptes/connexion/"}
 SIGN_IN_BUTTON = {"en": "Sign in", "fr": "Se connecter"}
