@@ -389,6 +389,30 @@ def test_a_repeated_search_reads_the_first_words_only(client):
     assert titles(text, "post") == ["Prison visits"]
 
 
+def test_title_matches_come_first_then_the_latest(client):
+    now = timezone.now()
+    for title, summary, days in [
+        ("Annual report", "The lighthouse project grew.", 1),
+        ("Lighthouse, the start", "", 30),
+        ("Spring news", "A lighthouse visit.", 3),
+        ("Lighthouse open day", "", 2),
+        ("Lighthouse tomorrow", "", -1),  # scheduled: not public yet
+    ]:
+        PostFactory(
+            title_en=title, summary_en=summary, publish_at=now - datetime.timedelta(days=days)
+        )
+
+    text = page(client, "lighthouse")
+
+    assert group_heading(text, "post") == "News (4)"
+    assert titles(text, "post") == [
+        "Lighthouse open day",
+        "Lighthouse, the start",
+        "Annual report",
+        "Spring news",
+    ]
+
+
 def test_a_word_in_many_rows_shows_the_latest_and_counts_them_all(client, monkeypatch):
     monkeypatch.setattr("search.query.BY_IDS", 3)  # a common word: more matches than this
     now = timezone.now()
