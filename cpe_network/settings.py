@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # (Django masks the CSRF token on each response, which guards against BREACH.)
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # An ETag on every page, and 304 when the browser has it already.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "cpe_network.lib.middleware.control_characters_in_paths",
     # Too many fields in an address or a form: the site's 400 page, in its language.
     "cpe_network.lib.middleware.oversized_requests",
+    # Public pages as an anonymous visitor sees them, kept until they change.
+    "pages.pagecache.anonymous_page_cache",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,6 +137,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions live in the database with the cache in front, so several application
 # servers share them.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Whole public pages kept for visitors who are not signed in (pages/pagecache.py).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Email: printed on the console unless EMAIL_URL names an SMTP server

@@ -21,6 +21,7 @@ from cpe_network.lib.adminforms import NamedFileInputsMixin
 from cpe_network.lib.dates import YearRangeChangeList
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
+from pages import pagecache
 from search import index as search_index
 
 from .forms import InviteForm
@@ -267,6 +268,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     def publish(self, request, queryset):
         count = queryset.update(published=True)
         search_index.reindex(queryset)
+        pagecache.changed()
         message = ngettext("%(count)d member published.", "%(count)d members published.", count)
         self.message_user(request, message % {"count": count})
 
@@ -274,6 +276,7 @@ class MemberAdmin(VersionAdmin, NamedFileInputsMixin, TranslationAdmin):
     def unpublish(self, request, queryset):
         count = queryset.update(published=False)
         search_index.reindex(queryset)
+        pagecache.changed()
         message = ngettext("%(count)d member unpublished.", "%(count)d members unpublished.", count)
         self.message_user(request, message % {"count": count})
 

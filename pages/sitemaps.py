@@ -16,22 +16,21 @@ from django.conf import settings
 from django.contrib import sitemaps
 from django.contrib.flatpages.models import FlatPage
 from django.core.paginator import Paginator
-from django.db.models import Case, Max, Min, Value, When
+from django.db.models import Case, Max, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 
 from cpe_network.lib import versions
 from members.models import Member, MembershipCategory
-from news.models import Event, Moderated, Post
+from news.models import Event, Post
 from practices.models import Practice
 
 from .flatpages import page_url
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SLUG_PLACEHOLDER = "sitemap-slug"
-CACHE_SECONDS = 60 * 60
 
 
 URLSET = (
@@ -243,23 +242,6 @@ SITEMAPS = {
     "events": EventSitemap,
     "practices": PracticeSitemap,
 }
-
-
-def seconds_to_keep():
-    """How long a sitemap file may be cached: an hour, or less when a scheduled post,
-    event or practice comes due sooner (it becomes public with no save to bump the
-    version). One query per kind along its (status, publish_at) index."""
-    now = timezone.now()
-    due = [
-        sitemap.model.objects.filter(
-            status=Moderated.Status.PUBLISHED, publish_at__gt=now
-        ).aggregate(next=Min("publish_at"))["next"]
-        for sitemap in (PostSitemap, EventSitemap, PracticeSitemap)
-    ]
-    soonest = min((date for date in due if date), default=None)
-    if soonest is None:
-        return CACHE_SECONDS
-    return max(1, min(CACHE_SECONDS, int((soonest - now).total_seconds()) + 1))
 
 
 # What changes the sitemap: the rows it lists, and the categories (whether a category

@@ -30,7 +30,7 @@ from members.models import Member
 from news.models import Event, Post
 from practices.models import Practice
 
-from . import sitemaps
+from . import pagecache, sitemaps
 from .context_processors import language_alternates
 from .flatpages import page_url
 from .forms import ContactForm
@@ -202,7 +202,7 @@ def _cached_sitemap(view):
         if response is None:
             response = view(request, section) if section else view(request)
             if response.status_code == 200:
-                cache.set(key, response, sitemaps.seconds_to_keep())
+                cache.set(key, response, pagecache.seconds_to_keep())
         return response
 
     return cached

@@ -10,6 +10,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 
 from cpe_network.lib.dates import YearRangeChangeList
+from pages import pagecache
 from search import index as search_index
 
 
@@ -76,6 +77,7 @@ class ModeratedAdminMixin:
     def unpublish(self, request, queryset):
         count = queryset.update(status=queryset.model.Status.DRAFT)
         search_index.reindex(queryset)
+        pagecache.changed()
         message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
         self.message_user(request, message % {"count": count})
 

@@ -1,0 +1,163 @@
+"""The anonymous page cache: a public page, as a visitor who is not signed in sees it, is
+kept whole and served again until anything it may show changes.
+
+- Only GET and HEAD requests without a cookie but the language's and the CSRF token's
+  (a session means someone may be signed in, or has a message waiting), answered 200 by
+  a view that did not use the CSRF token (no form that posts), set no cookie and did not
+  ask not to be cached (`Cache-Control: private` or `no-store`, as every personal page
+  does). Never the admin, whose visitors are signed in.
+- One entry per host, path (which holds the language) and query string, its parameters
+  sorted: `?b=2&a=1` and `?a=1&b=2` are one page.
+- Under the "pages" version (cpe_network/lib/versions.py), which every save or delete of
+  what the public sees bumps, and the admin's bulk actions too (`changed`); kept an hour
+  at most, or until the next scheduled post, event or practice comes due, or the next
+  event starts or ends (the lists change then without a save).
+- The page keeps its Content Security Policy nonce fresh: stored with a placeholder, it
+  gets the request's own nonce each time it is served.
+
+PAGE_CACHE=0 in the environment turns it off (`make bench` measures both)."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.utils import timezone
+
+from cpe_network.lib import versions
+
+VERSION = "pages"
+# The longest a page is kept without a change: what the clock alone changes (an event
+# that has ended) is at most this late.
+CACHE_SECONDS = 60 * 60
+NONCE = "page-cache-nonce-placeholder"
+# The models whose rows the public pages show; any save or delete of one bumps VERSION.
+# (Accounts, contact messages, digests, invitations and the search index are not shown
+# as such: a sign-in, which saves the user, leaves the cache alone.)
+SHOWN = {
+    "members": {"Topic", "MembershipCategory", "Member", "CategoryChange", "Application"},
+    "news": {"Post", "Event", "EventDocument"},
+    "practices": {"Practice", "Source", "Adaptation"},
+    "pages": {"HomePage"},
+    "flatpages": {"FlatPage"},
+    "sites": {"Site"},
+}
+
+
+def anonymous_page_cache(get_response):
+    def middleware(request):
+        if not settings.PAGE_CACHE or not _may_be_cached(request):
+            return get_response(request)
+        key = _key(request)
+        if (stored := cache.get(key)) is not None:
+            return _served(request, stored)
+        response = get_response(request)
+        if _may_keep(request, response):
+            cache.set(key, _stored(request, response), seconds_to_keep())
+        return response
+
+    return middleware
+
+
+def changed():
+    """What the public sees changed without a save (a bulk update in the admin): every
+    cached page and sitemap is out of date."""
+    versions.bump(VERSION)
+    versions.bump("sitemap")
+
+
+def seconds_to_keep():
+    """How long a page (or a sitemap file) may be kept: an hour, or less when a
+    scheduled post, event or practice comes due or an event starts or ends sooner.
+    Found once a version (five queries), then kept with the pages."""
+    now = timezone.now()
+    key = versions.key(VERSION, "next-change")
+    if (soonest := cache.get(key)) is None:
+        soonest = _next_change(now) or now + datetime.timedelta(seconds=CACHE_SECONDS)
+        cache.set(key, soonest, _seconds_until(soonest, now))
+    return _seconds_until(soonest, now)
+
+
+def _seconds_until(moment, now):
+    return max(1, min(CACHE_SECONDS, int((moment - now).total_seconds()) + 1))
+
+
+def _next_change(now):
+    """When the clock alone next changes what a page shows. One query per kind along its
+    (status, publish_at) index, and two on events."""
+    from news.models import Event, Post
+    from practices.models import Practice
+
+    published = {"status": Post.Status.PUBLISHED}
+    due = [
+        model.objects.filter(**published, publish_at__gt=now).aggregate(next=Min("publish_at"))
+        for model in (Post, Event, Practice)
+    ]
+    due += [
+        Event.objects.filter(**published, **{f"{field}__gt": now}).aggregate(next=Min(field))
+        for field in ("start", "end")
+    ]
+    return min((found["next"] for found in due if found["next"]), default=None)
+
+
+def _may_be_cached(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    harmless = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    return not set(request.COOKIES) - harmless
+
+
+def _key(request):
+    query = sorted(request.GET.lists())
+    address = f"{request.path}?{query!r}".encode()
+    digest = hashlib.sha256(address).hexdigest()
+    return versions.key(VERSION, request.scheme, request.get_host(), digest)
+
+
+def _may_keep(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _stored(request, response):
+    content = response.content
+    nonce = get_nonce(request)
+    if nonce:  # the page used it: keep a placeholder in its place
+        content = content.replace(str(nonce).encode(), NONCE.encode())
+    return content, list(response.items())
+
+
+def _served(request, stored):
+    content, headers = stored
+    if NONCE.encode() in content:
+        content = content.replace(NONCE.encode(), str(get_nonce(request)).encode())
+    response = HttpResponse(content)
+    for header, value in headers:
+        if header.lower() != "content-length":
+            response.headers[header] = value
+    return response
+
+
+def _shown_changed(sender, **kwargs):
+    if sender._meta.object_name in SHOWN.get(sender._meta.app_label, ()):
+        versions.bump(VERSION)
+
+
+def _relation_changed(sender, **kwargs):
+    versions.bump(VERSION)
+
+
+post_save.connect(_shown_changed, dispatch_uid="page-cache-save")
+post_delete.connect(_shown_changed, dispatch_uid="page-cache-delete")
+m2m_changed.connect(_relation_changed, dispatch_uid="page-cache-m2m")
