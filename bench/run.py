@@ -411,6 +411,8 @@ def main(argv=None):
 
     print()
     print(table(rows))
+    if options.pages:  # a few pages are no full run: the results keep the last one
+        return
     RESULTS.mkdir(parents=True, exist_ok=True)
     text = json.dumps(rows, indent=1) + "\n"
     dated = RESULTS / f"{options.dataset}-{datetime.date.today().isoformat()}.json"
