@@ -2,8 +2,8 @@
 
 It measures the pages as they are on the current database (`make bench-inprocess` seeds
 a fresh one with a thousand extra members, posts and practices), each fetched 20 times
-after a warm-up; the figures are server time only, without the network or the browser. `make bench`
-(bench/run.py) measures the pages under load instead, with gunicorn and wrk."""
+after a warm-up; the figures are server time only, without the network or the browser.
+`make bench` (bench/run.py) measures the pages under load instead, with gunicorn and wrk."""
 
 import statistics
 import time
