@@ -277,10 +277,10 @@ def fetch(url, timeout=120):
 class Server:
     """gunicorn serving `app` on a free loopback port, as the site is served."""
 
-    def __init__(self, app, env, ready_path):
+    def __init__(self, app, env, ready_path, label):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.log = open(TMP / f"cpe-bench-gunicorn-{self.port}.log", "w")  # noqa: SIM115
+        self.log = open(TMP / f"cpe-bench-{label}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(  # nosec B603
             [GUNICORN, app, "--bind", f"127.0.0.1:{self.port}", *GUNICORN_OPTIONS],
             cwd=ROOT,
@@ -339,7 +339,7 @@ def measure_site(*, dataset, cache, env, seconds, bare_rps, only):
         text=True,
     )
     rows = []
-    with Server("cpe_network.wsgi", env, "/healthz") as server:
+    with Server("cpe_network.wsgi", env, "/healthz", f"site-cache-{cache}") as server:
         for page in json.loads(probed.stdout):
             if only and page["page"] not in only:
                 continue
@@ -384,7 +384,7 @@ def main(argv=None):
     build_dataset(options.dataset, env, options.rebuild)
     _manage(env, "collectstatic", "--no-input", "--verbosity", "0")
 
-    with Server("bench.bare", env, "/") as bare:
+    with Server("bench.bare", env, "/", "bare") as bare:
         fetch(bare.base + "/")
         bare_rps = wrk(bare.base + "/", options.seconds)
     print(f"  {'bare':<20} {bare_rps['rps']:>12.1f} requests/s")
