@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$p -c 'import sys; sys.version_info >= (3, 12) and print("%d.%d.%d" % sys.version_info[:3], sys.executable)' \
 	2>/dev/null; done | sort -rV | head -n 1 | cut -d " " -f 2)
 
-.PHONY: help venv compiled-messages run test test-postgres lint format messages bench clean
+.PHONY: help venv compiled-messages run test test-postgres lint format messages bench bench-inprocess clean
 
 help:
 	@echo "make run            set up (first time) and serve the site on http://127.0.0.1:8000/"
@@ -24,7 +24,8 @@ help:
 	@echo "make test-postgres  the same suite on PostgreSQL (PYTEST_DATABASE_URL=$(PYTEST_DATABASE_URL))"
 	@echo "make lint           ruff check, ruff format --check and bandit (security)"
 	@echo "make messages       refresh the French catalogue after changing interface text"
-	@echo "make bench          time the public pages and count their queries, with 1,000 extra members, posts and practices"
+	@echo "make bench          each page type under wrk beside a bare Django view, cache on and off (DATASET=demo|scale, BENCH_SECONDS=5)"
+	@echo "make bench-inprocess  server time and queries of each page in-process, with 1,000 extra members, posts and practices"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -71,7 +72,17 @@ BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-secret-key-0123456789abcdefghij \
 	ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 DATABASE_URL=sqlite:////tmp/cpe-bench.sqlite3 \
 	MEDIA_ROOT=/tmp/cpe-bench-media PRIVATE_MEDIA_ROOT=/tmp/cpe-bench-private
 
+# Issue 17's measure: gunicorn as in production, wrk, the bare view of bench/bare.py
+# measured in the same run (bench/run.py; results in bench/results/).
+DATASET ?= demo
+BENCH_SECONDS ?= 5
+
 bench: compiled-messages
+	@command -v wrk >/dev/null || { echo "wrk not found: install it (apt-get install wrk)"; exit 1; }
+	$(PY) bench/run.py --dataset $(DATASET) --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
+
+# Server time only, through Django's test client (pages/management/commands/bench.py).
+bench-inprocess: compiled-messages
 	rm -f /tmp/cpe-bench.sqlite3
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py setup_network > /dev/null

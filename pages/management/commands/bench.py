@@ -1,8 +1,9 @@
-"""Time the public pages in-process and count their SQL queries: `make bench`.
+"""Time the public pages in-process and count their SQL queries: `make bench-inprocess`.
 
-It measures the pages as they are on the current database (`make bench` seeds a fresh
-one with a thousand extra members, posts and practices), each fetched 20 times after a
-warm-up; the figures are server time only, without the network or the browser."""
+It measures the pages as they are on the current database (`make bench-inprocess` seeds
+a fresh one with a thousand extra members, posts and practices), each fetched 20 times
+after a warm-up; the figures are server time only, without the network or the browser.
+`make bench` (bench/run.py) measures the pages under load instead, with gunicorn and wrk."""
 
 import statistics
 import time
