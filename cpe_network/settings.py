@@ -137,8 +137,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions live in the database with the cache in front, so several application
 # servers share them.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Whole public pages kept for visitors who are not signed in (pages/pagecache.py).
+# Whole public pages kept for visitors who are not signed in (pages/pagecache.py), and
+# the sitemap's files: an hour at most with a cache the server processes share; with
+# each process's own, 30 seconds, as a change in one is not seen by the others.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600 if _SHARED_CACHE else 30)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Email: printed on the console unless EMAIL_URL names an SMTP server

@@ -10,8 +10,10 @@ kept whole and served again until anything it may show changes.
   sorted: `?b=2&a=1` and `?a=1&b=2` are one page.
 - Under the "pages" version (cpe_network/lib/versions.py), which every save or delete of
   what the public sees bumps, and the admin's bulk actions too (`changed`); kept an hour
-  at most, or until the next scheduled post, event or practice comes due, or the next
-  event starts or ends (the lists change then without a save).
+  at most (PAGE_CACHE_SECONDS), or until the next scheduled post, event or practice comes
+  due, or the next event starts or ends (the lists change then without a save). With
+  the in-process cache (no CACHE_URL) each server process has its own versions, and a
+  change seen by one reaches the others only when their pages expire: 30 seconds then.
 - The page keeps its Content Security Policy nonce fresh: stored with a placeholder, it
   gets the request's own nonce each time it is served.
 
@@ -31,9 +33,6 @@ from django.utils import timezone
 from cpe_network.lib import versions
 
 VERSION = "pages"
-# The longest a page is kept without a change: what the clock alone changes (an event
-# that has ended) is at most this late.
-CACHE_SECONDS = 60 * 60
 NONCE = "page-cache-nonce-placeholder"
 # The models whose rows the public pages show; any save or delete of one bumps VERSION.
 # (Accounts, contact messages, digests, invitations and the search index are not shown
@@ -71,19 +70,20 @@ def changed():
 
 
 def seconds_to_keep():
-    """How long a page (or a sitemap file) may be kept: an hour, or less when a
+    """How long a page (or a sitemap file) may be kept: PAGE_CACHE_SECONDS, or less when a
     scheduled post, event or practice comes due or an event starts or ends sooner.
     Found once a version (five queries), then kept with the pages."""
     now = timezone.now()
     key = versions.key(VERSION, "next-change")
     if (soonest := cache.get(key)) is None:
-        soonest = _next_change(now) or now + datetime.timedelta(seconds=CACHE_SECONDS)
+        longest = datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+        soonest = _next_change(now) or now + longest
         cache.set(key, soonest, _seconds_until(soonest, now))
     return _seconds_until(soonest, now)
 
 
 def _seconds_until(moment, now):
-    return max(1, min(CACHE_SECONDS, int((moment - now).total_seconds()) + 1))
+    return max(1, min(settings.PAGE_CACHE_SECONDS, int((moment - now).total_seconds()) + 1))
 
 
 def _next_change(now):

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_SECONDS = 60 * 60  # as with a shared cache (Redis)
 
 
 def test_a_public_page_is_built_once(client, pages, django_assert_num_queries):
@@ -161,3 +162,11 @@ def test_an_unchanged_page_answers_304(client, pages):
 
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_with_each_process_its_own_cache_a_page_is_kept_half_a_minute(settings, db):
+    """Without CACHE_URL, a change in one server process is not seen by the others:
+    their pages (and sitemaps) are out of date for 30 seconds at most."""
+    settings.PAGE_CACHE_SECONDS = 30
+
+    assert pagecache.seconds_to_keep() == 30
