@@ -16,6 +16,7 @@ from django_countries import countries
 from cpe_network.lib.antispam import SendingLimit
 from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips
 from news.models import Event, Post
+from pages import pagecache
 from practices.models import Adaptation, Practice
 
 from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
@@ -48,7 +49,9 @@ def directory(request):
     page = Paginator(listed.filter_by(filters).for_cards(), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    counts = listed.facet_counts(filters)
+    counts = pagecache.remembered(
+        "directory-counts", sorted(filters.items()), compute=lambda: listed.facet_counts(filters)
+    )
     facets = facet_options(form, filters, counts, by_name=("country", "topic"))
     no_support = filters.get("support") == "families" and not page.paginator.count
     chosen = filters.get("country", [])

@@ -7,6 +7,7 @@ from cpe_network.lib.listing import WORDS_CHIP, filter_chips
 from cpe_network.lib.portal import published_already, send_for_review
 from members.accounts import by_slug, moved, public_or_preview
 from members.models import Member, Topic
+from pages import pagecache
 from pages.context_processors import language_alternates
 
 from .feeds import calendar_response
@@ -16,11 +17,14 @@ from .models import Event, Post
 PER_PAGE = 12
 
 
-def _listing(request, items, members):
+def _listing(request, items, members, name):
     """A list's filters, from the query string, and its page of items. `members` are
-    the listed members the filter offers (those with something in the list)."""
+    the listed members the filter offers (those with something in the list), found once
+    while nothing changes (a DISTINCT over every post: 40 ms at 100,000)."""
     topics = list(Topic.objects.all())
-    members = list(members.distinct().values_list("slug", "name"))
+    members = pagecache.remembered(
+        name, "members", compute=lambda: list(members.distinct().values_list("slug", "name"))
+    )
     form = NewsFilterForm(request.GET, topics=topics, members=members)
     filters = form.filters()
     page = Paginator(items.filter_by(filters), PER_PAGE).get_page(request.GET.get("page"))
@@ -38,7 +42,7 @@ def _listing(request, items, members):
 
 def post_list(request):
     posts = Post.objects.published()
-    context = _listing(request, posts, Member.objects.listed().filter(posts__in=posts))
+    context = _listing(request, posts, Member.objects.listed().filter(posts__in=posts), "news")
     return render(request, "news/post_list.html", context)
 
 
@@ -68,7 +72,7 @@ def event_list(request):
     members = Member.objects.listed().filter(
         Q(events__in=events.values("pk")) | Q(organised_events__in=events.values("pk"))
     )
-    context = _listing(request, events, members)
+    context = _listing(request, events, members, "past events" if past else "events")
     return render(request, "news/event_list.html", {**context, "past": past})
 
 

@@ -24,7 +24,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
@@ -69,6 +69,20 @@ def changed():
     versions.bump("sitemap")
 
 
+def remembered(*parts, compute):
+    """What `compute()` gives, kept with the cached pages: until anything the public sees
+    changes, or the clock alone changes a list (`seconds_to_keep`). For the costly parts
+    of a page (counts over thousands of rows) that a page built for someone signed in, or
+    for the first visitor after a change, would otherwise count again. `parts` name it:
+    what it is and what it depends on (filters, language)."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = versions.key(VERSION, "part", digest)
+    if (found := cache.get(key)) is None:
+        found = compute()
+        cache.set(key, found, seconds_to_keep())
+    return found
+
+
 def seconds_to_keep():
     """How long a page (or a sitemap file) may be kept: PAGE_CACHE_SECONDS, or less when a
     scheduled post, event or practice comes due or an event starts or ends sooner.
@@ -87,21 +101,25 @@ def _seconds_until(moment, now):
 
 
 def _next_change(now):
-    """When the clock alone next changes what a page shows. One query per kind along its
-    (status, publish_at) index, and two on events."""
+    """When the clock alone next changes what a page shows: three queries (posts and
+    practices along their (status, publish_at) index, and the few events)."""
     from news.models import Event, Post
     from practices.models import Practice
 
     published = {"status": Post.Status.PUBLISHED}
-    due = [
-        model.objects.filter(**published, publish_at__gt=now).aggregate(next=Min("publish_at"))
-        for model in (Post, Event, Practice)
+    moments = [
+        model.objects.filter(**published, publish_at__gt=now).aggregate(next=Min("publish_at"))[
+            "next"
+        ]
+        for model in (Post, Practice)
     ]
-    due += [
-        Event.objects.filter(**published, **{f"{field}__gt": now}).aggregate(next=Min(field))
-        for field in ("start", "end")
-    ]
-    return min((found["next"] for found in due if found["next"]), default=None)
+    fields = ("publish_at", "start", "end")
+    moments += (
+        Event.objects.filter(**published)
+        .aggregate(**{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields})
+        .values()
+    )
+    return min((moment for moment in moments if moment), default=None)
 
 
 def _may_be_cached(request):

@@ -228,7 +228,8 @@ def test_searching_the_directory_by_city_takes_as_many_queries_with_many_members
             MemberFactory(name=f"Relais {n:03d}", city="Warsaw" if n % 2 else "Geneva")
 
     add(4, 0)
-    with django_assert_max_num_queries(13) as small:
+    # And, once while nothing changes, when the clock next changes a list (three).
+    with django_assert_max_num_queries(16) as small:
         client.get("/fr/membres/", {"q": "varsovie"})
     add(40, 4)
     with django_assert_max_num_queries(len(small.captured_queries)):

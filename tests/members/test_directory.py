@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from cpe_network.lib import versions
 from members.models import Member
 from tests.factories import CategoryFactory, MemberFactory, TopicFactory, applicant_category
 
@@ -212,9 +213,11 @@ def test_directory_query_count_does_not_grow_with_members(
         )
 
     add(10, 0)
-    with django_assert_max_num_queries(12) as small:
+    # And, once while nothing changes, when the clock next changes a list (three).
+    with django_assert_max_num_queries(15) as small:
         client.get(f"/en/members/?topic={topic.slug}&country=FR")
     add(990, 10)
+    versions.bump("pages")  # as a save does (bulk_create does not): counted again
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(f"/en/members/?topic={topic.slug}&country=FR&page=3")
 

@@ -6,6 +6,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
+from cpe_network.lib import versions
 from news.models import Event
 from tests.factories import (
     EventDocumentFactory,
@@ -348,9 +349,10 @@ def test_events_list_query_count_does_not_grow(client, django_assert_max_num_que
 
     add(10, 0)
     # Six, and the secretariat's contact details in the footer (then cached).
-    with django_assert_max_num_queries(7) as small:
+    with django_assert_max_num_queries(10) as small:
         client.get("/en/events/?topic=schools")
     add(990, 10)
+    versions.bump("pages")  # as a save does (bulk_create does not): counted again
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/en/events/?topic=schools&page=5")
     with django_assert_max_num_queries(len(small.captured_queries)):

@@ -7,6 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from cpe_network.lib import versions
 from news.models import Post
 from tests.factories import EventFactory, MemberFactory, PostFactory, TopicFactory
 
@@ -162,9 +163,11 @@ def test_news_list_query_count_does_not_grow(client, django_assert_max_num_queri
 
     add(10, 0)
     # Six, and the secretariat's contact details in the footer (then cached).
-    with django_assert_max_num_queries(7) as small:
+    # And, once while nothing changes, when the clock next changes a list (three).
+    with django_assert_max_num_queries(10) as small:
         client.get("/en/news/?topic=schools")
     add(990, 10)
+    versions.bump("pages")  # as a save does (bulk_create does not): counted again
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/en/news/?topic=schools&page=5")
 
