@@ -141,14 +141,7 @@ def pages():
         or Event.objects.published().values_list("slug", flat=True).first()
         or "none"
     )
-    # The most travelled practice: its page shows the most adaptations and sources.
-    practice = (
-        Practice.objects.published()
-        .filter(adapted=True)
-        .order_by("-evidence_rank", "-publish_at")
-        .values_list("slug", flat=True)
-        .first()
-    ) or Practice.objects.published().values_list("slug", flat=True).first()
+    practice = Practice.objects.most_travelled_slug()
     return [
         ("home", "/en/"),
         ("directory", "/en/members/"),

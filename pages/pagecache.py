@@ -33,6 +33,8 @@ from django.utils import timezone
 from cpe_network.lib import versions
 
 VERSION = "pages"
+MAX_PARAMETERS = 8
+MAX_VALUE = 200
 NONCE = "page-cache-nonce-placeholder"
 # The models whose rows the public pages show; any save or delete of one bumps VERSION.
 # (Accounts, contact messages, digests, invitations and the search index are not shown
@@ -124,6 +126,11 @@ def _next_change(now):
 
 def _may_be_cached(request):
     if request.method not in ("GET", "HEAD"):
+        return False
+    # No list takes more parameters or longer values: an address made up to fill the
+    # cache is served, not kept.
+    values = [value for _name, values in request.GET.lists() for value in values]
+    if len(values) > MAX_PARAMETERS or any(len(value) > MAX_VALUE for value in values):
         return False
     harmless = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
     return not set(request.COOKIES) - harmless

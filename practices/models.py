@@ -98,6 +98,16 @@ class MultipleChoiceField(models.CharField):
 
 
 class PracticeQuerySet(PublicationQuerySet):
+    def most_travelled_slug(self):
+        """The slug of the published practice, adapted elsewhere, with the best evidence:
+        its page shows the most adaptations and sources (the benchmarks fetch it)."""
+        published = self.published()
+        adapted = published.filter(adapted=True).order_by("-evidence_rank", "-publish_at")
+        return (
+            adapted.values_list("slug", flat=True).first()
+            or published.values_list("slug", flat=True).first()
+        )
+
     def for_cards(self):
         """What a card in the list shows (practices/_card.html), without the long texts
         it does not: a page of cards reads little from the table."""

@@ -170,3 +170,13 @@ def test_with_each_process_its_own_cache_a_page_is_kept_half_a_minute(settings, 
     settings.PAGE_CACHE_SECONDS = 30
 
     assert pagecache.seconds_to_keep() == 30
+
+
+def test_an_address_with_many_parameters_is_served_but_not_kept(client, pages):
+    address = "/en/news/?" + "&".join(f"x{n}=1" for n in range(9))
+    client.get(address)
+
+    again = client.get(address)
+
+    assert again.status_code == 200
+    assert again.wsgi_request.resolver_match is not None  # built again, not kept

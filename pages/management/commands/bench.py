@@ -63,14 +63,7 @@ class Command(BaseCommand):
         client = Client()
         slug = Member.objects.listed().order_by("sort_name").values_list("slug", flat=True)[0]
         event = Event.objects.published().upcoming().values_list("slug", flat=True)[0]
-        # The most travelled practice: its page shows the most adaptations and sources.
-        practice = (
-            Practice.objects.published()
-            .filter(adapted=True)
-            .order_by("-evidence_rank", "-publish_at")
-            .values_list("slug", flat=True)
-            .first()
-        ) or "none"
+        practice = Practice.objects.most_travelled_slug() or "none"
         total = Member.objects.listed().count()
         posts, events = Post.objects.published().count(), Event.objects.published().count()
         practices = Practice.objects.published().count()
