@@ -13,6 +13,5 @@ class PagesConfig(AppConfig):
 
         from . import (
             flatpages,  # noqa: F401  (connects the footer's signals)
-            pagecache,  # noqa: F401  (connects the signals that renew cached pages)
-            sitemaps,  # noqa: F401  (connects the signals that renew the sitemap)
+            pagecache,  # noqa: F401  (connects the signals that renew cached pages and sitemaps)
         )

@@ -66,9 +66,8 @@ def anonymous_page_cache(get_response):
 
 def changed():
     """What the public sees changed without a save (a bulk update in the admin): every
-    cached page and sitemap is out of date."""
+    cached page, part and sitemap is out of date."""
     versions.bump(VERSION)
-    versions.bump("sitemap")
 
 
 def remembered(*parts, compute):
@@ -88,7 +87,7 @@ def remembered(*parts, compute):
 def seconds_to_keep():
     """How long a page (or a sitemap file) may be kept: PAGE_CACHE_SECONDS, or less when a
     scheduled post, event or practice comes due or an event starts or ends sooner.
-    Found once a version (five queries), then kept with the pages."""
+    Found once a version (three queries), then kept with the pages."""
     now = timezone.now()
     key = versions.key(VERSION, "next-change")
     if (soonest := cache.get(key)) is None:
@@ -174,13 +173,20 @@ def _served(request, stored):
     return response
 
 
+def _is_shown(model):
+    return model._meta.object_name in SHOWN.get(model._meta.app_label, ())
+
+
 def _shown_changed(sender, **kwargs):
-    if sender._meta.object_name in SHOWN.get(sender._meta.app_label, ()):
+    if _is_shown(sender):
         versions.bump(VERSION)
 
 
-def _relation_changed(sender, **kwargs):
-    versions.bump(VERSION)
+def _relation_changed(sender, instance, model, **kwargs):
+    """A member's topics, a page's sites: a relation of something shown (not, say, the
+    groups of an account)."""
+    if _is_shown(type(instance)) or _is_shown(model):
+        versions.bump(VERSION)
 
 
 post_save.connect(_shown_changed, dispatch_uid="page-cache-save")

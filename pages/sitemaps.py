@@ -2,11 +2,9 @@
 when a section is longer than a file may be), every public page in each language, each
 listing its other-language address and an x-default (the English one) as alternates.
 
-The views (pages.views.sitemap_index, sitemap_section) cache each file until a change:
-any save or deletion of the rows listed here bumps the "sitemap" version (see
-cpe_network.lib.versions). A post, event or practice scheduled for later becomes public
-with no save, so a cached file also expires when the next one comes due (at most an
-hour)."""
+The views (pages.views.sitemap_index, sitemap_section) cache each file as the public
+pages are cached (pages.pagecache): until anything the public sees is saved or deleted,
+or a post, event or practice scheduled for later comes due."""
 
 from datetime import UTC
 from html import escape
@@ -17,13 +15,11 @@ from django.contrib import sitemaps
 from django.contrib.flatpages.models import FlatPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Max, Value, When
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 
-from cpe_network.lib import versions
-from members.models import Member, MembershipCategory
+from members.models import Member
 from news.models import Event, Post
 from practices.models import Practice
 
@@ -242,18 +238,3 @@ SITEMAPS = {
     "events": EventSitemap,
     "practices": PracticeSitemap,
 }
-
-
-# What changes the sitemap: the rows it lists, and the categories (whether a category
-# is listed decides whether its members are).
-LISTED_MODELS = [Member, MembershipCategory, Post, Event, Practice, FlatPage]
-
-
-def _changed(**kwargs):
-    versions.bump("sitemap")
-
-
-for model in LISTED_MODELS:
-    post_save.connect(_changed, sender=model, dispatch_uid=f"sitemap-{model._meta.label}")
-    post_delete.connect(_changed, sender=model, dispatch_uid=f"sitemap-{model._meta.label}")
-m2m_changed.connect(_changed, sender=FlatPage.sites.through, dispatch_uid="sitemap-pages-sites")

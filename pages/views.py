@@ -182,9 +182,9 @@ def robots_txt(request):
 
 
 def _cached_sitemap(view):
-    """A sitemap file, cached per address (scheme, host, section, page) under the
-    "sitemap" version, which any change of what it lists bumps (pages.sitemaps), for an
-    hour at most or until a scheduled item comes due. Only a page number written
+    """A sitemap file, cached per address (scheme, host, section, page) as the public
+    pages are (pages.pagecache): under their version, which any change of what the public
+    sees bumps, until a scheduled item comes due. Only a page number written
     plainly is looked up: ?p=02 and the like are 404s, so they never fill the cache."""
 
     @wraps(view)
@@ -196,7 +196,7 @@ def _cached_sitemap(view):
         if section is not None and section not in sitemaps.SITEMAPS:
             raise Http404  # before any cache key: the name is whatever was typed
         key = versions.key(
-            "sitemap", request.scheme, request.get_host(), section or "index", number
+            pagecache.VERSION, "sitemap", request.scheme, request.get_host(), section, number
         )
         response = cache.get(key)
         if response is None:

@@ -6,14 +6,23 @@ import datetime
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Group
 from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 from django.utils.csp import LazyNonce
 
+from cpe_network.lib import versions
 from news.models import Post
 from pages import pagecache
-from tests.factories import CategoryFactory, EventFactory, MemberFactory, PostFactory
+from tests.factories import (
+    CategoryFactory,
+    EventFactory,
+    MemberFactory,
+    PostFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +189,14 @@ def test_an_address_with_many_parameters_is_served_but_not_kept(client, pages):
 
     assert again.status_code == 200
     assert again.wsgi_request.resolver_match is not None  # built again, not kept
+
+
+def test_a_members_topics_renew_the_pages_an_accounts_groups_do_not(db):
+    member, topic, user = MemberFactory(), TopicFactory(), UserFactory()
+    before = versions.current(pagecache.VERSION)
+
+    user.groups.add(Group.objects.create(name="Editors"))
+    assert versions.current(pagecache.VERSION) == before
+
+    member.topics.add(topic)
+    assert versions.current(pagecache.VERSION) != before

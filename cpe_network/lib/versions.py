@@ -1,9 +1,9 @@
 """Version tokens for what is cached from many rows: a key that holds `current(name)`
 is left behind, all at once, when `bump(name)` gives the name a new token.
 
-    key = versions.key("sitemap", host, section, page)   # "sitemap:<token>:host:…"
+    key = versions.key("pages", "sitemap", host, page)   # "pages:<token>:sitemap:…"
     page = cache.get(key)                                 # then cache.set(key, …, timeout)
-    versions.bump("sitemap")                              # on a change: every old key is stale
+    versions.bump("pages")                                # on a change: every old key is stale
 
 Old entries are never read again and expire by their own timeout. The tokens live in
 the default cache, so with a shared one (Redis, see CACHE_URL in the README) a bump in
