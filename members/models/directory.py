@@ -460,6 +460,19 @@ class Member(UniqueSlugMixin, models.Model):
         indexes = [
             models.Index(fields=["published", "status", "sort_name"]),
             models.Index(fields=["country"]),
+            # The few that help families (the home page's finder, the directory's
+            # filter) and the few placed on the map: read without the thousands that
+            # are not.
+            models.Index(
+                fields=["country"],
+                condition=models.Q(supports_families=True),
+                name="members_helping_families_idx",
+            ),
+            models.Index(
+                fields=["sort_name"],
+                condition=models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="members_on_the_map_idx",
+            ),
         ]
 
     def __str__(self):
