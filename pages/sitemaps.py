@@ -181,17 +181,26 @@ class DatedSitemap(Sitemap):
         # Sorted here: unordered, the database may read the keys from an index alone.
         keys = sorted(self.rows().order_by().values_list("pk", flat=True))
         starts = keys[per_file::per_file]  # of the second file onwards
-        number = Case(
-            *(When(pk__lt=start, then=Value(n)) for n, start in enumerate(starts)),
-            default=Value(len(starts)),
-        )
         latest = dict.fromkeys(range(len(starts) + 1))
-        files = self.rows().order_by().annotate(file=number).values("file")
+        files = self.rows().order_by().annotate(file=file_number(starts)).values("file")
         for row in files.annotate(**{f"latest_{name}": Max(name) for name in self.dates}):
             found = [row[f"latest_{name}"] for name in self.dates]
             if any(found):  # (no rows: one row of nothing, the file being a constant)
                 latest[row["file"]] = max(found)
         return list(latest.values())
+
+
+def file_number(starts, first=0):
+    """The number of the file a row is in, from the first key of each file after the
+    first: a search halving the files at each step, so that each of a hundred
+    thousand rows makes five comparisons and not, in a list, a dozen on average."""
+    if not starts:
+        return Value(first)
+    middle = len(starts) // 2
+    return Case(
+        When(pk__lt=starts[middle], then=file_number(starts[:middle], first)),
+        default=file_number(starts[middle + 1 :], first + middle + 1),
+    )
 
 
 class MemberSitemap(DatedSitemap):
