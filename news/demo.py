@@ -67,23 +67,47 @@ def seed_posts(extra=0):
                 post.topics.add(topics[story["topic"]])
             created += 1
     if extra:
-        start = Post.objects.filter(slug__startswith="synthetic-post-").count()
-        Post.objects.bulk_create(
-            Post(
-                # The same address in both languages: bulk_create skips save().
-                slug_en=f"synthetic-post-{number:05d}",
-                slug_fr=f"synthetic-post-{number:05d}",
-                title_en=f"Synthetic post {number:05d}",
-                summary_en="A synthetic post, made to measure pages with many posts.",
-                body_en="Text.",
-                body_html_en="<p>Text.</p>",
-                status=Post.Status.PUBLISHED,
-                publish_at=now - timedelta(hours=number),
-            )
-            for number in range(start + 1, start + extra + 1)
-        )
-        created += extra
+        created += _synthetic_posts(extra, now)
     return created
+
+
+def _synthetic_posts(extra, now):
+    """Posts in bulk, each by a listed member and on a topic or two, as real ones are:
+    the lists filtered by member or topic are then measured with as many rows as the
+    plain list, not the forty demo posts."""
+    start = Post.objects.filter(slug__startswith="synthetic-post-").count()
+    authors = list(Member.objects.listed().order_by("pk").values_list("pk", "country"))
+    topic_ids = list(Topic.objects.order_by("pk").values_list("pk", flat=True))
+    numbers = range(start + 1, start + extra + 1)
+    posts = Post.objects.bulk_create(
+        Post(
+            # The same address in both languages: bulk_create skips save().
+            slug_en=f"synthetic-post-{number:05d}",
+            slug_fr=f"synthetic-post-{number:05d}",
+            title_en=f"Synthetic post {number:05d}",
+            summary_en="A synthetic post, made to measure pages with many posts.",
+            body_en="Text.",
+            body_html_en="<p>Text.</p>",
+            status=Post.Status.PUBLISHED,
+            publish_at=now - timedelta(hours=number),
+            countries=[authors[number % len(authors)][1]] if authors else [],
+        )
+        for number in numbers
+    )
+    if authors:
+        Post.members.through.objects.bulk_create(
+            Post.members.through(post_id=post.pk, member_id=authors[number % len(authors)][0])
+            for number, post in zip(numbers, posts, strict=True)
+        )
+    if topic_ids:
+        Post.topics.through.objects.bulk_create(
+            Post.topics.through(
+                post_id=post.pk, topic_id=topic_ids[(number + step) % len(topic_ids)]
+            )
+            for number, post in zip(numbers, posts, strict=True)
+            for step in range(1 + number % 2)
+        )
+    return extra
 
 
 def seed_events():
