@@ -216,7 +216,7 @@ def sitemap_index(request):
     for name, cls in sitemaps.SITEMAPS.items():
         sitemap = cls(request)
         address = request.build_absolute_uri(reverse("sitemap_section", args=[name]))
-        for number, lastmod in enumerate(sitemap.file_dates(), start=1):
+        for number, lastmod in sitemap.files():
             files.append(
                 SitemapIndexItem(address if number == 1 else f"{address}?p={number}", lastmod)
             )
