@@ -281,7 +281,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "cpe_network.lib.staticfiles.MinifiedManifestStaticFilesStorage",
     },
 }
 

@@ -60,7 +60,7 @@ def countries() -> dict[str, dict]:
 
 @functools.cache
 def small_data() -> dict:
-    """The outlines of the small maps (about 9 km simplification, small islands left
+    """The outlines of the small maps (about 12 km simplification, small islands left
     out, cut to a `window` around Europe): {"window": [min_x, min_y, max_x, max_y],
     "countries": {code: {"rings": [[min_x, min_y, max_x, max_y, SVG path], ...]}}},
     read once from members/data/europe-small.json."""

@@ -43,7 +43,7 @@ from members.geo import project  # noqa: E402
 
 WINDOW = (-32, 25, 75, 83)  # lon min, lat min, lon max, lat max, degrees
 TOLERANCE_KM = 2.5
-SMALL_TOLERANCE_KM = 9
+SMALL_TOLERANCE_KM = 12
 SMALL_MIN_AREA_KM2 = 1500
 # What the small outlines cover, in km (min_x, min_y, max_x, max_y): Iceland to the
 # Caspian, the Sahara's edge to the North Cape. A wider view uses the full outlines.
