@@ -79,23 +79,31 @@ def lighthouse_command():
     )
 
 
-def audit(command, url):
-    """Lighthouse's report (as a dict) of one page at the mobile preset."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        subprocess.run(  # nosec B603
-            [
-                *command,
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={report.name}",
-                f"--only-categories={','.join(CATEGORIES)}",
-                f"--chrome-flags={CHROME_FLAGS}",
-            ],
-            check=True,
-            env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
-        )
-        return json.loads(Path(report.name).read_text())
+def audit(command, url, attempts=3):
+    """Lighthouse's report (as a dict) of one page at the mobile preset. Lighthouse
+    sometimes loses the trace of a load (NO_NAVSTART) on a busy machine: tried again."""
+    for attempt in range(1, attempts + 1):
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            done = subprocess.run(  # nosec B603
+                [
+                    *command,
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report.name}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--chrome-flags={CHROME_FLAGS}",
+                ],
+                check=attempt == attempts,
+                env={
+                    **os.environ,
+                    "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
+                },
+            )
+            if done.returncode == 0:
+                return json.loads(Path(report.name).read_text())
+        print(f"  Lighthouse failed on {url}; trying again", file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 def row(name, path, html_bytes, report):
@@ -167,7 +175,8 @@ def main(argv=None):
             if status != 200:
                 print(f"  {name} {path}: status {status}", file=sys.stderr)
             rows.append(row(name, path, len(body), audit(command, server.base + path)))
-            print(f"  {name:<14} performance {rows[-1]['performance']}", flush=True)
+            scores = " ".join(f"{category} {rows[-1][category]}" for category in CATEGORIES)
+            print(f"  {name:<14} {scores}", flush=True)
     print(table(rows))
     if not options.pages:
         RESULTS.write_text(json.dumps(rows, indent=2) + "\n")
