@@ -14,7 +14,7 @@ from whitenoise.middleware import WhiteNoiseMiddleware
 from members.views import PER_PAGE as DIRECTORY_PAGE
 from news.views import PER_PAGE as NEWS_PAGE
 from practices.views import PER_PAGE as PRACTICES_PAGE
-from tests.factories import EventFactory
+from tests.factories import EventFactory, PostFactory, PracticeFactory, image_file
 
 HTML_BUDGET = 40_000
 SITE_CSS_BUDGET = 25_000
@@ -161,3 +161,29 @@ def test_gzip_is_served_to_a_browser_without_brotli(rf, served):
     response = _get(rf, middleware, path, "gzip, deflate")
 
     assert response["Content-Encoding"] == "gzip"
+
+
+def _image_tags(html, src_part):
+    return [tag for tag in re.findall(r"<img\b[^>]*>", html) if src_part in tag]
+
+
+@pytest.mark.django_db
+def test_a_posts_picture_under_its_title_loads_at_once(client):
+    post = PostFactory(image=image_file("photo.png"))
+
+    (tag,) = _image_tags(client.get(post.get_absolute_url()).text, post.image_web.url)
+
+    assert 'loading="lazy"' not in tag
+
+
+@pytest.mark.django_db
+def test_pictures_below_the_fold_of_events_and_practices_wait_for_the_reader(client):
+    event = EventFactory(image=image_file("poster.png"))
+    practice = PracticeFactory(image=image_file("photo.png"))
+    tags = _image_tags(client.get(event.get_absolute_url()).text, event.image_web.url)
+    tags += _image_tags(client.get(practice.get_absolute_url()).text, practice.image_web.url)
+
+    assert [('loading="lazy"' in tag, 'width="' in tag and 'height="' in tag) for tag in tags] == [
+        (True, True),
+        (True, True),
+    ]
