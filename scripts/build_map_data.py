@@ -225,8 +225,9 @@ def _at_y(a, b, y):
 
 
 def build_small(source, tolerance=SMALL_TOLERANCE_KM, min_area=SMALL_MIN_AREA_KM2):
-    """{code: {"rings": [[min_x, min_y, max_x, max_y, SVG path], ...]}} for the small maps: arcs projected and simplified once each, so
-    that a border shared by two countries is drawn the same way in both."""
+    """{code: {"rings": [[min_x, min_y, max_x, max_y, SVG path], ...]}} for the small
+    maps: arcs projected and simplified once each, so that a border shared by two
+    countries is drawn the same way in both."""
     topology = json.loads(Path(source).read_text())
     raw = decode_arcs(topology)
     simple = [simplify([project(lat, lon) for lon, lat in arc], tolerance) for arc in raw]

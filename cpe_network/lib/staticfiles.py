@@ -21,6 +21,7 @@ class MinifiedManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
                 minify = MINIFIERS.get(Path(path).suffix)
                 if minify and not path.endswith((".min.css", ".min.js")):
                     collected = Path(self.path(path))
-                    collected.write_text(minify(collected.read_text(encoding="utf-8")), encoding="utf-8")
+                    text = collected.read_text(encoding="utf-8")
+                    collected.write_text(minify(text), encoding="utf-8")
             paths = {path: (self, path) for path in paths}
         yield from super().post_process(paths, dry_run, **options)
