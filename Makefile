@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$p -c 'import sys; sys.version_info >= (3, 12) and print("%d.%d.%d" % sys.version_info[:3], sys.executable)' \
 	2>/dev/null; done | sort -rV | head -n 1 | cut -d " " -f 2)
 
-.PHONY: help venv compiled-messages run test test-postgres lint format messages bench bench-inprocess clean
+.PHONY: help venv compiled-messages run test test-postgres lint format messages bench bench-inprocess lighthouse clean
 
 help:
 	@echo "make run            set up (first time) and serve the site on http://127.0.0.1:8000/"
@@ -26,6 +26,7 @@ help:
 	@echo "make messages       refresh the French catalogue after changing interface text"
 	@echo "make bench          each page type under wrk beside a bare Django view, cache on and off (DATASET=demo|scale, BENCH_SECONDS=5)"
 	@echo "make bench-inprocess  server time and queries of each page in-process, with 1,000 extra members, posts and practices"
+	@echo "make lighthouse     Lighthouse's scores and each page's HTML weight on the demo data (LIGHTHOUSE_ARGS=\"--port 8811 home\")"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -80,6 +81,12 @@ BENCH_SECONDS ?= 5
 bench: compiled-messages
 	@command -v wrk >/dev/null || { echo "wrk not found: install it (apt-get install wrk)"; exit 1; }
 	$(PY) bench/run.py --dataset $(DATASET) --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
+
+# Lighthouse 12 (mobile) with Debian's Chromium on each page type, served as in production
+# (bench/lighthouse.py; results in bench/results/lighthouse.json). Not part of the site's
+# dependencies: mkdir -p /tmp/lh && (cd /tmp/lh && npm install lighthouse@12).
+lighthouse: compiled-messages
+	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 # Server time only, through Django's test client (pages/management/commands/bench.py).
 bench-inprocess: compiled-messages

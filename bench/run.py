@@ -270,8 +270,8 @@ def fetch(url, timeout=120):
 class Server:
     """gunicorn serving `app` on a free loopback port, as the site is served."""
 
-    def __init__(self, app, env, ready_path, label):
-        self.port = free_port()
+    def __init__(self, app, env, ready_path, label, port=None):
+        self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(TMP / f"cpe-bench-{label}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(  # nosec B603

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "cpe_network.lib.middleware.oversized_requests",
     # Public pages as an anonymous visitor sees them, kept until they change.
     "pages.pagecache.anonymous_page_cache",
+    # HTML without its templates' indentation (and so kept by the page cache without it).
+    "cpe_network.lib.middleware.trimmed_html",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -281,7 +283,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "cpe_network.lib.staticfiles.MinifiedManifestStaticFilesStorage",
     },
 }
 

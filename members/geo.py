@@ -1,6 +1,7 @@
 """The map of members: country shapes kept in the repository (members/data/europe.json,
-built once by scripts/build_map_data.py), a projection for pins, the framing, and what
-the SVG template draws."""
+and europe-small.json, lighter, for the small maps; built once by
+scripts/build_map_data.py), a projection for pins, the framing, and what the SVG
+template draws."""
 
 import functools
 import json
@@ -14,6 +15,7 @@ from django.utils.translation import ngettext
 from django_countries import countries as country_names
 
 DATA = Path(__file__).resolve().parent / "data" / "europe.json"
+SMALL_DATA = DATA.with_name("europe-small.json")
 
 # Lambert azimuthal equal-area centred on Europe (as EPSG:3035), on a sphere, in km.
 RADIUS_KM = 6371.0
@@ -54,6 +56,30 @@ def countries() -> dict[str, dict]:
     all its parts)}}, read once from members/data/europe.json; boxes are
     [min_x, min_y, max_x, max_y] in SVG coordinates."""
     return json.loads(DATA.read_text(encoding="utf-8"))["countries"]
+
+
+@functools.cache
+def small_data() -> dict:
+    """The outlines of the small maps (about 12 km simplification, small islands left
+    out, cut to a `window` around Europe): {"window": [min_x, min_y, max_x, max_y],
+    "countries": {code: {"rings": [[min_x, min_y, max_x, max_y, SVG path], ...]}}},
+    read once from members/data/europe-small.json."""
+    return json.loads(SMALL_DATA.read_text(encoding="utf-8"))
+
+
+def small_outlines(view) -> dict[str, str]:
+    """{code: SVG path} of the small maps, of the rings that `view` shows: a quarter of
+    the full outlines' weight, or less. Empty (the full outlines are drawn) when the
+    view reaches beyond the window the small outlines were cut to; a code missing here
+    keeps its full outline too."""
+    left, top, right, bottom = small_data()["window"]
+    x, y, width, height = view
+    if x < left or y < top or x + width > right or y + height > bottom:
+        return {}
+    return {
+        code: "".join(ring[4] for ring in shape["rings"] if _overlaps(ring, view))
+        for code, shape in small_data()["countries"].items()
+    }
 
 
 def frame(
@@ -118,12 +144,13 @@ def _overlaps(box, view):
     return box[0] < x + width and box[2] > x and box[1] < y + height and box[3] > y
 
 
-def map_context(counts, pins=(), *, marks=None):
+def map_context(counts, pins=(), *, marks=None, small=False):
     """What the map template draws: `counts` maps country codes to member counts,
     `pins` are (name, slug, latitude, longitude) of members with coordinates. `marks`,
     for a map of something else than members, maps the codes of `counts` to what each
     country is (a word the template and the stylesheet know, e.g. "origin"), drawn
-    instead of a shade."""
+    instead of a shade. `small`: the lighter outlines, for a map drawn small (the home
+    page's), where the full ones would only add weight."""
     shapes = countries()
     placed = [
         (name, slug, *project(float(latitude), float(longitude)))
@@ -131,6 +158,7 @@ def map_context(counts, pins=(), *, marks=None):
     ]
     view = frame([code for code in counts if code in shapes], [(x, y) for *_, x, y in placed])
     width = view[2]
+    outlines = small_outlines(view) if small else {}
     radius = round(width / 220, 1)
     return {
         "view_box": " ".join(str(n) for n in view),
@@ -138,7 +166,7 @@ def map_context(counts, pins=(), *, marks=None):
             {
                 "code": code,
                 "name": country_names.name(code),
-                "d": shape["d"],
+                "d": outlines.get(code, shape["d"]),
                 "count": counts[code],
                 "shade": shade(counts[code]),
                 "mark": (marks or {}).get(code, ""),
@@ -147,7 +175,7 @@ def map_context(counts, pins=(), *, marks=None):
             if code in counts
         ],
         "plain": [
-            shape["d"]
+            outlines.get(code, shape["d"])
             for code, shape in shapes.items()
             if code not in counts and _overlaps(shape["box"], view)
         ],

@@ -61,7 +61,7 @@ def home(request):
         "home.html",
         {
             "home_page": home_page,
-            "map": map_context(counts),
+            "map": map_context(counts, small=True),
             "member_total": sum(counts.values()),
             "country_total": len(counts),
             "event_total": Event.objects.published().upcoming().count(),

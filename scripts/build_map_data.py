@@ -5,6 +5,8 @@ Run once, when the boundaries should change:
     (cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz)
     .venv/bin/python scripts/build_map_data.py /tmp/package/countries-50m.json \
         members/data/europe.json [tolerance in km, default 2.5]
+    .venv/bin/python scripts/build_map_data.py --small /tmp/package/countries-50m.json \
+        members/data/europe-small.json
 
 It decodes the TopoJSON of Natural Earth's 1:50m countries, keeps the countries with a
 part in WINDOW (Europe and its neighbours) and drops their parts wholly outside it,
@@ -12,6 +14,13 @@ projects them (members.geo.project), simplifies each ring (Douglas–Peucker) an
 one SVG path per country, in km, with the boxes of its largest part and of all its
 parts. Kosovo has no numeric code in the data and Northern Cyprus is drawn as part of
 Cyprus; other places without a code (Somaliland, ...) are left out.
+
+With --small it writes the outlines of the small maps (the home page, a practice's
+reach), a quarter of the weight: each shared border (a TopoJSON arc) is simplified once,
+to SMALL_TOLERANCE_KM, so that neighbours still meet, islands smaller than
+SMALL_MIN_AREA_KM2 are dropped unless they are the country's largest part (Malta stays),
+and each ring is kept with its box, so that a small map leaves out the parts it does not
+show (Siberia, most of Greenland).
 """
 
 import itertools
@@ -34,6 +43,11 @@ from members.geo import project  # noqa: E402
 
 WINDOW = (-32, 25, 75, 83)  # lon min, lat min, lon max, lat max, degrees
 TOLERANCE_KM = 2.5
+SMALL_TOLERANCE_KM = 12
+SMALL_MIN_AREA_KM2 = 1500
+# What the small outlines cover, in km (min_x, min_y, max_x, max_y): Iceland to the
+# Caspian, the Sahara's edge to the North Cape. A wider view uses the full outlines.
+SMALL_WINDOW = (-3000, -3000, 3600, 2800)
 EXTRA_CODES = {"Kosovo": "XK", "N. Cyprus": "CY"}
 
 
@@ -177,11 +191,83 @@ def build(source, tolerance=TOLERANCE_KM):
     return output
 
 
-def main(source, target, tolerance=TOLERANCE_KM):
-    shapes = build(source, float(tolerance))
+def clip(points, window):
+    """The ring cut to the rectangle `window` (Sutherland–Hodgman): filled, it covers
+    the same ground inside the window."""
+    left, top, right, bottom = window
+    edges = (
+        (lambda p: p[0] >= left, lambda a, b: _at_x(a, b, left)),
+        (lambda p: p[0] <= right, lambda a, b: _at_x(a, b, right)),
+        (lambda p: p[1] >= top, lambda a, b: _at_y(a, b, top)),
+        (lambda p: p[1] <= bottom, lambda a, b: _at_y(a, b, bottom)),
+    )
+    for inside, cross in edges:
+        if not points:
+            break
+        result = []
+        for a, b in zip(points, points[1:] + points[:1], strict=True):
+            if inside(b):
+                if not inside(a):
+                    result.append(cross(a, b))
+                result.append(b)
+            elif inside(a):
+                result.append(cross(a, b))
+        points = result
+    return points
+
+
+def _at_x(a, b, x):
+    return x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
+
+
+def _at_y(a, b, y):
+    return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
+
+
+def build_small(source, tolerance=SMALL_TOLERANCE_KM, min_area=SMALL_MIN_AREA_KM2):
+    """{code: {"rings": [[min_x, min_y, max_x, max_y, SVG path], ...]}} for the small
+    maps: arcs projected and simplified once each, so that a border shared by two
+    countries is drawn the same way in both."""
+    topology = json.loads(Path(source).read_text())
+    raw = decode_arcs(topology)
+    simple = [simplify([project(lat, lon) for lon, lat in arc], tolerance) for arc in raw]
+    result = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        name = geometry.get("properties", {}).get("name", "")
+        code = (
+            country_names.alpha2(int(geometry["id"])) if geometry.get("id") else None
+        ) or EXTRA_CODES.get(name)
+        if not code:
+            continue
+        drawn = polygons(geometry, simple)
+        for polygon, original in zip(drawn, polygons(geometry, raw), strict=True):
+            if not in_window(original[0]):
+                continue
+            for number, outline in enumerate(polygon):
+                rounded = [(round(x), round(y)) for x, y in clip(outline, SMALL_WINDOW)]
+                if len(set(rounded)) >= 3:
+                    result.setdefault(code, []).append((number == 0, rounded))
+                elif number == 0:
+                    break  # the outer ring is gone: its holes go with it
+    output = {}
+    for code, rings in sorted(result.items()):
+        largest = max((r for outer, r in rings if outer), key=area, default=None)
+        kept = [r for _outer, r in rings if r is largest or area(r) >= min_area]
+        # One path per ring with its box, so that a small map draws only what it shows.
+        output[code] = {"rings": [[*box(r), path([r])] for r in kept]}
+    return output
+
+
+def main(source, target, tolerance=None, *, small=False):
+    extra = {"window": SMALL_WINDOW} if small else {}
+    if small:
+        shapes = build_small(source, float(tolerance or SMALL_TOLERANCE_KM))
+    else:
+        shapes = build(source, float(tolerance or TOLERANCE_KM))
     data = {
         "source": "Natural Earth 1:50m via world-atlas 2.0.2 (ISC; data public domain)",
         "projection": "LAEA lat0=52 lon0=10, km, y down",
+        **extra,
         "countries": shapes,
     }
     Path(target).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -190,4 +276,5 @@ def main(source, target, tolerance=TOLERANCE_KM):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    arguments = [a for a in sys.argv[1:] if a != "--small"]
+    main(*arguments[:3], small="--small" in sys.argv)

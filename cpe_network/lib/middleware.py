@@ -128,3 +128,37 @@ def _body_size(request):
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0  # as Django reads it: no body
+
+
+# The indentation templates leave at the start of each line, and blank lines; never
+# inside <pre> or <textarea>, where it is content.
+_KEPT_AS_WRITTEN = re.compile(
+    r"(<(?:pre|textarea)\b.*?</(?:pre|textarea)>)", re.IGNORECASE | re.DOTALL
+)
+_INDENTATION = re.compile(r"\n\s+")
+
+
+def trimmed_html(get_response):
+    """HTML pages without the indentation and blank lines of their templates: a tenth
+    to a fifth of their weight, with the same meaning (a line break still separates
+    what it separated). Placed after the page cache in MIDDLEWARE, so that the cache
+    keeps the trimmed page."""
+
+    def middleware(request):
+        response = get_response(request)
+        if (
+            response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or response.has_header("Content-Encoding")
+        ):
+            return response
+        parts = _KEPT_AS_WRITTEN.split(response.content.decode(response.charset))
+        # Odd parts are the <pre> and <textarea> elements, kept as they are.
+        response.content = "".join(
+            part if index % 2 else _INDENTATION.sub("\n", part) for index, part in enumerate(parts)
+        )
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+    return middleware

@@ -1,4 +1,4 @@
-from members.geo import DEFAULT_CODES, countries, frame, project
+from members.geo import DEFAULT_CODES, countries, frame, map_context, project
 
 
 def test_projection_puts_places_where_they_belong():
@@ -61,3 +61,26 @@ def test_every_frame_holds_its_country_in_whole_km_between_square_and_four_by_th
         assert y <= top and bottom <= y + height, code
         assert width >= 900 and height >= 900, code
         assert 1 <= width / height <= 4 / 3, code
+
+
+EUROPE = dict.fromkeys(("PT", "IE", "IS", "NO", "FI", "GR", "CY", "MT", "LU"), 1)
+
+
+def _weight(context):
+    return sum(len(c["d"]) for c in context["shaded"]) + sum(map(len, context["plain"]))
+
+
+def test_the_small_map_of_europe_weighs_under_a_third_of_the_full_one():
+    assert _weight(map_context(EUROPE, small=True)) < _weight(map_context(EUROPE)) / 3
+
+
+def test_the_small_map_keeps_small_countries_with_members():
+    shaded = {c["code"]: c["d"] for c in map_context(EUROPE, small=True)["shaded"]}
+
+    assert all(shaded[code].startswith("M") for code in ("MT", "LU", "CY"))
+
+
+def test_a_small_map_wider_than_its_outlines_draws_the_full_ones():
+    counts = {"FR": 1, "RU": 1}  # Russia's main part reaches the Pacific
+
+    assert map_context(counts, small=True)["shaded"] == map_context(counts)["shaded"]

@@ -180,9 +180,9 @@ def test_a_source_keeps_its_title_in_its_own_language_marked_with_lang(client, p
 
     english, french = client.get(EN).text, client.get(FR).text
 
-    assert '<cite lang="fr">\n          Rapport d’évaluation' in english
-    assert "<cite>\n          Rapport d’évaluation" in french
-    assert '<cite lang="en">\n          <a href="https://research.example/eval"' in french
+    assert '<cite lang="fr">\nRapport d’évaluation' in english
+    assert "<cite>\nRapport d’évaluation" in french
+    assert '<cite lang="en">\n<a href="https://research.example/eval"' in french
 
 
 @pytest.mark.parametrize(
