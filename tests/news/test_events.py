@@ -84,6 +84,23 @@ def test_event_filters(client, query, expected):
     assert titles(client.get(f"/en/events/?{query}")) == expected
 
 
+def test_event_filters_offer_the_organisers_and_countries_of_upcoming_events(client):
+    EventFactory(countries=["IT"], organiser=MemberFactory(slug="organiser", name="B organiser"))
+    EventFactory().members.add(MemberFactory(slug="named", name="A named"))
+    EventFactory(countries=["PT"], start=days_from_now(-5)).members.add(
+        MemberFactory(slug="in-the-past")
+    )
+
+    html = client.get("/en/events/").text
+
+    assert re.findall(r'<option value="([^"]+)"', html.split('id="filter-member"')[1]) == [
+        "named",
+        "organiser",
+    ]
+    assert '<option value="IT">Italy</option>' in html
+    assert 'value="PT"' not in html
+
+
 @pytest.mark.parametrize(
     ("zone", "start", "end", "path", "shown"),
     [
