@@ -84,6 +84,25 @@ def remembered(*parts, compute):
     return found
 
 
+def remembered_each(items, *parts, compute):
+    """For each of `items`, what `compute(item)` gives, kept as `remembered` keeps things
+    (until anything the public sees changes): one cache read for them all, one write for
+    those not found. For what a list draws of each item alone (its card): `parts` name it
+    and what else it depends on (template, language); the item's primary key tells the
+    items apart. What is drawn of one item does not change with the clock (the list
+    chooses which items are due), so it is kept PAGE_CACHE_SECONDS."""
+    prefix = versions.key(VERSION, "part")
+    keys = {}
+    for item in items:
+        digest = hashlib.sha256(repr((*parts, item.pk)).encode()).hexdigest()
+        keys[f"{prefix}:{digest}"] = item
+    found = cache.get_many(keys)
+    missing = {key: compute(item) for key, item in keys.items() if key not in found}
+    if missing:
+        cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+    return [found[key] if key in found else missing[key] for key in keys]
+
+
 def seconds_to_keep():
     """How long a page (or a sitemap file) may be kept: PAGE_CACHE_SECONDS, or less when a
     scheduled post, event or practice comes due or an event starts or ends sooner.
