@@ -70,17 +70,18 @@ def changed():
     versions.bump(VERSION)
 
 
-def remembered(*parts, compute):
+def remembered(*parts, compute, timeless=False):
     """What `compute()` gives, kept with the cached pages: until anything the public sees
-    changes, or the clock alone changes a list (`seconds_to_keep`). For the costly parts
-    of a page (counts over thousands of rows) that a page built for someone signed in, or
-    for the first visitor after a change, would otherwise count again. `parts` name it:
-    what it is and what it depends on (filters, language)."""
+    changes, or the clock alone changes a list (`seconds_to_keep`; `timeless`: what the
+    clock never changes, such as the site's menus, is kept PAGE_CACHE_SECONDS). For the
+    costly parts of a page (counts over thousands of rows) that a page built for someone
+    signed in, or for the first visitor after a change, would otherwise count again.
+    `parts` name it: what it is and what it depends on (filters, language)."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = versions.key(VERSION, "part", digest)
     if (found := cache.get(key)) is None:
         found = compute()
-        cache.set(key, found, seconds_to_keep())
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS if timeless else seconds_to_keep())
     return found
 
 

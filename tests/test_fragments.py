@@ -1,10 +1,14 @@
-"""Parts of pages kept with the cached pages (pages/pagecache.py `remembered_each`, the
-`cards` tag): with the page cache off too, a list's cards are drawn once per language
-and drawn again as soon as what they show changes."""
+"""Parts of pages kept with the cached pages (pages/pagecache.py `remembered` and
+`remembered_each`; the `cards`, `main_menu` and footer tags of pages/templatetags/site.py):
+with the page cache off too, a list's cards and the site's menus are drawn once per
+language and drawn again as soon as what they show changes."""
+
+import re
 
 import pytest
 
-from tests.factories import MemberFactory, PostFactory
+from pages.models import HomePage
+from tests.factories import FlatPageFactory, MemberFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +37,51 @@ def test_a_card_on_two_pages_keeps_each_pages_heading(client):
     html = client.get("/en/news/").text
 
     assert '<h2 class="post-card__title"' in html
+
+
+def current_links(html):
+    return re.findall(r'<a href="([^"]+)"\s*aria-current="(page|true)"', html)
+
+
+@pytest.mark.parametrize(
+    ("path", "marked"),
+    [
+        ("/en/news/", [("/en/news/", "page")]),
+        ("/fr/actualites/", [("/fr/actualites/", "page")]),
+        ("/en/members/map/", [("/en/members/", "true")]),
+        ("/en/membership/", [("/en/membership/", "page")]),
+        ("/fr/contact/", [("/fr/contact/", "page")]),
+    ],
+)
+def test_the_main_menu_marks_the_page_and_its_section(client, path, marked):
+    for other in ("/en/", "/en/news/", "/en/members/map/", "/fr/contact/"):
+        client.get(other)  # the menu of other places is kept too
+
+    menu = client.get(path).text.split('class="main-nav"')[1].split("</nav>")[0]
+
+    assert current_links(menu) == marked
+
+
+def test_a_new_page_shows_in_the_footer_at_once(client, pages):
+    client.get("/en/news/")
+
+    FlatPageFactory(url_en="/volunteering/", title_en="Volunteering")
+
+    assert "Volunteering" in client.get("/en/news/").text
+
+
+def test_the_footer_marks_the_page_it_is_on(client, pages):
+    html = client.get("/en/about/").text
+    footer = html.split('class="site-footer"')[1]
+
+    assert current_links(footer) == [("/en/about/", "page")]
+
+
+def test_the_secretariats_new_address_shows_in_the_footer_at_once(client, pages):
+    client.get("/en/news/")
+
+    home = HomePage.load()
+    home.email = "hello@network.example"
+    home.save()
+
+    assert "hello@network.example" in client.get("/en/news/").text

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
@@ -7,7 +8,9 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from cpe_network.lib.text import sort_key
 from members.models import Member
-from pages.pagecache import remembered_each
+from pages.flatpages import about_page_url, footer_pages
+from pages.models import HomePage
+from pages.pagecache import remembered, remembered_each
 
 register = template.Library()
 
@@ -67,3 +70,62 @@ def cards(context, items, template_name, name, heading=""):
 
     drawn = remembered_each(items, "card", template_name, language, heading, compute=draw)
     return mark_safe("".join(drawn))  # nosec B308 B703: HTML drawn by our templates
+
+
+# The main navigation's links: (key, URL name); the lists' pages below them (a member,
+# a post) are "in" them.
+MENU = {
+    "home": "home",
+    "members": "members:directory",
+    "membership": "members:membership",
+    "practices": "practices:list",
+    "news": "news:list",
+    "events": "news:events",
+    "contact": "contact",
+}
+SECTIONS = ("members", "practices", "news", "events")
+
+
+def _path(context):
+    """This page's path; "" on a page drawn without its request (the 500 page)."""
+    request = context.get("request")
+    return request.path if request else ""
+
+
+def _kept(context, template_name, parts, **values):
+    """`template_name` drawn with `parts` and `values` alone, kept with the cached pages
+    per language and `parts` (what the HTML depends on besides what the public sees)."""
+    template = context.template.engine.get_template(template_name)
+
+    def draw():
+        return template.render(context.new({**parts, **values}))
+
+    key = (template_name, get_language(), sorted(parts.items()))
+    return mark_safe(remembered(*key, compute=draw, timeless=True))  # nosec B308 B703
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main navigation (_main_menu.html), with this page's link marked."""
+    path = _path(context)
+    urls = {key: reverse(name) for key, name in MENU.items()}
+    urls["about"] = about_page_url()
+    current = next((key for key, url in urls.items() if url == path), "")
+    section = next((key for key in SECTIONS if path.startswith(urls[key])), "")
+    parts = {"current": current, "section": "" if current else section}
+    return _kept(context, "_main_menu.html", parts, about_url=urls["about"])
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's links (_footer_links.html), with this page's marked."""
+    pages = footer_pages()
+    path = _path(context)
+    current = next((url for _title, url in pages if url == path), "")
+    return _kept(context, "_footer_links.html", {"current": current}, pages=pages)
+
+
+@register.simple_tag(takes_context=True)
+def footer_contact(context):
+    """The secretariat's address in the footer (_footer_contact.html)."""
+    return _kept(context, "_footer_contact.html", {}, details=HomePage.load())
