@@ -85,3 +85,21 @@ def test_the_secretariats_new_address_shows_in_the_footer_at_once(client, pages)
     home.save()
 
     assert "hello@network.example" in client.get("/en/news/").text
+
+
+def test_a_filter_panel_shows_a_new_members_country_at_once(client):
+    MemberFactory(country="FR")
+    assert 'value="PT"' not in client.get("/en/members/").text
+
+    MemberFactory(country="PT")
+
+    assert 'name="country" value="PT"' in client.get("/en/members/").text
+
+
+def test_find_help_offers_a_new_country_at_once(client):
+    MemberFactory(country="FR", supports_families=True)
+    assert 'value="PT"' not in client.get("/en/").text
+
+    MemberFactory(country="PT", supports_families=True)
+
+    assert '<option value="PT">' in client.get("/en/").text

@@ -1,6 +1,9 @@
+from collections.abc import Mapping
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
@@ -92,6 +95,20 @@ def _path(context):
     return request.path if request else ""
 
 
+def _stable(value):
+    """`value` as plain data whose repr() says what it holds: lazy translations as text
+    (in the current language, which the key also holds), mappings sorted."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(key), _stable(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_stable(item) for item in value)
+    if isinstance(value, str | int | float | bool | None):
+        return value
+    raise TypeError(f"A fragment cannot be kept by a {type(value).__name__}")
+
+
 def _kept(context, template_name, parts, **values):
     """`template_name` drawn with `parts` and `values` alone, kept with the cached pages
     per language and `parts` (what the HTML depends on besides what the public sees)."""
@@ -100,7 +117,7 @@ def _kept(context, template_name, parts, **values):
     def draw():
         return template.render(context.new({**parts, **values}))
 
-    key = (template_name, get_language(), sorted(parts.items()))
+    key = (template_name, get_language(), _stable(parts))
     return mark_safe(remembered(*key, compute=draw, timeless=True))  # nosec B308 B703
 
 
@@ -129,3 +146,12 @@ def footer_links(context):
 def footer_contact(context):
     """The secretariat's address in the footer (_footer_contact.html)."""
     return _kept(context, "_footer_contact.html", {}, details=HomePage.load())
+
+
+@register.simple_tag(takes_context=True)
+def fragment(context, template_name, **values):
+    """`template_name` drawn with `values` alone (text, numbers, and lists and mappings
+    of them), like an {% include … only %}, and kept with the cached pages per language
+    and values: for a part that is costly to draw and the same for many requests (a
+    filter panel's options with their counts)."""
+    return _kept(context, template_name, values)
