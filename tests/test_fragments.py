@@ -103,3 +103,13 @@ def test_find_help_offers_a_new_country_at_once(client):
     MemberFactory(country="PT", supports_families=True)
 
     assert '<option value="PT">' in client.get("/en/").text
+
+
+def test_a_search_result_shows_a_members_new_city_at_once(client):
+    member = MemberFactory(name="Relais Lyon", city_en="Lyon", country="FR")
+    assert "France, Lyon" in client.get("/en/search/?q=relais").text
+
+    member.city_en = "Villeurbanne"
+    member.save()
+
+    assert "France, Villeurbanne" in client.get("/en/search/?q=relais").text

@@ -64,15 +64,25 @@ def cards(context, items, template_name, name, heading=""):
     shows the item, and is kept with the cached pages per language until anything the
     public sees changes (pagecache.remembered_each). A list of twenty cards then costs
     one cache read instead of twenty renderings."""
+    return mark_safe("".join(_cards(context, items, template_name, name, heading=heading)))  # nosec B308 B703
+
+
+@register.simple_tag(takes_context=True)
+def card(context, item, template_name, name, **values):
+    """One item drawn as `cards` draws each, with `values` (text) too: for a part of a
+    list's entry that shows the item alone (a search result's place or dates)."""
+    return mark_safe(_cards(context, [item], template_name, name, **values)[0])  # nosec B308 B703
+
+
+def _cards(context, items, template_name, name, **values):
     template = context.template.engine.get_template(template_name)
     language = get_language()
 
     def draw(item):
-        values = {name: item, "heading": heading, "LANGUAGE_CODE": language}
-        return template.render(context.new(values))
+        return template.render(context.new({**values, name: item, "LANGUAGE_CODE": language}))
 
-    drawn = remembered_each(items, "card", template_name, language, heading, compute=draw)
-    return mark_safe("".join(drawn))  # nosec B308 B703: HTML drawn by our templates
+    parts = ("card", template_name, language, sorted(values.items()))
+    return remembered_each(items, *parts, compute=draw)
 
 
 # The main navigation's links: (key, URL name); the lists' pages below them (a member,
