@@ -2,7 +2,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django_countries import countries
 
 from cpe_network.lib.listing import WORDS_CHIP, filter_chips
@@ -27,12 +26,20 @@ MEMBERS_OFFERED = 12
 
 def _listing(request, items, members, name):
     """A list's filters, from the query string, and its page of items. The panel's
-    options (`_options`) are found once per language while nothing changes."""
+    options (`_options`) are counted once while nothing changes."""
     topics = list(Topic.objects.all())
-    options = pagecache.remembered(
-        name, "options", get_language(), compute=lambda: _options(items, members)
+    options = pagecache.remembered(name, "options", compute=lambda: _options(items, members))
+    form = NewsFilterForm(
+        request.GET,
+        topics=topics,
+        options={
+            # Named and sorted in the page's language.
+            "countries": sorted_by_name(
+                (code, countries.name(code)) for code in options["countries"]
+            ),
+            "members": options["members"],
+        },
     )
-    form = NewsFilterForm(request.GET, topics=topics, options=options)
     filters = form.filters()
     page = Paginator(items.filter_by(filters), PER_PAGE).get_page(request.GET.get("page"))
     return {
@@ -47,9 +54,9 @@ def _listing(request, items, members, name):
 
 
 def _options(items, members):
-    """What a list's filter panel offers, in the current language: the countries that
-    have items, and the `MEMBERS_OFFERED` listed members (of `members`, those with an
-    item) with the most items, each sorted by name. Two grouped queries."""
+    """What a list's filter panel offers: the codes of the countries that have items,
+    and the `MEMBERS_OFFERED` listed members (of `members`, those with an item) with the
+    most items, sorted by name. Two grouped queries."""
     codes = set()
     for row in items.order_by().values("countries").annotate(n=Count("pk")):
         value = row["countries"]
@@ -58,7 +65,7 @@ def _options(items, members):
     top = members.order_by().values("slug", "name").annotate(n=Count("pk"))
     top = top.order_by("-n", "slug")[:MEMBERS_OFFERED]
     return {
-        "countries": sorted_by_name((code, str(countries.name(code))) for code in codes),
+        "countries": sorted(codes),
         "members": sorted_by_name((row["slug"], row["name"]) for row in top),
     }
 
