@@ -108,14 +108,14 @@ def _path(context):
 def _stable(value):
     """`value` as plain data whose repr() says what it holds: lazy translations as text
     (in the current language, which the key also holds), mappings sorted."""
+    if isinstance(value, str | int | float | bool | None):
+        return value
     if isinstance(value, Promise):
         return str(value)
     if isinstance(value, Mapping):
         return tuple(sorted((str(key), _stable(item)) for key, item in value.items()))
     if isinstance(value, list | tuple):
         return tuple(_stable(item) for item in value)
-    if isinstance(value, str | int | float | bool | None):
-        return value
     raise TypeError(f"A fragment cannot be kept by a {type(value).__name__}")
 
 
