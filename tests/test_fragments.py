@@ -113,3 +113,16 @@ def test_a_search_result_shows_a_members_new_city_at_once(client):
     member.save()
 
     assert "France, Villeurbanne" in client.get("/en/search/?q=relais").text
+
+
+def figure(html, words):
+    return re.search(r'key-figures__number">(\d+)</strong>\s*' + words, html).group(1)
+
+
+def test_the_home_pages_figures_count_a_new_member_at_once(client):
+    MemberFactory(country="FR")
+    assert figure(client.get("/en/").text, "member") == "1"
+
+    MemberFactory(country="BE")
+
+    assert figure(client.get("/en/").text, "member") == "2"
