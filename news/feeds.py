@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pages import pagecache
 from pages.templatetags.site import site_name
 
 from .models import Post
@@ -52,7 +53,18 @@ class LatestNews(Feed):
 def calendar_response(events, *, filename):
     """Events as an iCalendar file (RFC 5545) in the current language: each with a
     stable UID, a DTSTAMP, and its times in its own zone (with the zone's definition),
-    or as dates for all-day events."""
+    or as dates for all-day events. Written once per file and language while nothing
+    changes (the zones' definitions, a dozen years of clock changes each, took most of
+    the time), and again when an event starts or ends (pagecache.seconds_to_keep)."""
+    body = pagecache.remembered(
+        "calendar", filename, get_language(), compute=lambda: _calendar(events).to_ical()
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _calendar(events):
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{settings.SITE_NAME}//{get_language()}")
     calendar.add("version", "2.0")
@@ -82,6 +94,4 @@ def calendar_response(events, *, filename):
             entry.add("location", place or event.online_url)
         calendar.add_component(entry)
     calendar.add_missing_timezones(first_date=date.today() - timedelta(days=366))
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return calendar

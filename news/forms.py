@@ -10,30 +10,60 @@ from django_countries import countries
 from cpe_network.lib.dates import validate_year
 from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.places import TypedCityMixin
+from cpe_network.lib.text import sort_key
 from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
+from members.models import Member
 
 from .models import Event, Post, time_zone_choices
 
 
 class NewsFilterForm(forms.Form):
-    """A list's query string (news, events); whatever does not validate is dropped."""
+    """A list's query string (news, events); whatever does not validate is dropped.
+
+    The panel offers what `options` gives (views._options: the countries that have items
+    in the list, and the members with the most); any country code, and any listed
+    member's slug (`?member=<slug>`, as the member's page links it), is still a valid
+    filter, and is then offered too."""
 
     # Words, searched as the site search does (search.query: it reads the first 200
     # characters).
     q = forms.CharField(required=False)
     topic = forms.ChoiceField(required=False)
-    country = forms.ChoiceField(required=False)
-    member = forms.ChoiceField(required=False)
+    country = forms.CharField(required=False)
+    member = forms.SlugField(required=False)
 
-    def __init__(self, data, *, topics, members):
+    def __init__(self, data, *, topics, options):
         super().__init__(data)
         self.fields["topic"].choices = [(t.slug, t.name) for t in topics]
-        self.fields["country"].choices = list(countries)
-        self.fields["member"].choices = members
+        self.country_choices = options["countries"]
+        self.member_choices = options["members"]
+
+    def clean_country(self):
+        code = self.cleaned_data["country"]
+        if code not in countries:
+            return ""
+        if code not in dict(self.country_choices):
+            asked = (code, countries.name(code))
+            self.country_choices = sorted_by_name([*self.country_choices, asked])
+        return code
+
+    def clean_member(self):
+        slug = self.cleaned_data["member"]
+        if not slug or slug in dict(self.member_choices):
+            return slug
+        name = Member.objects.listed().filter(slug=slug).values_list("name", flat=True).first()
+        if name is None:
+            return ""
+        self.member_choices = sorted_by_name([*self.member_choices, (slug, name)])
+        return slug
 
     def filters(self):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def sorted_by_name(choices):
+    return sorted(choices, key=lambda choice: sort_key(str(choice[1])))
 
 
 class LocalDateTimeField(forms.DateTimeField):

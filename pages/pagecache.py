@@ -70,18 +70,38 @@ def changed():
     versions.bump(VERSION)
 
 
-def remembered(*parts, compute):
+def remembered(*parts, compute, timeless=False):
     """What `compute()` gives, kept with the cached pages: until anything the public sees
-    changes, or the clock alone changes a list (`seconds_to_keep`). For the costly parts
-    of a page (counts over thousands of rows) that a page built for someone signed in, or
-    for the first visitor after a change, would otherwise count again. `parts` name it:
-    what it is and what it depends on (filters, language)."""
+    changes, or the clock alone changes a list (`seconds_to_keep`; `timeless`: what the
+    clock never changes, such as the site's menus, is kept PAGE_CACHE_SECONDS). For the
+    costly parts of a page (counts over thousands of rows) that a page built for someone
+    signed in, or for the first visitor after a change, would otherwise count again.
+    `parts` name it: what it is and what it depends on (filters, language)."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = versions.key(VERSION, "part", digest)
     if (found := cache.get(key)) is None:
         found = compute()
-        cache.set(key, found, seconds_to_keep())
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS if timeless else seconds_to_keep())
     return found
+
+
+def remembered_each(items, *parts, compute):
+    """For each of `items`, what `compute(item)` gives, kept as `remembered` keeps things
+    (until anything the public sees changes): one cache read for them all, one write for
+    those not found. For what a list draws of each item alone (its card): `parts` name it
+    and what else it depends on (template, language); the item's primary key tells the
+    items apart. What is drawn of one item does not change with the clock (the list
+    chooses which items are due), so it is kept PAGE_CACHE_SECONDS."""
+    prefix = versions.key(VERSION, "part")
+    keys = {}
+    for item in items:
+        digest = hashlib.sha256(repr((*parts, item.pk)).encode()).hexdigest()
+        keys[f"{prefix}:{digest}"] = item
+    found = cache.get_many(keys)
+    missing = {key: compute(item) for key, item in keys.items() if key not in found}
+    if missing:
+        cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+    return [found[key] if key in found else missing[key] for key in keys]
 
 
 def seconds_to_keep():

@@ -42,7 +42,17 @@ def home(request):
     in figures, the featured story and practice while they are public, the news, events
     and practices. A few short queries, whatever the number of rows."""
     home_page = HomePage.load()
-    counts = Member.objects.listed().country_counts()
+    # The figures, counted over every member, event and practice, once while nothing
+    # changes (and again when an event ends or a practice comes due).
+    figures = pagecache.remembered(
+        "home figures",
+        compute=lambda: {
+            "counts": Member.objects.listed().country_counts(),
+            "event_total": Event.objects.published().upcoming().count(),
+            "practice_total": Practice.objects.published().count(),
+        },
+    )
+    counts = figures["counts"]
     featured_post = featured_practice = None
     if home_page.featured_post_id:
         featured_post = Post.objects.published().filter(pk=home_page.featured_post_id).first()
@@ -64,8 +74,8 @@ def home(request):
             "map": map_context(counts, small=True),
             "member_total": sum(counts.values()),
             "country_total": len(counts),
-            "event_total": Event.objects.published().upcoming().count(),
-            "practice_total": Practice.objects.published().count(),
+            "event_total": figures["event_total"],
+            "practice_total": figures["practice_total"],
             "featured_post": featured_post,
             "featured_practice": featured_practice,
             "latest_posts": posts[:3],

@@ -84,6 +84,23 @@ def test_event_filters(client, query, expected):
     assert titles(client.get(f"/en/events/?{query}")) == expected
 
 
+def test_event_filters_offer_the_organisers_and_countries_of_upcoming_events(client):
+    EventFactory(countries=["IT"], organiser=MemberFactory(slug="organiser", name="B organiser"))
+    EventFactory().members.add(MemberFactory(slug="named", name="A named"))
+    EventFactory(countries=["PT"], start=days_from_now(-5)).members.add(
+        MemberFactory(slug="in-the-past")
+    )
+
+    html = client.get("/en/events/").text
+
+    assert re.findall(r'<option value="([^"]+)"', html.split('id="filter-member"')[1]) == [
+        "named",
+        "organiser",
+    ]
+    assert '<option value="IT">Italy</option>' in html
+    assert 'value="PT"' not in html
+
+
 @pytest.mark.parametrize(
     ("zone", "start", "end", "path", "shown"),
     [
@@ -363,10 +380,14 @@ def test_events_list_query_count_does_not_grow(client, django_assert_max_num_que
 
 def test_calendar_query_count_does_not_grow(client, django_assert_max_num_queries):
     EventFactory.create_batch(3)
-    with django_assert_max_num_queries(1) as small:
+    # One, and, once while nothing changes, when the clock next changes a list (three):
+    # the file is then kept until an event changes, starts or ends.
+    with django_assert_max_num_queries(4) as small:
         client.get("/en/events/calendar.ics")
     EventFactory.create_batch(30)
     with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/en/events/calendar.ics")
+    with django_assert_max_num_queries(0):
         client.get("/en/events/calendar.ics")
 
 
@@ -427,3 +448,12 @@ def test_a_french_title_over_english_text_is_shown_with_the_note(client):
 
     assert "pas encore présenté dans votre langue" in html
     assert "aussi présenté en français" not in client.get("/en/events/half/").text
+
+
+def test_the_calendar_file_shows_a_new_event_at_once(client):
+    EventFactory(title_en="First")
+    client.get("/en/events/calendar.ics")
+
+    EventFactory(title_en="Second")
+
+    assert b"SUMMARY:Second" in client.get("/en/events/calendar.ics").content

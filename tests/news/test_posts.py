@@ -110,6 +110,68 @@ def test_filters(client, query, expected):
     assert titles(client.get(f"/en/news/?{query}")) == expected
 
 
+def options(response, name):
+    """The values a select of the filter panel offers."""
+    select = re.search(rf'<select id="filter-{name}".*?</select>', response.text, re.S)
+    return re.findall(r'<option value="([^"]+)"', select.group()) if select else []
+
+
+def test_country_filter_offers_only_countries_with_news(client):
+    PostFactory(countries=["IT", "FR"])
+    PostFactory(countries=["FR"])
+    PostFactory(countries=["DE"], status="draft")
+
+    assert options(client.get("/en/news/"), "country") == ["FR", "IT"]
+
+
+def test_country_filter_sorts_countries_by_name_in_the_pages_language(client):
+    PostFactory(countries=["DE", "ES"])
+
+    assert options(client.get("/en/news/"), "country") == ["DE", "ES"]  # Germany, Spain
+    assert options(client.get("/fr/actualites/"), "country") == ["DE", "ES"]  # Allemagne, Espagne
+
+
+def test_country_asked_for_is_offered_even_without_news(client):
+    PostFactory(countries=["FR"])
+
+    response = client.get("/en/news/?country=PT")
+
+    assert options(response, "country") == ["FR", "PT"]
+    assert '<option value="PT" selected>Portugal</option>' in response.text
+
+
+def test_member_filter_offers_a_short_list_of_the_members_with_the_most_news(client):
+    busy = [MemberFactory(slug=f"busy-{n:02}", name=f"Busy {n:02}") for n in range(12)]
+    quiet = MemberFactory(slug="quiet", name="Quiet")
+    for member in busy:
+        for _ in range(2):
+            PostFactory().members.add(member)
+    PostFactory().members.add(quiet)
+
+    offered = options(client.get("/en/news/"), "member")
+
+    assert offered == [member.slug for member in busy]
+
+
+def test_a_member_not_offered_still_filters_by_its_address(client):
+    busy = [MemberFactory(slug=f"busy-{n:02}") for n in range(12)]
+    for member in busy:
+        for _ in range(2):
+            PostFactory().members.add(member)
+    PostFactory(title_en="Quiet news").members.add(MemberFactory(slug="quiet", name="Quiet"))
+
+    response = client.get("/en/news/?member=quiet")
+
+    assert titles(response) == ["Quiet news"]
+    assert '<option value="quiet" selected>Quiet</option>' in response.text
+
+
+def test_an_unknown_member_is_dropped_from_the_filters(client):
+    PostFactory(title_en="Any news")
+
+    assert titles(client.get("/en/news/?member=nobody")) == ["Any news"]
+
+
 def test_rss_feed_per_language_parses(client):
     PostFactory(title_en="Fresh news", title_fr="Actualité fraîche", slug="fresh")
 
