@@ -18,17 +18,19 @@ from .models import Event, Post
 PER_PAGE = 12
 
 
-# The member filter offers the members with the most items in the list (a select of
-# every member with an item grew to thousands of options), sorted by name; every member's
-# page links to its own items (?member=<slug>), which the filter then offers too.
+# The member filter offers the members with the most of the list's latest items (a
+# select of every member with an item grew to thousands of options), sorted by name;
+# every member's page links to its own items (?member=<slug>), which the filter then
+# offers too.
 MEMBERS_OFFERED = 12
+RECENT = 200
 
 
-def _listing(request, items, members, name):
+def _listing(request, items, members_of, name):
     """A list's filters, from the query string, and its page of items. The panel's
     options (`_options`) are counted once while nothing changes."""
     topics = list(Topic.objects.all())
-    options = pagecache.remembered(name, "options", compute=lambda: _options(items, members))
+    options = pagecache.remembered(name, "options", compute=lambda: _options(items, members_of))
     form = NewsFilterForm(
         request.GET,
         topics=topics,
@@ -53,16 +55,19 @@ def _listing(request, items, members, name):
     }
 
 
-def _options(items, members):
+def _options(items, members_of):
     """What a list's filter panel offers: the codes of the countries that have items,
-    and the `MEMBERS_OFFERED` listed members (of `members`, those with an item) with the
-    most items, sorted by name. Two grouped queries."""
+    and the `MEMBERS_OFFERED` listed members with the most of the list's latest
+    `RECENT` items (`members_of(keys)`: the listed members of those items), sorted by
+    name: those active now, found without counting a hundred thousand posts by member
+    (100 ms). Two grouped queries, the countries' from an index alone."""
     codes = set()
     for row in items.order_by().values("countries").annotate(n=Count("pk")):
         value = row["countries"]
         codes.update(str(code) for code in (value.split(",") if isinstance(value, str) else value))
     codes.discard("")
-    top = members.order_by().values("slug", "name").annotate(n=Count("pk"))
+    recent = items.values("pk")[:RECENT]
+    top = members_of(recent).order_by().values("slug", "name").annotate(n=Count("pk"))
     top = top.order_by("-n", "slug")[:MEMBERS_OFFERED]
     return {
         "countries": sorted(codes),
@@ -72,7 +77,9 @@ def _options(items, members):
 
 def post_list(request):
     posts = Post.objects.published()
-    context = _listing(request, posts, Member.objects.listed().filter(posts__in=posts), "news")
+    context = _listing(
+        request, posts, lambda keys: Member.objects.listed().filter(posts__in=keys), "news"
+    )
     return render(request, "news/post_list.html", context)
 
 
@@ -99,10 +106,11 @@ def event_list(request):
     past = request.GET.get("when") == "past"
     events = Event.objects.published()
     events = events.past() if past else events.upcoming()
-    members = Member.objects.listed().filter(
-        Q(events__in=events.values("pk")) | Q(organised_events__in=events.values("pk"))
-    )
-    context = _listing(request, events, members, "past events" if past else "events")
+
+    def members_of(keys):
+        return Member.objects.listed().filter(Q(events__in=keys) | Q(organised_events__in=keys))
+
+    context = _listing(request, events, members_of, "past events" if past else "events")
     return render(request, "news/event_list.html", {**context, "past": past})
 
 

@@ -466,11 +466,13 @@ class Post(Publication):
     class Meta(Publication.Meta):
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
-        # The published posts by date, with their key and last change: the sitemap
-        # reads a hundred thousand of them from this index alone, not from the rows.
+        # The published posts by date, with their key, last change and countries: the
+        # sitemap and the news filter's countries read a hundred thousand of them from
+        # this index alone, not from the rows.
         indexes = [
             models.Index(
-                fields=["status", "publish_at", "id", "updated_at"], name="news_post_dated_idx"
+                fields=["status", "publish_at", "id", "updated_at", "countries"],
+                name="news_post_dated_idx",
             )
         ]
         constraints = [

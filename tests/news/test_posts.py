@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cpe_network.lib import versions
+from news import views as news_views
 from news.models import Post
 from tests.factories import EventFactory, MemberFactory, PostFactory, TopicFactory
 
@@ -151,6 +152,22 @@ def test_member_filter_offers_a_short_list_of_the_members_with_the_most_news(cli
     offered = options(client.get("/en/news/"), "member")
 
     assert offered == [member.slug for member in busy]
+
+
+def test_member_filter_counts_only_the_latest_news(client, monkeypatch):
+    """At 100,000 posts, counting every post by member took 100 ms: the short list is
+    of those who published most among the latest posts."""
+    monkeypatch.setattr(news_views, "RECENT", 3)
+    once_busy = MemberFactory(slug="once-busy")
+    for days in range(10, 15):
+        PostFactory(publish_at=timezone.now() - datetime.timedelta(days=days)).members.add(
+            once_busy
+        )
+    active = MemberFactory(slug="active")
+    for days in range(1, 4):
+        PostFactory(publish_at=timezone.now() - datetime.timedelta(days=days)).members.add(active)
+
+    assert options(client.get("/en/news/"), "member") == ["active"]
 
 
 def test_a_member_not_offered_still_filters_by_its_address(client):
