@@ -46,12 +46,15 @@ def directory(request):
     form = DirectoryFilterForm(request.GET, categories=categories, topics=topics)
     filters = form.filters()
     listed = Member.objects.listed()
-    page = Paginator(listed.filter_by(filters).for_cards(), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
     counts = pagecache.remembered(
         "directory-counts", sorted(filters.items()), compute=lambda: listed.facet_counts(filters)
     )
+    paginator = Paginator(listed.filter_by(filters).for_cards(), PER_PAGE)
+    # The counts hold the number of results (every member is of one kind): no COUNT of
+    # the ten thousand members for each page.
+    kinds = counts["kind"]
+    paginator.count = kinds.get(filters["kind"], 0) if "kind" in filters else sum(kinds.values())
+    page = paginator.get_page(request.GET.get("page"))
     facets = facet_options(form, filters, counts, by_name=("country", "topic"))
     no_support = filters.get("support") == "families" and not page.paginator.count
     chosen = filters.get("country", [])
@@ -112,6 +115,8 @@ def detail(request, slug):
 def membership(request):
     listed = Q(members__published=True, members__status=Member.Status.ACTIVE)
     categories = MembershipCategory.objects.annotate(member_count=Count("members", filter=listed))
+    # Counted once while nothing changes (every member is read: 5 ms at 10,000).
+    categories = pagecache.remembered("membership", compute=lambda: list(categories))
     return render(request, "members/membership.html", {"categories": categories})
 
 

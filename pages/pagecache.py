@@ -72,16 +72,24 @@ def changed():
 
 def remembered(*parts, compute, timeless=False):
     """What `compute()` gives, kept with the cached pages: until anything the public sees
-    changes, or the clock alone changes a list (`seconds_to_keep`; `timeless`: what the
-    clock never changes, such as the site's menus, is kept PAGE_CACHE_SECONDS). For the
-    costly parts of a page (counts over thousands of rows) that a page built for someone
-    signed in, or for the first visitor after a change, would otherwise count again.
-    `parts` name it: what it is and what it depends on (filters, language)."""
+    changes, or the clock alone changes a list (the next such moment is in the key, so
+    what was counted before it is never read after it; `timeless`: what the clock never
+    changes, such as the site's menus, is kept PAGE_CACHE_SECONDS). For the costly parts
+    of a page (counts over thousands of rows) that a page built for someone signed in,
+    or for the first visitor after a change, would otherwise count again. `parts` name
+    it: what it is and what it depends on (filters, language)."""
+    if timeless:
+        seconds = settings.PAGE_CACHE_SECONDS
+    else:
+        now = timezone.now()
+        soonest = _soonest(now)
+        parts = (*parts, soonest.isoformat())
+        seconds = _seconds_until(soonest, now)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = versions.key(VERSION, "part", digest)
     if (found := cache.get(key)) is None:
         found = compute()
-        cache.set(key, found, settings.PAGE_CACHE_SECONDS if timeless else seconds_to_keep())
+        cache.set(key, found, seconds)
     return found
 
 
@@ -106,15 +114,21 @@ def remembered_each(items, *parts, compute):
 
 def seconds_to_keep():
     """How long a page (or a sitemap file) may be kept: PAGE_CACHE_SECONDS, or less when a
-    scheduled post, event or practice comes due or an event starts or ends sooner.
-    Found once a version (three queries), then kept with the pages."""
+    scheduled post, event or practice comes due or an event starts or ends sooner."""
     now = timezone.now()
+    return _seconds_until(_soonest(now), now)
+
+
+def _soonest(now):
+    """The next moment the clock alone changes what a page shows (or PAGE_CACHE_SECONDS
+    from now): found once a version (three queries), and again once it has passed."""
     key = versions.key(VERSION, "next-change")
-    if (soonest := cache.get(key)) is None:
+    soonest = cache.get(key)
+    if soonest is None or soonest <= now:
         longest = datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS)
         soonest = _next_change(now) or now + longest
         cache.set(key, soonest, _seconds_until(soonest, now))
-    return _seconds_until(soonest, now)
+    return soonest
 
 
 def _seconds_until(moment, now):
