@@ -134,13 +134,17 @@ class PracticeQuerySet(PublicationQuerySet):
 
     def for_member(self, member):
         """What a member shared, or is named in (a subquery, not a join: no duplicates
-        to remove, and the newest first can be read along the publish_at index)."""
+        to remove)."""
         return self.for_members([member])
 
     def for_members(self, members):
-        """What any of `members` (members, or a queryset of them) shared, or is named in."""
+        """What any of `members` (members, or a queryset of them) shared, or is named in:
+        the keys of both in one subquery (a UNION), which each index answers. With an OR
+        of the two, the database walked every practice by date to find a member's few
+        (7 ms at 10,000 practices, 2 ms so)."""
         named_in = Practice.members.through.objects.filter(member__in=members)
-        return self.filter(Q(pk__in=named_in.values("practice_id")) | Q(submitted_by__in=members))
+        shared = Practice.objects.filter(submitted_by__in=members)
+        return self.filter(pk__in=named_in.values("practice_id").union(shared.values("pk")))
 
     def with_total(self):
         """Each row also holds `total`, the number of rows before any slice: a page
