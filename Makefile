@@ -78,9 +78,12 @@ BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-secret-key-0123456789abcdefghij \
 DATASET ?= demo
 BENCH_SECONDS ?= 5
 
+# On PostgreSQL (a database cpe_bench_<dataset> beside PYTEST_DATABASE_URL's) unless
+# DATABASE_URL names SQLite: `make bench DATABASE_URL=sqlite://`.
 bench: compiled-messages
 	@command -v wrk >/dev/null || { echo "wrk not found: install it (apt-get install wrk)"; exit 1; }
-	$(PY) bench/run.py --dataset $(DATASET) --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(PYTEST_DATABASE_URL)} \
+		$(PY) bench/run.py --dataset $(DATASET) --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
 
 # Lighthouse 12 (mobile) with Debian's Chromium on each page type, served as in production
 # (bench/lighthouse.py; results in bench/results/lighthouse.json). Not part of the site's
