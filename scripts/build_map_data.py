@@ -151,17 +151,22 @@ def box(points):
     return [min(xs), min(ys), max(xs), max(ys)]
 
 
-def build(source, tolerance=TOLERANCE_KM):
-    topology = json.loads(Path(source).read_text())
-    arcs = decode_arcs(topology)
-    result = {}
+def countries(topology):
+    """(ISO code, geometry) of each country of the topology that has a code."""
     for geometry in topology["objects"]["countries"]["geometries"]:
         name = geometry.get("properties", {}).get("name", "")
         code = (
             country_names.alpha2(int(geometry["id"])) if geometry.get("id") else None
         ) or EXTRA_CODES.get(name)
-        if not code:
-            continue
+        if code:
+            yield code, geometry
+
+
+def build(source, tolerance=TOLERANCE_KM):
+    topology = json.loads(Path(source).read_text())
+    arcs = decode_arcs(topology)
+    result = {}
+    for code, geometry in countries(topology):
         kept = []
         for polygon in polygons(geometry, arcs):
             if not in_window(polygon[0]):
@@ -232,13 +237,7 @@ def build_small(source, tolerance=SMALL_TOLERANCE_KM, min_area=SMALL_MIN_AREA_KM
     raw = decode_arcs(topology)
     simple = [simplify([project(lat, lon) for lon, lat in arc], tolerance) for arc in raw]
     result = {}
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        name = geometry.get("properties", {}).get("name", "")
-        code = (
-            country_names.alpha2(int(geometry["id"])) if geometry.get("id") else None
-        ) or EXTRA_CODES.get(name)
-        if not code:
-            continue
+    for code, geometry in countries(topology):
         drawn = polygons(geometry, simple)
         for polygon, original in zip(drawn, polygons(geometry, raw), strict=True):
             if not in_window(original[0]):
