@@ -17,6 +17,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.http import RFC3986_SUBDELIMS
 
 from members.models import Member
@@ -179,27 +180,37 @@ class DatedSitemap(Sitemap):
     def lastmod(self, row):
         return max(row[name] for name in self.dates)
 
+    @cached_property
+    def first_key(self):
+        """The section's smallest key (None: no rows), from which files are counted."""
+        return self.rows().order_by("pk").values_list("pk", flat=True).first()
+
     def files(self):
         """(number, latest change) of each file with rows: file N holds the rows whose
-        key is from (N - 1) × R + 1 to N × R, R being `limit` over the languages. So a
-        file is found by its keys, not by counting the rows before it (the last of
-        twenty files of posts: 5 ms, not 80), and the dates of all files are one
-        grouped query on the keys. A file holds R rows or fewer (some keys are drafts,
-        or gone). A crawler fetches again only the files whose date changed. A section
-        with no rows is one empty file."""
+        key is from F + (N - 1) × R to F + N × R - 1, F being the section's smallest key
+        and R `limit` over the languages. So a file is found by its keys, not by
+        counting the rows before it (the last of twenty files of posts: 5 ms, not 80),
+        and the dates of all files are one grouped query on the keys. A file holds R
+        rows or fewer (some keys are drafts, or gone). A crawler fetches again only the
+        files whose date changed. A section with no rows is one empty file."""
+        if self.first_key is None:
+            return [(1, None)]
         per_file = self.paginator.per_page
-        numbered = self.rows().order_by().annotate(file=(F("pk") - 1) / per_file + 1)
+        number = (F("pk") - self.first_key) / per_file + 1
+        numbered = self.rows().order_by().annotate(file=number)
         found = numbered.values("file").annotate(**{name: Max(name) for name in self.dates})
         return sorted(
             (row["file"], max(filter(None, (row[name] for name in self.dates)), default=None))
             for row in found
-        ) or [(1, None)]
+        )
 
     def file_items(self, number):
         per_file = self.paginator.per_page
-        if not 1 <= number <= MAX_KEY // per_file:
+        if self.first_key is None or not 1 <= number <= (MAX_KEY - self.first_key) // per_file:
+            if number == 1:
+                return []
             raise EmptyPage(number)
-        start = (number - 1) * per_file + 1
+        start = self.first_key + (number - 1) * per_file
         items = self.items().filter(pk__gte=start, pk__lt=start + per_file)
         if number > 1 and not items:
             raise EmptyPage(number)
