@@ -249,13 +249,13 @@ MEMBER_DOCUMENTS = [
         "general-assembly",
         2025,
         "General Assembly 2025: minutes",
-        "Assemblée générale 2025 : procès-verbal",
+        "Assemblée générale 2025 : procès-verbal",
     ),
     (
         "general-assembly",
         2024,
         "General Assembly 2024: minutes",
-        "Assemblée générale 2024 : procès-verbal",
+        "Assemblée générale 2024 : procès-verbal",
     ),
     ("annual-report", 2024, "Annual report 2024", "Rapport annuel 2024"),
     ("guidelines", 2025, "Guidelines for sharing children’s stories", ""),
@@ -263,7 +263,7 @@ MEMBER_DOCUMENTS = [
         "template",
         2025,
         "Template: letter to a prison director",
-        "Modèle : lettre à une direction de prison",
+        "Modèle : lettre à une direction de prison",
     ),
 ]
 

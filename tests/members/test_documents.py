@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def minutes(db):
     return MemberDocumentFactory(
         title_en="General Assembly 2025: minutes",
-        title_fr="Assemblée générale 2025 : procès-verbal",
+        title_fr="Assemblée générale 2025 : procès-verbal",
         category="general-assembly",
         year=2025,
     )
@@ -77,7 +77,7 @@ def test_representative_sees_the_published_documents(rep_client, minutes):
 def test_french_page_shows_the_french_title(rep_client, minutes):
     html = rep_client.get("/fr/espace-membre/documents/").text
 
-    assert "Assemblée générale 2025 : procès-verbal" in html
+    assert "Assemblée générale 2025 : procès-verbal" in html
 
 
 def test_english_only_title_is_shown_in_french_marked_as_english(rep_client):
