@@ -230,8 +230,12 @@ def document_file(request, pk):
     document = get_object_or_404(MemberDocument, pk=pk)
     if not document.is_visible_to(request.user, as_staff=staff_access_allowed(request)):
         raise Http404
+    try:
+        content = document.file.open("rb")
+    except FileNotFoundError:  # removed from the disk by hand: nothing to send
+        raise Http404 from None
     response = FileResponse(
-        document.file.open("rb"),
+        content,
         as_attachment=True,
         content_type="application/pdf",
         filename=document.download_name,

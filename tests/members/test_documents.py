@@ -230,6 +230,12 @@ def test_the_stored_file_has_no_public_media_address(client, minutes, rep, admin
     assert client.get(f"/media/{minutes.file.name}").status_code == 404
 
 
+def test_a_file_missing_from_the_disk_is_not_found(rep_client, minutes):
+    minutes.file.storage.delete(minutes.file.name)
+
+    assert rep_client.get(file_url(minutes)).status_code == 404
+
+
 def test_file_is_kept_in_the_private_storage(settings, minutes):
     assert minutes.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
 
