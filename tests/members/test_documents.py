@@ -154,6 +154,20 @@ def test_bad_filter_values_are_ignored(rep_client, minutes, query):
     assert "General Assembly 2025: minutes" in response.text
 
 
+def test_category_names_are_translated(rep_client, minutes):
+    html = rep_client.get("/fr/espace-membre/documents/").text
+
+    assert "Procès-verbaux d’assemblée générale" in html
+
+
+def test_many_documents_are_paginated(rep_client):
+    MemberDocumentFactory.create_batch(21)
+
+    html = rep_client.get("/en/portal/documents/?page=2").text
+
+    assert html.count("<tr>") == 2  # the header row and the 21st document
+
+
 def test_filters_are_labelled(rep_client, minutes):
     html = rep_client.get("/fr/espace-membre/documents/").text
 
