@@ -33,6 +33,7 @@ from .models import (
     CategoryChange,
     Invitation,
     Member,
+    MemberDocument,
     MembershipCategory,
     Topic,
     User,
@@ -74,6 +75,43 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class MemberDocumentForm(KeepUploadsMixin, forms.ModelForm):
+    class Meta:
+        model = MemberDocument
+        fields = (
+            "title_en",
+            "title_fr",
+            "category",
+            "year",
+            "file",
+            "is_published",
+            "published_on",
+        )
+        # The file is private: no link to a public address (it has none), only a new file.
+        widgets = {"file": forms.FileInput}
+
+
+@admin.register(MemberDocument)
+class MemberDocumentAdmin(NamedFileInputsMixin, TranslationAdmin):
+    """Documents for members only: shown in the portal once published, and downloaded
+    there by members (the file is checked to be a PDF and kept in the private storage)."""
+
+    form = MemberDocumentForm
+    fields = ("title", "category", "year", "file", "download", "is_published", "published_on")
+    readonly_fields = ("download",)
+    list_display = ("title", "category", "year", "is_published", "published_on")
+    list_filter = ("category", "year", "is_published")
+    search_fields = ("title_en", "title_fr")
+
+    @admin.display(description=_("current file"))
+    def download(self, document):
+        if not document.pk or not document.file:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', document.get_absolute_url(), _("Download the current file")
+        )
 
 
 @admin.register(Topic)

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
+from pypdf import PdfWriter
 
 from cpe_network.lib.places import city_names
 
@@ -28,6 +29,7 @@ from .models import (
     Application,
     CategoryChange,
     Member,
+    MemberDocument,
     MembershipCategory,
     Topic,
     User,
@@ -239,3 +241,58 @@ def _synthetic(count, categories, topics, countries):
         [through(member_id=pk, topic_id=rng.choice(topics).pk) for pk in saved], batch_size=500
     )
     return count
+
+
+MEMBER_DOCUMENTS = [
+    # (category, year, English title, French title)
+    (
+        "general-assembly",
+        2025,
+        "General Assembly 2025: minutes",
+        "Assemblée générale 2025 : procès-verbal",
+    ),
+    (
+        "general-assembly",
+        2024,
+        "General Assembly 2024: minutes",
+        "Assemblée générale 2024 : procès-verbal",
+    ),
+    ("annual-report", 2024, "Annual report 2024", "Rapport annuel 2024"),
+    ("guidelines", 2025, "Guidelines for sharing children’s stories", ""),
+    (
+        "template",
+        2025,
+        "Template: letter to a prison director",
+        "Modèle : lettre à une direction de prison",
+    ),
+]
+
+
+def _demo_pdf():
+    """A real one-page PDF, made in memory (the upload checks would accept it)."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    content = io.BytesIO()
+    writer.write(content)
+    return content.getvalue()
+
+
+def seed_member_documents():
+    """A few published members' documents (one titled in English only); safe to repeat."""
+    created = 0
+    for category, year, title_en, title_fr in MEMBER_DOCUMENTS:
+        if MemberDocument.objects.filter(title_en=title_en).exists():
+            continue
+        MemberDocument.objects.create(
+            title_en=title_en,
+            title_fr=title_fr,
+            category=category,
+            year=year,
+            file=ContentFile(_demo_pdf(), name="document.pdf"),
+            is_published=True,
+            published_on=date(year, 12, 1)
+            if year < timezone.localdate().year
+            else timezone.localdate(),
+        )
+        created += 1
+    return created

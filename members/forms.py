@@ -9,7 +9,7 @@ from cpe_network.lib.forms import CompletePostMixin
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
-from .models import Affiliate, Application, Invitation, Member, MembershipCategory
+from .models import Affiliate, Application, Invitation, Member, MemberDocument, MembershipCategory
 
 
 class DirectoryFilterForm(forms.Form):
@@ -31,6 +31,23 @@ class DirectoryFilterForm(forms.Form):
         self.fields["country"].choices = list(countries)  # named in the current language
         self.fields["category"].choices = [(c.slug, c.name) for c in categories]
         self.fields["topic"].choices = [(t.slug, t.name) for t in topics]
+
+    def filters(self):
+        """The valid filters, by name; invalid or empty ones are left out."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class DocumentFilterForm(forms.Form):
+    """The members' documents' query string: a category and a year, each dropped when
+    it does not validate."""
+
+    category = forms.ChoiceField(required=False, choices=MemberDocument.Category.choices)
+    year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, years):
+        super().__init__(data)
+        self.fields["year"].choices = [(year, year) for year in years]
 
     def filters(self):
         """The valid filters, by name; invalid or empty ones are left out."""

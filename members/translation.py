@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Member, MembershipCategory, Topic
+from .models import Member, MemberDocument, MembershipCategory, Topic
 
 
 @register(Topic)
@@ -20,3 +20,10 @@ class MemberTranslationOptions(TranslationOptions):
     # Text for readers, and the city (Brussels, Bruxelles); names and contact details
     # are not translated.
     fields = ("summary", "description", "mission", "funding_sources", "city")
+
+
+@register(MemberDocument)
+class MemberDocumentTranslationOptions(TranslationOptions):
+    # Either language is enough (MemberDocument.clean asks for one of them).
+    fields = ("title",)
+    required_languages = ()

@@ -5,6 +5,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,11 +16,20 @@ from django_countries import countries
 
 from cpe_network.lib.antispam import SendingLimit
 from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips
+from cpe_network.lib.uploads import sandboxed
 from news.models import Event, Post
 from pages import pagecache
 from practices.models import Adaptation, Practice
 
-from .forms import ApplicationForm, DirectoryFilterForm, InviteForm, ProfileForm, SubscribeForm
+from .accounts import staff_access_allowed
+from .forms import (
+    ApplicationForm,
+    DirectoryFilterForm,
+    DocumentFilterForm,
+    InviteForm,
+    ProfileForm,
+    SubscribeForm,
+)
 from .geo import map_context
 from .models import (
     Affiliate,
@@ -28,9 +38,11 @@ from .models import (
     InvitationError,
     InvitationExpired,
     Member,
+    MemberDocument,
     MembershipCategory,
     Topic,
     User,
+    is_member,
     sort_key,
     unsubscribe_address,
 )
@@ -170,7 +182,65 @@ def portal(request):
         )
         .order_by("sort_name")
     )
-    return render(request, "members/portal/dashboard.html", {"members": members})
+    return render(
+        request,
+        "members/portal/dashboard.html",
+        {"members": members, "is_member": is_member(request.user)},
+    )
+
+
+# Members' documents: for representatives of active members (and staff), nobody else.
+
+
+def _require_member(request):
+    """404 for a signed-in person who is not a member: nothing says the page exists."""
+    if not is_member(request.user):
+        raise Http404
+
+
+@never_cache
+@login_required
+def documents(request):
+    _require_member(request)
+    published = MemberDocument.objects.published()
+    years = sorted(set(published.values_list("year", flat=True)), reverse=True)
+    form = DocumentFilterForm(request.GET, years=years)
+    filters = form.filters()
+    paginator = Paginator(published.filter(**filters), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "members/portal/documents.html",
+        {
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
+            "form": form,
+            "filters": filters,
+            "categories": MemberDocument.Category.choices,
+            "years": years,
+        },
+    )
+
+
+@never_cache
+@login_required
+def document_file(request, pk):
+    """A member's document, after the same check as the list: sent as a PDF download,
+    sandboxed, never kept by a shared cache."""
+    document = get_object_or_404(MemberDocument, pk=pk)
+    if not document.is_visible_to(request.user, as_staff=staff_access_allowed(request)):
+        raise Http404
+    try:
+        content = document.file.open("rb")
+    except FileNotFoundError:  # removed from the disk by hand: nothing to send
+        raise Http404 from None
+    response = FileResponse(
+        content,
+        as_attachment=True,
+        content_type="application/pdf",
+        filename=document.download_name,
+    )
+    return sandboxed(response)
 
 
 @login_required

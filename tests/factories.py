@@ -447,3 +447,17 @@ class ContactMessageFactory(factory.django.DjangoModelFactory):
     message = "How can my children visit their father in prison?"
     reply_email = "family@example.org"
     language = "en"
+
+
+class MemberDocumentFactory(factory.django.DjangoModelFactory):
+    """Published minutes of a General Assembly, titled in both languages, with a PDF."""
+
+    class Meta:
+        model = "members.MemberDocument"
+
+    title_en = factory.Sequence(lambda n: f"General Assembly minutes {n:04}")
+    title_fr = factory.Sequence(lambda n: f"Procès-verbal de l’assemblée générale {n:04}")
+    category = "general-assembly"
+    year = 2025
+    file = factory.LazyFunction(pdf_file)
+    is_published = True

@@ -14,6 +14,7 @@ from .directory import (
     sort_key,
     validate_languages,
 )
+from .documents import MemberDocument, is_member
 from .invitations import Invitation, InvitationError, InvitationExpired
 from .joining import Affiliate, Application, _status_token, unsubscribe_address
 
@@ -29,10 +30,12 @@ __all__ = [
     "InvitationError",
     "InvitationExpired",
     "Member",
+    "MemberDocument",
     "MembershipCategory",
     "Topic",
     "User",
     "_status_token",
+    "is_member",
     "sort_key",
     "unsubscribe_address",
     "validate_languages",

@@ -25,6 +25,7 @@ from tests.factories import (
     EventDocumentFactory,
     EventFactory,
     InvitationFactory,
+    MemberDocumentFactory,
     MemberFactory,
     PostFactory,
     PracticeFactory,
@@ -232,6 +233,10 @@ def members(transactional_db):
     )
     MemberFactory(name="Ana Ionescu", country="RO", kind="individual", setting="both")
     trait_d_union()
+    MemberDocumentFactory(category="annual-report", year=2024)
+    MemberDocumentFactory(
+        title_en="Guidelines for sharing stories", title_fr="", category="guidelines"
+    )
     post = PostFactory(
         slug="visits-reopen",
         title_en="Visits reopen",

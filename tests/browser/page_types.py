@@ -92,6 +92,10 @@ ACCOUNT_PAGES = {
         "en": "/en/portal/adapted/english-only-practice/",
         "fr": "/fr/espace-membre/adaptee/english-only-practice/",
     },
+    "members documents": {
+        "en": "/en/portal/documents/",
+        "fr": "/fr/espace-membre/documents/",
+    },
     "second factor": {"en": "/en/accounts/2fa/", "fr": "/fr/comptes/2fa/"},
     "second factor set-up": {
         "en": "/en/accounts/2fa/totp/activate/",

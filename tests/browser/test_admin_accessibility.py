@@ -40,6 +40,8 @@ ADMIN_PAGES = {
     "practice with sources and adaptations": "/admin/practices/practice/{practice}/change/",
     "adaptations": "/admin/practices/adaptation/",
     "adaptation": "/admin/practices/adaptation/{adaptation}/change/",
+    "members documents": "/admin/members/memberdocument/",
+    "new members document": "/admin/members/memberdocument/add/",
     # The pages the project adds to the admin.
     "review queue": "/admin/news/post/review/",
     "digests": "/admin/news/digest/",
@@ -54,6 +56,7 @@ SENT_WITH_ERRORS = {
     "new event": [],
     "new practice": [],
     "new page": [],
+    "new members document": [],
     "application decision": ["#id_decision_1"],  # "reject", without the reason
 }
 

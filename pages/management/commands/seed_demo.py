@@ -6,7 +6,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from members.demo import seed_applications, seed_members, seed_representatives
+from members.demo import (
+    seed_applications,
+    seed_member_documents,
+    seed_members,
+    seed_representatives,
+)
 from members.models import Member
 from news.demo import seed_events, seed_posts, seed_submissions
 from pages.demo import seed_contact_details, seed_home_page, seed_staff
@@ -52,6 +57,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Practices: {created} created.")
         created = seed_applications()
         self.stdout.write(f"Applications: {created} created; affiliates added.")
+        created = seed_member_documents()
+        self.stdout.write(f"Members' documents: {created} created.")
         username, password, created = seed_staff()
         if seed_contact_details():
             self.stdout.write("Contact details: demo address, email and phone added.")
