@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cpe_network.lib.antispam import HumanCheckMixin
-from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.forms import CompletePostMixin, FilterForm
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
 from .models import Affiliate, Application, Invitation, Member, MemberDocument, MembershipCategory
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     """The directory's query string. Whatever does not validate is dropped, so a
     hand-edited or stale address shows results (or none), never an error."""
 
@@ -32,13 +32,8 @@ class DirectoryFilterForm(forms.Form):
         self.fields["category"].choices = [(c.slug, c.name) for c in categories]
         self.fields["topic"].choices = [(t.slug, t.name) for t in topics]
 
-    def filters(self):
-        """The valid filters, by name; invalid or empty ones are left out."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
-
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(FilterForm):
     """The members' documents' query string: a category and a year, each dropped when
     it does not validate."""
 
@@ -48,11 +43,6 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, data, *, years):
         super().__init__(data)
         self.fields["year"].choices = [(year, year) for year in years]
-
-    def filters(self):
-        """The valid filters, by name; invalid or empty ones are left out."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class ProfileForm(KeepUploadsMixin, CompletePostMixin, forms.ModelForm):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from cpe_network.lib.antispam import SendingLimit
-from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips
+from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips, result_count
 from cpe_network.lib.uploads import sandboxed
 from news.models import Event, Post
 from pages import pagecache
@@ -62,10 +62,7 @@ def directory(request):
         "directory-counts", sorted(filters.items()), compute=lambda: listed.facet_counts(filters)
     )
     paginator = Paginator(listed.filter_by(filters).for_cards(), PER_PAGE)
-    # The counts hold the number of results (every member is of one kind): no COUNT of
-    # the ten thousand members for each page.
-    kinds = counts["kind"]
-    paginator.count = kinds.get(filters["kind"], 0) if "kind" in filters else sum(kinds.values())
+    paginator.count = result_count(counts, filters)  # every member is of one kind
     page = paginator.get_page(request.GET.get("page"))
     facets = facet_options(form, filters, counts, by_name=("country", "topic"))
     no_support = filters.get("support") == "families" and not page.paginator.count

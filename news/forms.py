@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cpe_network.lib.dates import validate_year
-from cpe_network.lib.forms import CompletePostMixin
+from cpe_network.lib.forms import CompletePostMixin, FilterForm
 from cpe_network.lib.places import TypedCityMixin
 from cpe_network.lib.text import sort_key
 from cpe_network.lib.uploads import KeepUploadsMixin, validate_pdf
@@ -17,7 +17,7 @@ from members.models import Member
 from .models import Event, Post, time_zone_choices
 
 
-class NewsFilterForm(forms.Form):
+class NewsFilterForm(FilterForm):
     """A list's query string (news, events); whatever does not validate is dropped.
 
     The panel offers what `options` gives (views._options: the countries that have items
@@ -56,10 +56,6 @@ class NewsFilterForm(forms.Form):
             return ""
         self.member_choices = sorted_by_name([*self.member_choices, (slug, name)])
         return slug
-
-    def filters(self):
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 def sorted_by_name(choices):

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips
+from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips, result_count
 from cpe_network.lib.portal import published_already, send_for_review
 from members import geo
 from members.accounts import by_slug, moved, public_or_preview
@@ -41,9 +41,7 @@ def practice_list(request):
     published = Practice.objects.published()
     counts = published.facet_counts(filters)
     paginator = Paginator(published.filter_by(filters).sorted_by(sort).for_cards(), PER_PAGE)
-    # The counts hold the number of results: every practice has one kind.
-    kinds = counts["kind"]
-    paginator.count = kinds.get(filters["kind"], 0) if "kind" in filters else sum(kinds.values())
+    paginator.count = result_count(counts, filters)  # every practice has one kind
     page = paginator.get_page(request.GET.get("page"))
     facets = facet_options(form, filters, counts, by_name=("country", "topic"))
     chips = filter_chips(

@@ -52,6 +52,16 @@ class FormRenderer(TemplatesSetting):
     bound_field_class = BoundField
 
 
+class FilterForm(forms.Form):
+    """A list's query string as a form: whatever does not validate is dropped, so a
+    hand-edited or stale address shows results (or none), never an error."""
+
+    def filters(self):
+        """The valid filters, by name; invalid or empty ones are left out."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
 class CompletePostMixin:
     """A model form that changes a saved row refuses a post in which some of its fields
     are missing altogether (a broken page, a script, a truncated request): Django would

@@ -25,6 +25,13 @@ def shown_value(field):
     return Coalesce(*columns) if len(columns) > 1 else columns[0]
 
 
+def result_count(counts, filters, facet="kind"):
+    """The number of results, from a list's facet counts (`facet`: one every row has
+    exactly one value of): no COUNT over every row for each page."""
+    values = counts[facet]
+    return values.get(filters[facet], 0) if facet in filters else sum(values.values())
+
+
 def facet_options(form, filters, counts, *, by_name=()):
     """Each filter's values with their counts (`counts`: {filter: {value: count}}), for
     the filter panel: values that would show nothing are left out unless chosen. The
