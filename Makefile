@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$p -c 'import sys; sys.version_info >= (3, 12) and print("%d.%d.%d" % sys.version_info[:3], sys.executable)' \
 	2>/dev/null; done | sort -rV | head -n 1 | cut -d " " -f 2)
 
-.PHONY: help venv compiled-messages run test test-postgres lint format messages bench bench-inprocess lighthouse clean
+.PHONY: help venv compiled-messages run test test-postgres lint format messages bench bench-inprocess loadtest lighthouse clean
 
 help:
 	@echo "make run            set up (first time) and serve the site on http://127.0.0.1:8000/"
@@ -25,7 +25,8 @@ help:
 	@echo "make lint           ruff check, ruff format --check and bandit (security)"
 	@echo "make messages       refresh the French catalogue after changing interface text"
 	@echo "make bench          each page type under wrk beside a bare Django view, cache on and off (DATASET=demo|scale, BENCH_SECONDS=5)"
-	@echo "make bench-inprocess  server time and queries of each page in-process, with 1,000 extra members, posts and practices"
+	@echo "make bench-inprocess  server time and queries of each page in-process, with 1,000 extra members, posts, practices and calls"
+	@echo "make loadtest       50 visitors for 60 s on gunicorn as in production, mail server down half the time; fails on any error or loss (LOADTEST_USERS, LOADTEST_SECONDS)"
 	@echo "make lighthouse     Lighthouse's scores and each page's HTML weight on the demo data (LIGHTHOUSE_ARGS=\"--port 8811 home\")"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -85,6 +86,17 @@ bench: compiled-messages
 	DATABASE_URL=$${DATABASE_URL:-$(PYTEST_DATABASE_URL)} \
 		$(PY) bench/run.py --dataset $(DATASET) --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
 
+# Issue 19's load: locust's visitors on the public pages and the join form, against
+# gunicorn.conf.py with Redis, the database task queue and its worker, the mail server
+# down for half the run (bench/loadtest.py, bench/locustfile.py). On PostgreSQL: a database
+# cpe_loadtest beside PYTEST_DATABASE_URL's; Redis database 7 (LOADTEST_CACHE_URL).
+LOADTEST_USERS ?= 50
+LOADTEST_SECONDS ?= 60
+
+loadtest: compiled-messages
+	DATABASE_URL=$${DATABASE_URL:-$(PYTEST_DATABASE_URL)} LOADTEST_USERS=$(LOADTEST_USERS) \
+		LOADTEST_SECONDS=$(LOADTEST_SECONDS) $(PY) bench/loadtest.py $(LOADTEST_ARGS)
+
 # Lighthouse 12 (mobile) with Debian's Chromium on each page type, served as in production
 # (bench/lighthouse.py; results in bench/results/lighthouse.json). Not part of the site's
 # dependencies: mkdir -p /tmp/lh && (cd /tmp/lh && npm install lighthouse@12).
@@ -96,10 +108,10 @@ bench-inprocess: compiled-messages
 	rm -f /tmp/cpe-bench.sqlite3
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py setup_network > /dev/null
-	$(BENCH_ENV) $(PY) manage.py seed_demo --members 1000 --posts 1000 --practices 1000 > /dev/null
+	$(BENCH_ENV) $(PY) manage.py seed_demo --members 1000 --posts 1000 --practices 1000 --calls 1000 > /dev/null
 	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0 > /dev/null
 	$(BENCH_ENV) $(PY) manage.py bench
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis
 	find . -name '*.mo' -path './locale/*' -delete

@@ -53,6 +53,8 @@ PAGES = (
     "practice",
     "evidence",
     "search",
+    "calls",
+    "call",
 )
 FRENCH = (
     ("home-fr", "/fr/"),
@@ -61,6 +63,7 @@ FRENCH = (
     ("events-fr", "/fr/evenements/"),
     ("practices-fr", "/fr/pratiques/"),
     ("search-fr", "/fr/recherche/?q=prison"),
+    ("calls-fr", "/fr/collaborer/"),
 )
 
 

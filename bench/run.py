@@ -44,7 +44,10 @@ ROW_KEYS += ("ratio_to_bare",)
 # The data sets of issue 17: the demo, and the archive of a network that has grown.
 DATASETS = {
     "demo": [],
-    "scale": ["--members", "10000", "--posts", "100000", "--practices", "10000"],
+    "scale": [
+        *("--members", "10000", "--posts", "100000", "--practices", "10000"),
+        *("--calls", "5000"),
+    ],
 }
 
 # Production settings, as `make bench-inprocess` uses them; the database is added per run.
@@ -125,7 +128,10 @@ def table(rows):
 
 def pages():
     """(name, address) of each page type, with slugs and ids read from the database."""
-    from members.models import Member
+    from django.db.models import Count
+
+    from collaboration.models import Call
+    from members.models import Member, Topic
     from members.views import PER_PAGE
     from news.models import Event, Post
     from practices.models import Practice
@@ -142,6 +148,18 @@ def pages():
         or "none"
     )
     practice = Practice.objects.most_travelled_slug()
+    # A public open call (the one that closes last), and the topic most open research
+    # calls are on, so the filtered list shows a full page where the data has one.
+    calls = Call.objects.open().public()
+    call = calls.order_by("-deadline", "-pk").values_list("slug", flat=True).first() or "none"
+    topic = (
+        Topic.objects.filter(calls__in=calls.filter(kind=Call.Kind.RESEARCH))
+        .annotate(count=Count("calls"))
+        .order_by("-count", "slug")
+        .values_list("slug", flat=True)
+        .first()
+        or "research"
+    )
     return [
         ("home", "/en/"),
         ("directory", "/en/members/"),
@@ -163,6 +181,9 @@ def pages():
         ("practices-faceted", "/fr/pratiques/?country=FR&rating=promising&age=6-11"),
         ("practice", f"/en/practices/{practice or 'none'}/"),
         ("evidence", "/en/practices/evidence/"),
+        ("calls", "/en/collaborate/"),
+        ("calls-filtered", f"/en/collaborate/?topic={topic}&kind=research"),
+        ("call", f"/en/collaborate/{call}/"),
         ("search", "/en/search/?q=prison"),
         ("sitemap", "/sitemap.xml"),
     ]
@@ -268,14 +289,15 @@ def fetch(url, timeout=120):
 
 
 class Server:
-    """gunicorn serving `app` on a free loopback port, as the site is served."""
+    """gunicorn serving `app` on a free loopback port, as the site is served (`options`:
+    the bench's two sync workers, or `make loadtest`'s `-c gunicorn.conf.py`)."""
 
-    def __init__(self, app, env, ready_path, label, port=None):
+    def __init__(self, app, env, ready_path, label, port=None, options=GUNICORN_OPTIONS):
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(TMP / f"cpe-bench-{label}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(  # nosec B603
-            [GUNICORN, app, "--bind", f"127.0.0.1:{self.port}", *GUNICORN_OPTIONS],
+            [GUNICORN, app, "--bind", f"127.0.0.1:{self.port}", *options],
             cwd=ROOT,
             env=env,
             stdout=self.log,

@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from cpe_network.lib import logs
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -69,10 +71,13 @@ INSTALLED_APPS = [
     "members",
     "news",
     "practices",
+    "collaboration",
     "search",
 ]
 
 MIDDLEWARE = [
+    # One log line per request, timing all that follows (cpe_network/lib/logs.py).
+    "cpe_network.lib.logs.request_log",
     "django.middleware.security.SecurityMiddleware",
     # Permissions-Policy everywhere; private, no-store on pages for one person.
     "cpe_network.lib.middleware.security_headers",
@@ -139,6 +144,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions live in the database with the cache in front, so several application
 # servers share them.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Redis through Django's own backend, made to degrade to no cache while Redis is down
+# (cpe_network/lib/cache.py): pages still answer, only slower.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "cpe_network.lib.cache.RedisCache"
 # Whole public pages kept for visitors who are not signed in (pages/pagecache.py), and
 # the sitemap's files: an hour at most with a cache the server processes share; with
 # each process's own, 30 seconds, as a change in one is not seen by the others.
@@ -176,7 +185,8 @@ EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 
 # Background tasks (emails): run at once in the web process by default; with
 # TASKS_BACKEND=database they are queued in the database and run by
-# `manage.py db_worker` (django-tasks-db), which also retries with back-off.
+# `manage.py run_worker` (django-tasks-db's db_worker, which waits out a database
+# outage; the email task retries a failing mail server with back-off).
 TASKS = {
     "default": {
         "BACKEND": {
@@ -219,6 +229,26 @@ MFA_TOTP_ISSUER = SITE_NAME
 # closed to them until they do.
 STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=False)
 INVITATION_MAX_AGE_DAYS = 14
+
+# How long personal data is kept, in days, before `manage.py purge_personal_data` (run
+# daily) removes it; the privacy notice states the same periods.
+# Rejected and withdrawn applications, with their documents: a year after the decision,
+# so the secretariat can answer an appeal or a new application from the organisation
+# (the board answers within six months) and no longer.
+PURGE_APPLICATIONS_AFTER_DAYS = env.int("PURGE_APPLICATIONS_AFTER_DAYS", default=365)
+# Subscriptions never confirmed, and invitations never accepted (after their link
+# expired): a week is enough for anyone who wanted them; the rest are someone else's
+# address typed in, or a mistake.
+PURGE_UNCONFIRMED_AFTER_DAYS = env.int("PURGE_UNCONFIRMED_AFTER_DAYS", default=7)
+# Emails sent (the outbox) and the digest's deliveries: a year, to answer "did you send
+# me …?" and to see delivery failures; not longer, since they hold names and messages.
+PURGE_EMAILS_AFTER_DAYS = env.int("PURGE_EMAILS_AFTER_DAYS", default=365)
+# Messages from the contact page: six months. Staff answer them by email within days;
+# they often come from families and say more about them than anything else stored.
+PURGE_CONTACT_MESSAGES_AFTER_DAYS = env.int("PURGE_CONTACT_MESSAGES_AFTER_DAYS", default=180)
+# Messages between members, kept so staff can see any abuse of the contact persons: a
+# year.
+PURGE_MEMBER_MESSAGES_AFTER_DAYS = env.int("PURGE_MEMBER_MESSAGES_AFTER_DAYS", default=365)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -282,10 +312,38 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applications', calls' and members' documents (cpe_network.lib.uploads.PrivateStorage).
+    "private": {"BACKEND": "cpe_network.lib.uploads.PrivateFileStorage"},
     "staticfiles": {
         "BACKEND": "cpe_network.lib.staticfiles.MinifiedManifestStaticFilesStorage",
     },
 }
+# Object storage, for several application servers: with S3_BUCKET set, uploads live in
+# that S3-compatible bucket (under media/, and private/ for documents only staff read, or
+# in S3_PRIVATE_BUCKET) instead of MEDIA_ROOT and PRIVATE_MEDIA_ROOT. The buckets stay
+# private: every file still goes through the views that check permissions. boto3 reads
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+S3_PRIVATE_BUCKET = env.str("S3_PRIVATE_BUCKET", default="")
+S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")
+S3_REGION = env.str("S3_REGION", default="")
+if S3_BUCKET:
+    _s3 = {
+        "endpoint_url": S3_ENDPOINT_URL or None,
+        "region_name": S3_REGION or None,
+        # Names are random, but a name taken is never written over, as on disk.
+        "file_overwrite": False,
+        # A file read from the bucket waits in memory up to this size, then on disk.
+        "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "cpe_network.lib.objectstorage.PublicObjectStorage",
+        "OPTIONS": {**_s3, "bucket_name": S3_BUCKET, "location": "media"},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "cpe_network.lib.objectstorage.PrivateObjectStorage",
+        "OPTIONS": {**_s3, "bucket_name": S3_PRIVATE_BUCKET or S3_BUCKET, "location": "private"},
+    }
 
 # Security. With DEBUG off, `manage.py check --deploy` reports nothing.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -317,12 +375,12 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-}
+# One JSON line per request and per message on standard error (cpe_network/lib/logs.py),
+# without personal data; plain text with DEBUG on or LOG_FORMAT=text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT is {LOG_FORMAT!r}: set json or text.")
+LOGGING = logs.configuration(text=LOG_FORMAT == "text", level=env.str("LOG_LEVEL", default="INFO"))
 
 # Django's flatpages gain translated fields (modeltranslation), so their migrations
 # live in the pages app: a copy of Django's first one, then ours.

@@ -17,6 +17,9 @@ from .lib import converters
 register_converter(converters.SignedToken, "signed")
 register_converter(converters.RandomToken, "random")
 
+# An error that is the database out of reach answers 503 with a page of its own.
+handler500 = "pages.views.server_error"
+
 # The admin's sign-in goes through the site's own (allauth), second factor included.
 admin.site.login = secure_admin_login(admin.site.login)
 
@@ -86,6 +89,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("news.urls")),
     path("", include("practices.urls")),
+    path("", include("collaboration.urls")),
     path(_("search/"), search_views.search, name="search"),
     path(_("contact/"), views.contact, name="contact"),
     path(_("contact/thanks/"), views.contact_thanks, name="contact_thanks"),

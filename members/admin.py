@@ -1,7 +1,7 @@
 import csv
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
@@ -24,19 +24,21 @@ from cpe_network.lib.uploads import KeepUploadsMixin, sandboxed
 from pages import pagecache
 from search import index as search_index
 
-from .forms import InviteForm
+from . import personal_data
+from .forms import InviteForm, PersonalDataForm
 from .models import (
     NOTE_LENGTH,
-    WORK_LANGUAGES,
     Affiliate,
     Application,
     CategoryChange,
     Invitation,
     Member,
     MemberDocument,
+    MemberMessage,
     MembershipCategory,
     Topic,
     User,
+    work_language_choices,
 )
 
 
@@ -45,9 +47,106 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Emails"), {"fields": ("language", "receives_digest")}),
+        (_("Contact person"), {"fields": ("shown_to_members", "role", "spoken_languages")}),
+        (_("Personal data"), {"fields": ("erased_at",)}),
     )
-    list_display = ("email", "first_name", "last_name", "is_staff", "language", "last_login")
+    readonly_fields = ("erased_at",)
+    list_display = ("__str__", "email", "is_staff", "language", "last_login")
     search_fields = ("email", "first_name", "last_name", "username")
+    actions = ["personal_data"]
+    change_list_template = "admin/members/user/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.personal_data_view)
+        return [
+            path("personal-data/", view, name="members_user_personal_data"),
+            *super().get_urls(),
+        ]
+
+    @admin.action(
+        description=_("Export or erase the personal data of the selected person"),
+        permissions=["manage_personal_data"],
+    )
+    def personal_data(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Select one person."), messages.WARNING)
+            return None
+        url = reverse("admin:members_user_personal_data")
+        return redirect(f"{url}?user={queryset.get().pk}")
+
+    def has_manage_personal_data_permission(self, request):
+        return request.user.has_perm("members.manage_personal_data")
+
+    def personal_data_view(self, request):
+        """Everything the site keeps about one email address (members.personal_data):
+        shown, downloaded as JSON, or erased. Addresses travel in POST bodies only, so
+        that no server log holds them; each export and erasure is in the admin's
+        history, with a reference instead of the address."""
+        if not self.has_manage_personal_data_permission(request):
+            raise PermissionDenied
+        initial = {}
+        chosen = request.GET.get("user", "")
+        if chosen.isdigit():  # from the users' list (the action), by key, not by address
+            initial["email"] = (
+                User.objects.filter(pk=chosen).values_list("email", flat=True).first()
+            )
+        form = PersonalDataForm(request.POST or None, initial=initial, staff=request.user)
+        data = None
+        if request.method == "POST" and form.is_valid():
+            email = form.cleaned_data["email"]
+            if request.POST.get("do") == "erase":
+                counts = personal_data.erase(email, by=request.user)
+                self.message_user(
+                    request,
+                    _("Erased: %(rows)d rows or files removed or emptied.")
+                    % {"rows": sum(counts.values())},
+                )
+                return redirect("admin:members_user_personal_data")
+            data = personal_data.export(email)
+            accounts = [row["pk"] for row in data["accounts"]]
+            personal_data.log(request.user, "export", email, accounts)
+            if request.POST.get("do") == "json":
+                name = f"personal-data-{personal_data.reference(email)}.json"
+                return HttpResponse(
+                    personal_data.export_json(data),
+                    content_type="application/json; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'},
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "form": form,
+            "title": _("Personal data"),
+            "sections": personal_data.summary(data) if data is not None else None,
+        }
+        return TemplateResponse(request, "admin/members/user/personal_data.html", context)
+
+
+@admin.register(MemberMessage)
+class MemberMessageAdmin(admin.ModelAdmin):
+    """Messages members sent each other's contact persons through the site: kept so staff
+    can see any abuse; read only."""
+
+    list_display = ("created_at", "sender", "sender_member", "recipient", "member", "reply_email")
+    list_select_related = ("sender", "sender_member", "recipient", "member")
+    search_fields = ("message", "reply_email", "sender__email", "recipient__email")
+    date_hierarchy = "created_at"
+    fields = (
+        "created_at",
+        "sender",
+        "sender_member",
+        "recipient",
+        "member",
+        "reply_email",
+        "message",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Invitation)
@@ -155,10 +254,7 @@ class MemberForm(KeepUploadsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = sorted(
-            ((code, get_language_info(code)["name_translated"]) for code in WORK_LANGUAGES),
-            key=lambda choice: str(choice[1]),
-        )
+        self.fields["languages"].choices = work_language_choices()
 
 
 class CategoryChangeInline(admin.TabularInline):

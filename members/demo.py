@@ -130,6 +130,10 @@ def seed_representatives(password):
                 "first_name": data["first_name"],
                 "last_name": data["last_name"],
                 "language": data["language"],
+                # Shown to other members as contact persons (they agreed, in the demo).
+                "role": data.get("role", ""),
+                "spoken_languages": data.get("spoken_languages", []),
+                "shown_to_members": data.get("shown_to_members", False),
             },
         )
         if created:

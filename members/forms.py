@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
+from django.db import transaction
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -9,7 +10,18 @@ from cpe_network.lib.forms import CompletePostMixin, FilterForm
 from cpe_network.lib.text import CleanFormCharField
 from cpe_network.lib.uploads import KeepUploadsMixin
 
-from .models import Affiliate, Application, Invitation, Member, MemberDocument, MembershipCategory
+from .models import (
+    WORK_LANGUAGES,
+    Affiliate,
+    Application,
+    Invitation,
+    Member,
+    MemberDocument,
+    MemberMessage,
+    MembershipCategory,
+    User,
+)
+from .models.contacts import recipient_takes_one_more, sender_limit
 
 
 class DirectoryFilterForm(FilterForm):
@@ -140,6 +152,141 @@ class InviteForm(forms.Form):
         ) % {"email": invitation.email, "member": self.member.name}
 
 
+class ContactDetailsForm(forms.ModelForm):
+    """A representative's choice to be shown to other members as a contact person, with
+    the name, role and languages they are shown with."""
+
+    spoken_languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["shown_to_members", "first_name", "last_name", "role", "spoken_languages"]
+        labels = {
+            "shown_to_members": _("Show me to other members as a contact person"),
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "role": _("Your role"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["spoken_languages"].choices = sorted(
+            ((code, get_language_info(code)["name_translated"]) for code in WORK_LANGUAGES),
+            key=lambda choice: str(choice[1]),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("shown_to_members"):
+            for name in ("first_name", "last_name"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(
+                        name, _("Give your name: members see it when you are shown to them.")
+                    )
+        return cleaned
+
+
+class ContactPersonForm(forms.ModelForm):
+    """A member's message to a contact person of another member: the organisation they
+    write for, when they represent several, and the address to reply to. Refused past
+    the sender's hourly limit or the recipient's daily one (`rate_limited`)."""
+
+    rate_limited = False
+
+    class Meta:
+        model = MemberMessage
+        fields = ["sender_member", "message", "reply_email"]
+        widgets = {
+            "sender_member": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 8}),
+        }
+        labels = {
+            "sender_member": _("You write on behalf of"),
+            "message": _("Your message"),
+            "reply_email": _("Your email address, for their reply"),
+        }
+        help_texts = {
+            "sender_member": "",
+            "reply_email": _(
+                "The email they receive shows it, and their reply goes to it. No page shows it."
+            ),
+        }
+
+    def __init__(self, *args, sender, recipient, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.sender = sender
+        self.instance.recipient = recipient
+        self.instance.member = member
+        self.fields["reply_email"].initial = sender.email
+        self.fields["reply_email"].widget.attrs["autocomplete"] = "email"
+        organisations = Member.objects.represented_by(sender).filter(status=Member.Status.ACTIVE)
+        organisations = list(organisations.order_by("sort_name"))
+        if len(organisations) > 1:
+            field = self.fields["sender_member"]
+            field.queryset = Member.objects.filter(pk__in=[m.pk for m in organisations])
+            field.empty_label = None
+            field.required = True
+        else:  # one organisation (or none, for the network's staff): nothing to choose
+            del self.fields["sender_member"]
+            self.instance.sender_member = organisations[0] if organisations else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if sender_limit(self.instance.sender).reached:
+            self.rate_limited = True
+            raise forms.ValidationError(
+                _(
+                    "You have sent many messages in the last hour. What you typed is kept "
+                    "below: please send it again later."
+                ),
+                code="rate_limited",
+            )
+        if (
+            not self.errors
+            and not self._repeats_a_message(cleaned)
+            and not recipient_takes_one_more(self.instance.recipient)
+        ):
+            self.rate_limited = True
+            raise forms.ValidationError(
+                _(
+                    "This person has received many messages through the site today. What "
+                    "you typed is kept below: please send it again tomorrow."
+                ),
+                code="recipient_limited",
+            )
+        return cleaned
+
+    def _repeats_a_message(self, cleaned):
+        """The same message as one just sent (a double click): not counted again
+        against the recipient's daily limit; `send` returns the first one."""
+        message = MemberMessage(
+            sender=self.instance.sender,
+            recipient=self.instance.recipient,
+            message=cleaned.get("message", ""),
+        )
+        return MemberMessage.objects.repeated(message) is not None
+
+    def send(self):
+        """Store the message and queue its email (after the commit), once: the same
+        message to the same person sent again within a few minutes (a double click, a
+        page sent again) is the one already stored, and no second email goes."""
+        with transaction.atomic():
+            # Two posts at the same moment take turns (on PostgreSQL; SQLite writes one
+            # transaction at a time): the second one finds the first.
+            User.objects.select_for_update().filter(pk=self.instance.recipient_id).first()
+            earlier = MemberMessage.objects.repeated(self.instance)
+            if earlier is not None:
+                return earlier
+            message = self.save()
+            sender_limit(message.sender).count()
+            transaction.on_commit(message.relay)
+        return message
+
+
 class ApplicationForm(KeepUploadsMixin, HumanCheckMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
@@ -222,3 +369,32 @@ class SubscribeForm(HumanCheckMixin, forms.ModelForm):
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = get_language()
         self.fields["country"].choices = [("", "—"), *countries]
+
+
+class PersonalDataForm(forms.Form):
+    """Staff's "Personal data" page (members.admin.UserAdmin.personal_data_view): the
+    address whose data to show, download or erase. Erasing asks for a confirmation."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("Everything the site keeps about this address, in any account or form."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that erasing cannot be undone"),
+        required=False,
+        help_text=_("Needed to erase only."),
+    )
+
+    def __init__(self, *args, staff=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("do") == "erase":
+            if not cleaned.get("confirm"):
+                self.add_error("confirm", _("Tick the box to confirm the erasure."))
+            email = cleaned.get("email", "")
+            if self.staff is not None and email.lower() == self.staff.email.lower():
+                self.add_error("email", _("Another staff member must erase your own data."))
+        return cleaned

@@ -5,8 +5,9 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,9 +15,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
+from collaboration.models import Call
 from cpe_network.lib.antispam import SendingLimit
 from cpe_network.lib.listing import WORDS_CHIP, facet_options, filter_chips, result_count
-from cpe_network.lib.uploads import sandboxed
+from cpe_network.lib.uploads import pdf_download
 from news.models import Event, Post
 from pages import pagecache
 from practices.models import Adaptation, Practice
@@ -24,6 +26,8 @@ from practices.models import Adaptation, Practice
 from .accounts import staff_access_allowed
 from .forms import (
     ApplicationForm,
+    ContactDetailsForm,
+    ContactPersonForm,
     DirectoryFilterForm,
     DocumentFilterForm,
     InviteForm,
@@ -105,11 +109,16 @@ def detail(request, slug):
     practices = list(
         Practice.objects.published().for_member(member).with_total()[:MEMBER_PRACTICES]
     )
+    # Its contact persons, for members only: a visitor's page (the one the page cache
+    # keeps) never holds them.
+    viewer_is_member = is_member(request.user)
     return render(
         request,
         "members/detail.html",
         {
             "member": member,
+            "viewer_is_member": viewer_is_member,
+            "contact_persons": list(member.contact_persons()) if viewer_is_member else [],
             "posts": posts,
             "events": events,
             "practices": practices,
@@ -163,12 +172,17 @@ def _member_for_representative(request, slug):
     )
 
 
+# How many open calls that match their work the portal shows a representative.
+MATCHING_CALLS = 5
+
+
 @login_required
 def portal(request):
     members = (
         Member.objects.represented_by(request.user)
         .select_related("category")
         .prefetch_related(
+            "topics",
             Prefetch("submitted_posts", queryset=Post.objects.order_by("-created_at")),
             Prefetch("submitted_events", queryset=Event.objects.order_by("-created_at")),
             Prefetch("submitted_practices", queryset=Practice.objects.order_by("-created_at")),
@@ -182,8 +196,28 @@ def portal(request):
     return render(
         request,
         "members/portal/dashboard.html",
-        {"members": members, "is_member": is_member(request.user)},
+        {
+            "members": members,
+            "is_member": is_member(request.user),
+            **_matching_calls(list(members)),
+        },
     )
+
+
+def _matching_calls(members):
+    """The portal's "Calls that match your work", for a representative of an active
+    member: other members' open calls on their topics or seeking their countries
+    (Call.objects.matching), and the list of open calls filtered by their topics."""
+    active = [member for member in members if member.status == Member.Status.ACTIVE]
+    if not active:
+        return {}
+    calls = Call.objects.matching(active).exclude(member__in=[member.pk for member in members])
+    slugs = sorted({topic.slug for member in active for topic in member.topics.all()})
+    return {
+        "matching_calls_shown": True,
+        "matching_calls": list(calls[:MATCHING_CALLS]),
+        "matching_calls_query": urlencode([("topic", slug) for slug in slugs]),
+    }
 
 
 # Members' documents: for representatives of active members (and staff), nobody else.
@@ -227,17 +261,55 @@ def document_file(request, pk):
     document = get_object_or_404(MemberDocument, pk=pk)
     if not document.is_visible_to(request.user, as_staff=staff_access_allowed(request)):
         raise Http404
-    try:
-        content = document.file.open("rb")
-    except FileNotFoundError:  # removed from the disk by hand: nothing to send
-        raise Http404 from None
-    response = FileResponse(
-        content,
-        as_attachment=True,
-        content_type="application/pdf",
-        filename=document.download_name,
+    return pdf_download(document.file, document.download_name)
+
+
+@never_cache
+@login_required
+def contact_person(request, slug, user_id):
+    """A member writes to a contact person of another member (or of its own), relayed by
+    email: 404 for anyone but a member, for anyone but a shown contact person of that
+    listed member, and for oneself."""
+    _require_member(request)
+    member = get_object_or_404(Member.objects.listed(), slug=slug)
+    person = get_object_or_404(member.contact_persons().exclude(pk=request.user.pk), pk=user_id)
+    form = ContactPersonForm(
+        request.POST or None, sender=request.user, recipient=person, member=member
     )
-    return sandboxed(response)
+    if request.method == "POST" and form.is_valid():
+        message = form.send()
+        messages.success(
+            request,
+            _("Your message was sent to %(name)s. Their reply will come to %(address)s.")
+            % {"name": person.get_full_name(), "address": message.reply_email},
+        )
+        return redirect(member)
+    status = 429 if form.rate_limited else 200
+    return render(
+        request,
+        "members/contact_person.html",
+        {
+            "member": member,
+            "person": person,
+            "form": form,
+            "chooses_organisation": "sender_member" in form.fields,
+        },
+        status=status,
+    )
+
+
+@login_required
+def contact_details(request):
+    """A representative chooses whether other members see them as a contact person, and
+    with which role and languages."""
+    if not Member.objects.represented_by(request.user).exists():
+        raise Http404
+    form = ContactDetailsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your contact details are saved."))
+        return redirect("members:portal")
+    return render(request, "members/portal/contact_details.html", {"form": form})
 
 
 @login_required

@@ -111,10 +111,21 @@ class DigestAdmin(admin.ModelAdmin):
         "post_count",
         "event_count",
         "practice_count",
+        "call_count",
         "recipients",
     )
     list_select_related = ("sent_by",)
-    fields = ("number", "created_at", "sent_by", "since", "until", "posts", "events", "practices")
+    fields = (
+        "number",
+        "created_at",
+        "sent_by",
+        "since",
+        "until",
+        "posts",
+        "events",
+        "practices",
+        "calls",
+    )
     readonly_fields = fields
     change_list_template = "admin/news/digest/change_list.html"
 
@@ -133,6 +144,7 @@ class DigestAdmin(admin.ModelAdmin):
                 post_count=Coalesce(count(Digest.posts.through), 0),
                 event_count=Coalesce(count(Digest.events.through), 0),
                 practice_count=Coalesce(count(Digest.practices.through), 0),
+                call_count=Coalesce(count(Digest.calls.through), 0),
                 recipient_count=Coalesce(count(DigestDelivery), 0),
             )
         )
@@ -148,6 +160,10 @@ class DigestAdmin(admin.ModelAdmin):
     @admin.display(description=_("practices"))
     def practice_count(self, digest):
         return digest.practice_count
+
+    @admin.display(description=_("calls"))
+    def call_count(self, digest):
+        return digest.call_count
 
     @admin.display(description=_("recipients"))
     def recipients(self, digest):
@@ -188,7 +204,7 @@ class DigestAdmin(admin.ModelAdmin):
                 )
                 self.message_user(request, message % {"digest": digest, "count": count})
             return redirect("admin:news_digest_changelist")
-        posts, events, practices = Digest.new_items()
+        posts, events, practices, calls = Digest.new_items()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -196,6 +212,7 @@ class DigestAdmin(admin.ModelAdmin):
             "posts": posts,
             "events": events,
             "practices": practices,
+            "calls": calls,
             "recipient_count": len(Digest.recipients()),
             "last": Digest.objects.first(),
         }

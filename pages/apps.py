@@ -9,7 +9,10 @@ class PagesConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from cpe_network.lib import checks  # noqa: F401  (registers the deploy checks)
+        from cpe_network.lib import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            lookups,  # noqa: F401  (registers `in` for numbers)
+        )
 
         from . import (
             flatpages,  # noqa: F401  (connects the footer's signals)

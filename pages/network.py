@@ -128,41 +128,125 @@ Si un enfant est en danger immédiat, appelez les services d’urgence.</p>""",
         "title_en": "Privacy notice",
         "title_fr": "Politique de confidentialité",
         "content_en": """
-<p>This notice explains what personal data the network keeps, why, and your rights under
-the General Data Protection Regulation.</p>
-<h2>What we keep</h2>
+<p>This notice explains what personal data the network keeps on this website, why, for how
+long, and your rights under the General Data Protection Regulation (GDPR). The network’s
+secretariat is responsible for it: write to it through the contact page or at the address
+at the foot of every page.</p>
+<h2>What we keep, why, and for how long</h2>
 <ul>
-<li>Contact details that member organisations choose to publish in the directory.</li>
-<li>The details and documents sent with an application to join, to decide on it.</li>
-<li>The name, email address and language of people who subscribe to our updates.</li>
+<li><strong>Applications to join</strong>: the organisation’s details, the name, role, email
+address and phone of its contact person, and the documents sent with it, to decide on the
+application. An approved application is kept as the record of the member’s admission. A
+rejected or withdrawn application is deleted with its documents one year after the
+decision, so that we can answer an appeal or a new application.</li>
+<li><strong>Accounts</strong> of members’ representatives and of the network’s staff: name,
+email address, language, role and languages spoken, to sign in, to run the member portal
+and to send the emails asked for. Kept while the person represents a member or works for
+the network, and erased on request.</li>
+<li><strong>Members’ contact persons</strong>: representatives who agree to it are shown,
+with their name, role and languages, to signed-in members only, never to visitors. Their
+email address is never shown.</li>
+<li><strong>Subscriptions to our digest</strong>: name, email address, organisation, country
+and language, to send you the digest. A subscription that is not confirmed is deleted
+after seven days; a confirmed one is kept until you ask us to erase it.</li>
+<li><strong>Invitations to represent a member</strong>: the address and name of the person
+invited, deleted a week after the link expires if it is not accepted.</li>
+<li><strong>Emails the site sends</strong> (acknowledgements, decisions, invitations, the
+digest, notices): a copy of each and whether it was delivered, to send again what failed
+and to answer questions about it. Deleted after one year.</li>
+<li><strong>Messages sent through the contact page</strong>: what you wrote and, if you gave
+one, your email address, to answer you. Deleted after six months.</li>
+<li><strong>Messages between members</strong>, passed on to a contact person by email: kept
+for one year, so that staff can stop any misuse, then deleted.</li>
+<li><strong>Replies to members’ calls</strong>: the message and the address to reply to,
+passed on to the member who posted the call and never made public; kept with the
+call.</li>
+<li><strong>Server logs</strong>: the time, page and outcome of each request, and, in the
+logs of the server in front of the site, the address of your connection, to keep the site
+safe and working. Kept for no more than 14 days.</li>
 </ul>
+<p>We keep these details with your consent (applications, subscriptions), to run the
+membership (accounts, contact persons, invitations), and for our legitimate interest in
+answering you and running the site safely (emails, messages, logs). What members publish
+(news, events, practices, calls) stays online after the person who sent it leaves or asks
+to be erased: it is then signed “a former representative”.</p>
 <h2>What we do not do</h2>
 <p>This site sets no tracking or advertising cookies and loads nothing from other
 websites. We never sell or share personal data for marketing.</p>
 <h2>Your rights</h2>
-<p>You may ask to see, correct or delete the data we hold about you, and unsubscribe from
-our updates at any time with the link in every email.</p>""",
+<p>You may ask to see the data we hold about you (we send you a copy), to correct it or to
+erase it, to limit its use or to object to it. Write to the secretariat through the
+contact page, saying which email address the request is about; we may ask you to confirm
+that it is yours. We answer within one month. You may also complain to the data
+protection authority of your country.</p>
+<p>You can unsubscribe from our digest at any time with the link in every email, and
+representatives can change or hide their contact details in the member portal.</p>""",
         "content_fr": """
-<p>Cette page explique quelles données personnelles le réseau conserve et pourquoi, ainsi
-que les droits que vous tenez du règlement général sur la protection des données
-(RGPD).</p>
-<h2>Ce que nous conservons</h2>
+<p>Cette page explique quelles données personnelles le réseau conserve sur ce site,
+pourquoi, pendant combien de temps, et les droits que vous tenez du règlement général sur
+la protection des données (RGPD). Le secrétariat du réseau en est responsable : écrivez-lui
+depuis la page de contact ou à l’adresse indiquée en bas de chaque page.</p>
+<h2>Ce que nous conservons, pourquoi et pour combien de temps</h2>
 <ul>
-<li>Les coordonnées que les organisations membres choisissent de publier dans
-l’annuaire.</li>
-<li>Les informations et les documents joints à une candidature, pour statuer sur
-celle-ci.</li>
-<li>Le nom, l’adresse électronique et la langue des personnes abonnées à notre lettre
-d’information.</li>
+<li><strong>Les candidatures</strong> : les informations sur l’organisation, le nom, la
+fonction, l’adresse électronique et le téléphone de la personne de contact, et les
+documents joints, pour statuer sur la candidature. Une candidature acceptée est conservée
+comme trace de l’admission du membre. Une candidature refusée ou retirée est supprimée avec
+ses documents un an après la décision, le temps de répondre à un recours ou à une nouvelle
+candidature.</li>
+<li><strong>Les comptes</strong> des représentants des membres et de l’équipe du réseau :
+nom, adresse électronique, langue, fonction et langues parlées, pour se connecter, faire
+fonctionner l’espace membre et envoyer les courriels demandés. Ils sont conservés tant que
+la personne représente un membre ou travaille pour le réseau, et effacés sur demande.</li>
+<li><strong>Les personnes de contact des membres</strong> : les représentants qui
+l’acceptent sont présentés, avec leur nom, leur fonction et leurs langues, aux seuls
+membres connectés, jamais aux visiteurs. Leur adresse électronique n’est jamais
+affichée.</li>
+<li><strong>Les abonnements à notre lettre d’information</strong> : nom, adresse
+électronique, organisation, pays et langue, pour vous envoyer la lettre d’information. Un
+abonnement non confirmé est supprimé au bout de sept jours ; un abonnement confirmé est
+conservé jusqu’à ce que vous nous demandiez de l’effacer.</li>
+<li><strong>Les invitations à représenter un membre</strong> : l’adresse et le nom de la
+personne invitée, supprimés une semaine après l’expiration du lien s’il n’a pas été
+utilisé.</li>
+<li><strong>Les courriels envoyés par le site</strong> (accusés de réception, décisions,
+invitations, lettre d’information, avis) : une copie de chacun et son état de remise, pour
+renvoyer ce qui a échoué et répondre aux questions à ce sujet. Ils sont supprimés au bout
+d’un an.</li>
+<li><strong>Les messages envoyés depuis la page de contact</strong> : ce que vous avez écrit
+et, si vous l’avez indiquée, votre adresse électronique, pour vous répondre. Ils sont
+supprimés au bout de six mois.</li>
+<li><strong>Les messages entre membres</strong>, transmis par courriel à une personne de
+contact : conservés un an, pour que l’équipe du réseau puisse mettre fin à tout abus, puis
+supprimés.</li>
+<li><strong>Les réponses aux appels des membres</strong> : le message et l’adresse à
+laquelle répondre, transmis au membre qui a publié l’appel et jamais rendus publics ;
+conservés avec l’appel.</li>
+<li><strong>Les journaux du serveur</strong> : l’heure, la page et le résultat de chaque
+requête et, dans les journaux du serveur placé devant le site, l’adresse de votre
+connexion, pour assurer la sécurité et le bon fonctionnement du site. Ils sont conservés
+14 jours au plus.</li>
 </ul>
+<p>Nous conservons ces informations avec votre consentement (candidatures, abonnements),
+pour gérer l’adhésion (comptes, personnes de contact, invitations) et au titre de notre
+intérêt légitime à vous répondre et à faire fonctionner le site en toute sécurité
+(courriels, messages, journaux). Ce que les membres publient (articles, événements,
+pratiques, appels) reste en ligne après le départ de la personne qui l’a envoyé ou
+l’effacement de ses données : il est alors signé « un ancien représentant ».</p>
 <h2>Ce que nous ne faisons pas</h2>
 <p>Ce site ne dépose aucun cookie de suivi ni de publicité et ne charge aucun contenu
-depuis d’autres sites. Nous ne vendons ni ne partageons jamais de données personnelles à des fins
-commerciales.</p>
+depuis d’autres sites. Nous ne vendons ni ne partageons jamais de données personnelles à
+des fins commerciales.</p>
 <h2>Vos droits</h2>
-<p>Vous pouvez demander à consulter, corriger ou supprimer les données vous concernant, et
-vous désabonner à tout moment de notre lettre d’information grâce au lien présent dans
-chaque courriel.</p>""",
+<p>Vous pouvez demander à consulter les données vous concernant (nous vous en envoyons une
+copie), à les corriger ou à les effacer, à en limiter l’utilisation ou à vous y opposer.
+Écrivez au secrétariat depuis la page de contact en précisant l’adresse électronique
+concernée ; nous pourrons vous demander de confirmer qu’elle est bien la vôtre. Nous vous
+répondons sous un mois. Vous pouvez aussi adresser une réclamation à l’autorité de
+protection des données de votre pays.</p>
+<p>Vous pouvez vous désabonner à tout moment de notre lettre d’information grâce au lien
+présent dans chaque courriel, et les représentants peuvent modifier ou masquer leurs
+coordonnées dans l’espace membre.</p>""",
     },
     {
         "url_en": "/accessibility/",
@@ -217,8 +301,14 @@ EARLIER_CONTENT_FR = {
     "/privacy/": {
         "50121e991b4d840ee5b3b045bf7746b41f9616247542fe969dd3b4a8850b3621",
         "81deb2be2650104dc82297a2c0cacd78f531364d30fd75611b326282b7f4c479",
+        # Before it said what is kept for how long (issue 19).
+        "0447b9dd2043eadf94cdf712a237b6060e2a9655938a989fa2e5a91a107022d9",
     },
     "/accessibility/": {"09f4037c10d8007faba05d56cff8d634c5b529b77e89eabcc8b634bd019d4f96"},
+}
+# The same for the English, where an earlier version's text was replaced.
+EARLIER_CONTENT_EN = {
+    "/privacy/": {"8f1697b0b131031e5aa223412cc73e786d6375d2d0a8b6cf52b63699b67d0af6"},
 }
 
 
@@ -316,15 +406,17 @@ def create_pages():
 
 @transaction.atomic
 def reword_unedited_pages():
-    """Give the current French wording to each of the network's pages whose French text
-    is still one that an earlier version made (so no one has edited it). Returns the
-    number reworded."""
+    """Give the current wording to each of the network's pages whose text, in either
+    language, is still one that an earlier version made (so no one has edited it).
+    Returns the number of texts reworded."""
     reworded = 0
     for data in PAGES:
-        earlier = EARLIER_CONTENT_FR.get(data["url_en"], set())
-        for page in FlatPage.objects.filter(url_en=data["url_en"]):
-            if digest(page.content_fr or "") in earlier:
-                page.content_fr = data["content_fr"].strip()
-                page.save(update_fields=["content_fr"])
-                reworded += 1
+        for language, earlier_versions in (("en", EARLIER_CONTENT_EN), ("fr", EARLIER_CONTENT_FR)):
+            field = f"content_{language}"
+            earlier = earlier_versions.get(data["url_en"], set())
+            for page in FlatPage.objects.filter(url_en=data["url_en"]):
+                if digest(getattr(page, field) or "") in earlier:
+                    setattr(page, field, data[field].strip())
+                    page.save(update_fields=[field])
+                    reworded += 1
     return reworded

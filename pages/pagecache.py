@@ -11,7 +11,8 @@ kept whole and served again until anything it may show changes.
 - Under the "pages" version (cpe_network/lib/versions.py), which every save or delete of
   what the public sees bumps, and the admin's bulk actions too (`changed`); kept an hour
   at most (PAGE_CACHE_SECONDS), or until the next scheduled post, event or practice comes
-  due, or the next event starts or ends (the lists change then without a save). With
+  due, the next event starts or ends, or the next midnight (the lists change then
+  without a save: a call closes after its deadline's day). With
   the in-process cache (no CACHE_URL) each server process has its own versions, and a
   change seen by one reaches the others only when their pages expire: 30 seconds then.
 - The page keeps its Content Security Policy nonce fresh: stored with a placeholder, it
@@ -37,12 +38,14 @@ MAX_PARAMETERS = 8
 MAX_VALUE = 200
 NONCE = "page-cache-nonce-placeholder"
 # The models whose rows the public pages show; any save or delete of one bumps VERSION.
-# (Accounts, contact messages, digests, invitations and the search index are not shown
-# as such: a sign-in, which saves the user, leaves the cache alone.)
+# (Accounts, applications, contact messages, digests, invitations and the search index
+# are not shown as such: a sign-in, which saves the user, leaves the cache alone, and so
+# does an application, which anyone may send, but its approval makes a member.)
 SHOWN = {
-    "members": {"Topic", "MembershipCategory", "Member", "CategoryChange", "Application"},
+    "members": {"Topic", "MembershipCategory", "Member", "CategoryChange"},
     "news": {"Post", "Event", "EventDocument"},
     "practices": {"Practice", "Source", "Adaptation"},
+    "collaboration": {"Call"},
     "pages": {"HomePage"},
     "flatpages": {"FlatPage"},
     "sites": {"Site"},
@@ -55,6 +58,7 @@ def anonymous_page_cache(get_response):
             return get_response(request)
         key = _key(request)
         if (stored := cache.get(key)) is not None:
+            request.served_from_page_cache = True  # said in the request's log line
             return _served(request, stored)
         response = get_response(request)
         if _may_keep(request, response):
@@ -137,7 +141,10 @@ def _seconds_until(moment, now):
 
 def _next_change(now):
     """When the clock alone next changes what a page shows: three queries (posts and
-    practices along their (status, publish_at) index, and the few events)."""
+    practices along their (status, publish_at) index, and the few events), and the next
+    local midnight (a call closes after its deadline's day, and starts closing soon, at
+    midnight: knowing whether any call is open would cost a query, and a page rebuilt
+    once a night costs less)."""
     from news.models import Event, Post
     from practices.models import Practice
 
@@ -153,6 +160,10 @@ def _next_change(now):
         Event.objects.filter(**published)
         .aggregate(**{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields})
         .values()
+    )
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    moments.append(
+        datetime.datetime.combine(tomorrow, datetime.time(), timezone.get_current_timezone())
     )
     return min((moment for moment in moments if moment), default=None)
 

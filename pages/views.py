@@ -1,6 +1,8 @@
 import os
 import posixpath
 import re
+import secrets
+import sys
 from functools import wraps
 from urllib.parse import quote
 
@@ -9,14 +11,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.paginator import EmptyPage
-from django.db import DatabaseError, connection, transaction
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
@@ -131,13 +136,72 @@ def contact_thanks(request):
 
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
+    """For load balancers and monitors, cheap (no page is drawn): 503 "unavailable" when
+    the database does not answer (pages answer 503 then); 200 "degraded" when the cache
+    does not keep a value (pages still answer, built afresh each time, and the forms'
+    sending limits are off); 200 "ok" otherwise."""
+    database = _database_answers()
+    kept = _cache_keeps()
+    if not database:
+        status = "unavailable"
+    elif not kept:
+        status = "degraded"
+    else:
+        status = "ok"
+    return JsonResponse(
+        {"status": status, "database": database, "cache": kept},
+        status=503 if status == "unavailable" else 200,
+    )
+
+
+def _database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": False}, status=503)
-    return JsonResponse({"status": "ok", "database": True})
+        return False
+    return True
+
+
+def _cache_keeps():
+    """A value written to the cache reads back (under a key of this request's own, as
+    several servers ask at once)."""
+    key = f"healthz:{secrets.token_hex(8)}"
+    try:
+        cache.set(key, "ok", 10)
+        kept = cache.get(key) == "ok"
+        cache.delete(key)
+    except Exception:  # any backend's failure means the same: no cache to rely on
+        return False
+    return kept
+
+
+# Errors that say the database cannot be reached (down, restarting, the network cut),
+# as Django raises them for psycopg2 and for SQLite alike.
+DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    """The site's 500 page (handler500), unless the error is the database out of reach:
+    then 503 with Retry-After, so that visitors and crawlers know to come back, and the
+    site's own page in the language of the address, drawn without the database
+    (templates/503.html stands alone: the menus and footer read it). Every error raised
+    by a view or a middleware comes here, the session's and the user's loading
+    included. With DEBUG on, Django shows its traceback instead."""
+    error = sys.exception()
+    while error is not None and not isinstance(error, DATABASE_UNREACHABLE):
+        error = error.__cause__ or error.__context__
+    if error is None:
+        return defaults.server_error(request)
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+RETRY_AFTER_SECONDS = 30
 
 
 @require_safe
@@ -256,13 +320,13 @@ MEDIA_TYPES = {".webp": "image/webp", ".pdf": "application/pdf"}
 
 @require_safe
 def media(request, path):
-    """An uploaded file, when no proxy or object store serves MEDIA_ROOT itself
-    (SERVE_MEDIA): only a file that a row holds now, only to whoever may see that row
-    (everyone once it is public; before, staff and the member who sent it), and only as
-    the type the site checked. Nothing served runs: it comes sandboxed, and a PDF is a
-    download named after its title. Public files never change under their random names:
-    browsers keep them a year; the others are not kept. With MEDIA_SENDFILE the proxy
-    sends the bytes, after these checks (see the README)."""
+    """An uploaded file, from MEDIA_ROOT or object storage (S3_BUCKET), unless the proxy
+    serves MEDIA_ROOT itself (SERVE_MEDIA off): only a file that a row holds now, only to
+    whoever may see that row (everyone once it is public; before, staff and the member
+    who sent it), and only as the type the site checked. Nothing served runs: it comes
+    sandboxed, and a PDF is a download named after its title. Public files never change
+    under their random names: browsers keep them a year; the others are not kept. With
+    MEDIA_SENDFILE the proxy sends the bytes, after these checks (see the README)."""
     content_type = MEDIA_TYPES.get(posixpath.splitext(path)[1].lower())
     owner = owner_of(path) if content_type else None
     as_staff = staff_access_allowed(request)
@@ -274,6 +338,12 @@ def media(request, path):
     elif settings.MEDIA_SENDFILE == "x-sendfile":
         response = HttpResponse(content_type=content_type)
         response["X-Sendfile"] = os.path.join(settings.MEDIA_ROOT, path)
+    elif settings.S3_BUCKET:
+        # Object storage: the bucket is never public; the bytes come through here.
+        try:
+            response = FileResponse(default_storage.open(path), content_type=content_type)
+        except FileNotFoundError:
+            raise Http404 from None
     else:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
         response["Content-Type"] = content_type

@@ -281,6 +281,14 @@ class PracticeFilterForm(forms.Form):
             )
         return [slug for slug in slugs if slug in self.member_names]
 
+    def clean(self):
+        """Years given the wrong way round ("from 2020 to 2010") mean the years between."""
+        cleaned = super().clean()
+        first, last = cleaned.get("from"), cleaned.get("to")
+        if first is not None and last is not None and first > last:
+            cleaned["from"], cleaned["to"] = last, first
+        return cleaned
+
     def filters(self):
         """The valid filters, by name; invalid or empty ones, and the order, are left out."""
         self.is_valid()

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    """The site's search: one index of what members, practices, news and events say, in
-    both languages (PostgreSQL's full-text search, or SQLite's FTS5), kept in step with
-    every save, and the page that searches it all."""
+    """The site's search: one index of what members, practices, news, events and calls
+    say, in both languages (PostgreSQL's full-text search, or SQLite's FTS5), kept in
+    step with every save, and the page that searches it all."""
 
     name = "search"
     verbose_name = _("Search")

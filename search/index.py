@@ -32,11 +32,12 @@ WORD = re.compile(r"[^\W_]{3,40}")
 
 
 def indexed_models():
+    from collaboration.models import Call
     from members.models import Member
     from news.models import Event, Post
     from practices.models import Practice
 
-    return {"member": Member, "practice": Practice, "post": Post, "event": Event}
+    return {"member": Member, "practice": Practice, "post": Post, "event": Event, "call": Call}
 
 
 def kind_of(model):
@@ -193,6 +194,7 @@ def _category_saved(sender, instance, raw=False, **kwargs):
 INDEXED_FIELDS = {
     *("name", "acronym", "title", "country", "publish_at", "start"),
     *("status", "published", "category"),  # whether the public may see it
+    *("is_public", "is_hidden", "deadline"),  # a call's: who may find it, and its date
 }
 
 

@@ -165,7 +165,7 @@ class Query:
             return rows.filter(pk__in=_listed(ids)) if ids else rows.none()
         return rows.filter(pk__in=self.entries(kind).values("object_id"))
 
-    def best(self, rows, limit):
+    def best(self, rows, limit, *, public_only=True):
         """The ids of the `limit` best of `rows` that match, and how many match, from
         the index alone (the entries know from when each row is public; joining each
         kind's table cost PostgreSQL a read of 100,000 posts). The rows shown are read
@@ -174,10 +174,15 @@ class Query:
         Up to BY_IDS matches: titles first, then the latest, ranked from the matches
         read once (`_matched`). A word in more rows than that (found in thousands of
         posts): the latest first, read in date order until `limit` match, and a plain
-        count; sorting every match by title took over a second for 100,000."""
+        count; sorting every match by title took over a second for 100,000.
+
+        `public_only=False`: the rows shown are those of `rows`, whether the public may
+        see them or not (a member's search of the calls, members-only ones included)."""
         if not self:
             return [], 0
         kind = kind_of(rows.model)
+        if not public_only:
+            return self._best_of(rows, kind, limit)
         if (matched := self._matched(kind)) is None:
             public = self.entries(kind).filter(public_from__lte=timezone.now())
             latest = public.order_by(F("date").desc(), F("object_id").desc())
@@ -185,6 +190,22 @@ class Query:
         public = [match for match in matched if match[2]]
         public.sort(key=lambda match: (match[1], match[3], match[0]), reverse=True)
         return [match[0] for match in public[:limit]], len(public)
+
+    def _best_of(self, rows, kind, limit):
+        """`best` for someone who may see more than the public (a member, the
+        members-only calls): which matches they may see is asked of `rows` itself, in
+        one query, ranked as `best` ranks them."""
+        if (matched := self._matched(kind)) is None:
+            shown = self.entries(kind).filter(object_id__in=rows.order_by().values("pk"))
+            latest = shown.order_by(F("date").desc(), F("object_id").desc())
+            return list(latest.values_list("object_id", flat=True)[:limit]), shown.count()
+        if not matched:
+            return [], 0
+        ids = [match[0] for match in matched]
+        seen = set(rows.filter(pk__in=_listed(ids)).values_list("pk", flat=True))
+        shown = [match for match in matched if match[0] in seen]
+        shown.sort(key=lambda match: (match[1], match[3], match[0]), reverse=True)
+        return [match[0] for match in shown[:limit]], len(shown)
 
     # Showing
 
@@ -315,10 +336,11 @@ class Group:
     hits: list = field(default_factory=list)
 
 
-def search_rows(query, rows, *, limit, texts):
+def search_rows(query, rows, *, limit, texts, public_only=True):
     """The `limit` best rows of `rows` for `query`, and how many match: (count, hits).
-    `texts(row)` gives the texts an excerpt is taken from, in the shown language."""
-    best, count = query.best(rows, limit)
+    `texts(row)` gives the texts an excerpt is taken from, in the shown language;
+    `public_only`: as Query.best."""
+    best, count = query.best(rows, limit, public_only=public_only)
     if not best:
         return 0, []
     found = rows.in_bulk(best)

@@ -3,7 +3,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from members.models import Member
+from collaboration.models import Call
+from members.models import Member, is_member
 from news.models import Event, Post
 from pages.templatetags.site import shown_language
 from practices.models import Practice
@@ -18,17 +19,24 @@ EXCERPTS = {
     "practice": ("summary", "body_html", "findings"),
     "post": ("summary", "body_html"),
     "event": ("summary", "body_html"),
+    "call": ("description",),
 }
 
 
-def _groups(query):
-    """Members, practices, news and events that match `query`: each kind's count, its
-    best few and the addresses of its own list searched the same way."""
+def _groups(query, member):
+    """Members, practices, news, events and calls that match `query`: each kind's count,
+    its best few and the addresses of its own list searched the same way. Calls: the
+    public ones for everyone, members-only ones too for members (`is_member`), hidden
+    ones for nobody; closed ones are found, and say so. A member's results are never
+    kept by the page cache, which keeps only what visitors who are not signed in see."""
+    calls = Call.objects.shown().select_related("member")  # its status reads its member's
+    calls = calls if member else calls.public()
     kinds = [
         ("member", Member.objects.listed().for_cards(), "members:directory"),
         ("practice", Practice.objects.published(), "practices:list"),
         ("post", Post.objects.published(), "news:list"),
         ("event", Event.objects.published(), "news:events"),
+        ("call", calls, "collaboration:list"),
     ]
     groups = []
     for kind, rows, list_name in kinds:
@@ -38,28 +46,37 @@ def _groups(query):
             rows,
             limit=PER_KIND,
             texts=lambda row, fields=fields: [getattr(row, field) for field in fields],
+            public_only=not (kind == "call" and member),
         )
         for hit in hits:
             _mark_languages(kind, hit, fields)
         group = Group(kind, count, hits)
-        group.links = _list_links(query, kind, list_name, count) if count > len(hits) else []
+        group.links = _list_links(query, kind, list_name, count, rows) if count > len(hits) else []
         groups.append(group)
     return groups
 
 
-def _list_links(query, kind, list_name, count):
+def _list_links(query, kind, list_name, count, rows):
     """Where to see all of a kind's results: its own list with the same words, as
-    (what, count, url). The events list shows upcoming or past events, never both: a
-    link to each, with its own count, so the counts add up to the group's."""
+    (what, count, url). The events list shows upcoming or past events, never both, and
+    the calls list open calls, its archive closed ones: a link to each, with its own
+    count, so the counts add up to the group's."""
     url = reverse(list_name)
     words = urlencode({"q": query.text})
-    if kind != "event":
+    if kind == "event":
+        upcoming = query.filter(Event.objects.published().upcoming()).count()
+        links = [
+            ("upcoming", upcoming, f"{url}?{words}"),
+            ("past", count - upcoming, f"{url}?when=past&{words}"),
+        ]
+    elif kind == "call":
+        still_open = query.filter(rows.open()).count()
+        links = [
+            ("open", still_open, f"{url}?{words}"),
+            ("closed", count - still_open, f"{reverse('collaboration:archive')}?{words}"),
+        ]
+    else:
         return [(kind, count, f"{url}?{words}")]
-    upcoming = query.filter(Event.objects.published().upcoming()).count()
-    links = [
-        ("upcoming", upcoming, f"{url}?{words}"),
-        ("past", count - upcoming, f"{url}?when=past&{words}"),
-    ]
     return [link for link in links if link[1]]
 
 
@@ -77,15 +94,16 @@ def _mark_languages(kind, hit, fields):
 
 
 def search(request):
-    """The whole site searched: members, practices, news and events, grouped, with
+    """The whole site searched: members, practices, news, events and calls, grouped, with
     "Did you mean …?" when the words as typed find little."""
     query = Query(request.GET.get("q", ""))
     groups, suggestion, replaced = [], None, None
     if query:
-        groups = _groups(query)
+        member = is_member(request.user)
+        groups = _groups(query, member)
         total = sum(group.count for group in groups)
         if total < FEW and (corrected := query.corrected()):
-            better = _groups(corrected)
+            better = _groups(corrected, member)
             if sum(group.count for group in better) > total:
                 if total:
                     suggestion = corrected

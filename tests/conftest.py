@@ -1,4 +1,12 @@
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
 
 import pytest
 from django.conf import settings as django_settings
@@ -18,6 +26,7 @@ from .middleware import OTHER_HOSTS
 # exists after collectstatic, which a deployment runs.
 PLAIN_STATIC = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "cpe_network.lib.uploads.PrivateFileStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -185,3 +194,86 @@ def secretary(db):
         is_staff=True,
         groups=[Group.objects.get(name="Membership secretary")],
     )
+
+
+# Servers of our own, on loopback: object storage (S3) for the uploads' tests, and the
+# site itself for the two-server test.
+
+
+def free_port(taken=()):
+    """A loopback port that nothing listens on now, and not in `taken`: from 9200-9299
+    (this suite's ports), a quarter of them for each xdist worker, so that two workers
+    starting servers at once do not pick the same."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    first = 9200 + 25 * (worker % 4)
+    for port in range(first, first + 25):
+        with socket.socket() as probe:
+            if port not in taken and probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"no free port in {first}-{first + 24}")
+
+
+def wait_for(address, process, seconds=30):
+    """Wait until `address` answers (any status); fail early if `process` has exited."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with status {process.returncode}")
+        try:
+            urllib.request.urlopen(address, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{address} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """An S3-compatible server (moto's standalone one) on a loopback port, for the whole
+    session; its address. Credentials of its own, which it accepts whatever they are."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    address = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{address}/moto-api/", process)
+        yield address
+    finally:
+        process.kill()
+        process.wait()
+
+
+S3_KEYS = {"AWS_ACCESS_KEY_ID": "test-key", "AWS_SECRET_ACCESS_KEY": "test-secret"}
+
+
+@pytest.fixture
+def object_storage(settings, monkeypatch, s3_server):
+    """Uploads in object storage, as with S3_BUCKET set: a new empty bucket on the local
+    S3 server for each test; the bucket as boto3 sees it (to read what is stored)."""
+    import boto3  # only here: the rest of the suite does without its import time
+
+    for name, value in S3_KEYS.items():
+        monkeypatch.setenv(name, value)
+    name = f"test-{uuid.uuid4().hex}"
+    bucket = boto3.resource("s3", endpoint_url=s3_server, region_name="us-east-1").Bucket(name)
+    bucket.create()
+    options = {"endpoint_url": s3_server, "region_name": "us-east-1", "bucket_name": name}
+    settings.S3_BUCKET = name
+    settings.S3_ENDPOINT_URL = s3_server
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "cpe_network.lib.objectstorage.PublicObjectStorage",
+            "OPTIONS": {**options, "location": "media", "file_overwrite": False},
+        },
+        "private": {
+            "BACKEND": "cpe_network.lib.objectstorage.PrivateObjectStorage",
+            "OPTIONS": {**options, "location": "private", "file_overwrite": False},
+        },
+    }
+    return bucket

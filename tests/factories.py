@@ -461,3 +461,103 @@ class MemberDocumentFactory(factory.django.DjangoModelFactory):
     year = 2025
     file = factory.LazyFunction(pdf_file)
     is_published = True
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """An open, public call for partners from a new member, in both languages, closing
+    in a month."""
+
+    class Meta:
+        model = "collaboration.Call"
+        skip_postgeneration_save = True
+
+    member = factory.SubFactory(MemberFactory)
+    kind = "partners"
+    title_en = factory.Sequence(lambda n: f"Partners wanted for a visiting project {n:04}")
+    title_fr = factory.Sequence(
+        lambda n: f"Partenaires recherchés pour un projet de visites {n:04}"
+    )
+    description_en = "We look for two organisations to run family visits with us."
+    description_fr = (
+        "Nous cherchons deux organisations pour mener avec nous des visites en famille."
+    )
+    languages = ["en", "fr"]
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    is_public = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    """Another member's "we're interested" to a call."""
+
+    class Meta:
+        model = "collaboration.Reply"
+
+    call = factory.SubFactory(CallFactory)
+    member = factory.SubFactory(MemberFactory)
+    message = "We run visits in two prisons and would like to join."
+    email = factory.Sequence(lambda n: f"replier{n}@example.org")
+
+
+class ContactPersonFactory(UserFactory):
+    """A representative shown to other members as a contact person, with a name, a role
+    and the languages they speak (add them to a member's representatives)."""
+
+    first_name = "Sophie"
+    last_name = factory.Sequence(lambda n: f"Martin {n:04}")
+    role = "Project coordinator"
+    spoken_languages = factory.LazyFunction(lambda: ["fr", "en"])
+    shown_to_members = True
+
+
+class MemberMessageFactory(factory.django.DjangoModelFactory):
+    """A message from one member's representative to another member's contact person."""
+
+    class Meta:
+        model = "members.MemberMessage"
+
+    sender = factory.SubFactory(UserFactory)
+    recipient = factory.SubFactory(ContactPersonFactory)
+    member = factory.SubFactory(MemberFactory)
+    message = "Would you join our project on prison visits?"
+    reply_email = "sender@example.org"
+
+
+def bulk_calls(count, *, member, start=0, topics=(), **values):
+    """`count` open calls made at once, for lists of thousands: "Bulk call 00000"… at
+    "bulk-call-00000"…, from `member`, closing one day after another from tomorrow (or
+    all on `deadline`), with `values` for each (their defaults are CallFactory's) and
+    tagged with `topics`. No signal is sent: pagecache.changed() says they are new."""
+    from collaboration.models import Call
+
+    values = {
+        "kind": "partners",
+        "description_en": "We look for partners.",
+        "description_fr": "Nous cherchons des partenaires.",
+        "languages": ["en", "fr"],
+        "is_public": True,
+        **values,
+    }
+    today = timezone.localdate()
+    deadline = values.pop("deadline", None)
+    calls = Call.objects.bulk_create(
+        Call(
+            member=member,
+            title_en=f"Bulk call {n:05d}",
+            title_fr=f"Appel en nombre {n:05d}",
+            slug=f"bulk-call-{n:05d}",
+            deadline=deadline or today + datetime.timedelta(days=1 + n % 300),
+            **values,
+        )
+        for n in range(start, start + count)
+    )
+    Call.topics.through.objects.bulk_create(
+        Call.topics.through(call_id=call.pk, topic_id=topic.pk)
+        for call in calls
+        for topic in topics
+    )
+    return calls

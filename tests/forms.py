@@ -1,8 +1,11 @@
 """What the site's forms post, field by field, as a browser sends them: each helper
 returns a valid sending, and `**changes` replace or add fields."""
 
+import datetime
 import re
 import time
+
+from django.utils import timezone
 
 from cpe_network.lib.antispam import form_token
 
@@ -268,3 +271,21 @@ def contact_data(**changes):
         "nickname": "",
         **changes,
     }
+
+
+# Working together: a call posted from the portal.
+
+
+def call_data(**changes):
+    """A call for partners, in English only, public, closing in a month."""
+    return {
+        "kind": "partners",
+        "title_en": "Partners for family visits",
+        "title_fr": "",
+        "description_en": "We look for two organisations to run family visits with us.",
+        "description_fr": "",
+        "languages": ["en"],
+        "deadline": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+        "funding_programme": "",
+        "is_public": "True",
+    } | changes

@@ -83,3 +83,33 @@ def test_a_form_sent_with_thousands_of_fields_gets_the_sites_bad_request_page(db
     assert response.status_code == 400
     assert "<h1>Requête incorrecte</h1>" in response.text
     assert "TooManyFieldsSent" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/en/database-down/", "The site is briefly unavailable"),
+        ("/fr/database-down/", "Le site est momentanément indisponible"),
+        ("/en/database-down-in-a-template/", "The site is briefly unavailable"),
+    ],
+)
+def test_the_database_out_of_reach_gets_a_503_page_in_the_addresss_language(
+    failing_client, path, title
+):
+    response = failing_client.get(path)
+
+    assert response.status_code == 503
+    assert f"<h1>{title}</h1>" in response.text
+    assert "/static/css/site.css" in response.text
+    assert response["Retry-After"] == "30"
+
+
+def test_the_503_page_is_drawn_without_the_database(failing_client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        failing_client.get("/en/database-down/")
+
+
+def test_the_503_page_is_kept_by_no_cache(failing_client):
+    response = failing_client.get("/en/database-down/")
+
+    assert "no-store" in response["Cache-Control"]

@@ -25,6 +25,7 @@ from tests.factories import (
     AdaptationFactory,
     AffiliateFactory,
     ApplicationFactory,
+    CallFactory,
     EventFactory,
     InvitationFactory,
     MemberFactory,
@@ -174,10 +175,13 @@ def test_the_digest_in_french():
     PostFactory()
     EventFactory()
     PracticeFactory()
+    CallFactory()
+    CallFactory(is_public=False)
+    MemberFactory(representatives=[UserFactory(email="rep-fr@example.org", language="fr")])
 
     Digest.send_new()
 
-    check(sent_in_french("lecteur@example.org"))
+    check(sent_in_french("lecteur@example.org") + sent_in_french("rep-fr@example.org"))
 
 
 def test_allauths_emails_the_site_sends_in_french(client, mailoutbox):

@@ -100,6 +100,7 @@ def test_a_fresh_install_takes_approves_and_serves_without_demo_data(fresh_datab
         "/en/privacy/": 200,
         "/en/accessibility/": 200,
         "/en/find-help/": 200,
+        "/en/collaborate/": 200,
     }
-    assert sorted(found["footer /fr/"].values()) == [200] * 6
+    assert sorted(found["footer /fr/"].values()) == [200] * 7
     assert found["emails"] == [["marie@lien.example", "fr"], ["marie@lien.example", "fr"]]

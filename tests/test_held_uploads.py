@@ -20,7 +20,7 @@ def test_held_files_older_than_a_day_are_deleted():
     call_command("delete_held_uploads", stdout=out)
 
     assert "Held uploads deleted: 1." in out.getvalue()
-    assert len(held_storage.listdir("")[1]) == 1
+    assert len(held_storage.listdir("held")[1]) == 1
     assert held_upload(new).name == "new.pdf"
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.csp import LazyNonce
 
 from cpe_network.lib import versions
+from members.models import Application
 from news.models import Post
 from pages import pagecache
 from tests.factories import (
@@ -23,6 +24,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.forms import application_data
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +191,21 @@ def test_an_address_with_many_parameters_is_served_but_not_kept(client, pages):
 
     assert again.status_code == 200
     assert again.wsgi_request.resolver_match is not None  # built again, not kept
+
+
+def test_an_application_leaves_the_kept_pages_in_place(client, pages, django_assert_num_queries):
+    """Anyone may send the join form, and no public page shows an application: were each
+    one to renew every page, a stream of them would leave the site uncached (as
+    `make loadtest` found)."""
+    category = CategoryFactory()
+    client.get("/en/news/")
+
+    sent = Client().post("/en/join/", application_data(category))
+
+    assert sent.status_code == 302
+    assert Application.objects.count() == 1
+    with django_assert_num_queries(0):
+        assert client.get("/en/news/").status_code == 200
 
 
 def test_a_members_topics_renew_the_pages_an_accounts_groups_do_not(db):

@@ -74,7 +74,7 @@ def test_production_settings_keep_cookies_secure_and_send_email_over_smtp():
         "django.core.mail.backends.smtp.EmailBackend",
         "smtp.example.org",
         "True",
-        "django.core.cache.backends.redis.RedisCache",
+        "cpe_network.lib.cache.RedisCache",
     ]
 
 

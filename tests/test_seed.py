@@ -299,3 +299,13 @@ def test_the_seeded_applications_are_written_in_their_applicants_language():
     assert french.exists()
     assert all("accompagne les enfants" in application.work for application in french)
     assert not Application.objects.filter(language="fr", contact_role="Coordinator").exists()
+
+
+def test_demo_representatives_are_shown_to_other_members_as_contact_persons(db):
+    from members.demo import seed_members, seed_representatives
+    from members.models import User
+
+    seed_members()
+    seed_representatives("a-demo-password")
+
+    assert User.objects.filter(shown_to_members=True).exclude(role="").count() == 3

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from news.models import Post
 from pages import pagecache, sitemaps
 from tests.factories import (
+    CallFactory,
     CategoryFactory,
     EventFactory,
     MemberFactory,
@@ -65,8 +66,15 @@ def sitemap_entries(client):
 def rows(pages):
     """A few public rows of each kind, and some that must stay out of the sitemap."""
     now = timezone.now()
+    members = [MemberFactory(slug="relais"), MemberFactory(slug="uepe")]
+    past = timezone.localdate() - datetime.timedelta(days=3)
     return {
-        "members": [MemberFactory(slug="relais"), MemberFactory(slug="uepe")],
+        "members": members,
+        # Public calls, open and closed (in the archive): in the sitemap.
+        "calls": [
+            CallFactory(slug="partners-wanted", member=members[0]),
+            CallFactory(slug="closed-call", member=members[1], deadline=past),
+        ],
         "posts": [
             PostFactory(slug_en="opening", slug_fr="ouverture"),
             PostFactory(slug="annual-report"),
@@ -79,6 +87,8 @@ def rows(pages):
             PostFactory(slug="scheduled-post", publish_at=now + datetime.timedelta(days=2)),
             EventFactory(slug="draft-event", status="draft"),
             PracticeFactory(slug="draft-practice", status="draft"),
+            CallFactory(slug="members-only-call", member=members[0], is_public=False),
+            CallFactory(slug="hidden-call", member=members[1], is_hidden=True),
         ],
     }
 
@@ -94,6 +104,7 @@ def test_the_index_lists_one_file_per_section(client, rows):
         "/sitemap-news.xml",
         "/sitemap-events.xml",
         "/sitemap-practices.xml",
+        "/sitemap-calls.xml",
     ]
 
 
@@ -183,9 +194,9 @@ def test_the_sitemap_lists_a_row_of_each_kind_in_both_languages(client, rows):
 
 
 def test_the_sitemap_lists_each_public_address_once(client, rows):
-    # home, seven sections, contact, five pages; two members, two posts, an event and
-    # a practice: 20 pages in two languages.
-    assert len(sitemap_entries(client)) == 40
+    # home, nine sections, contact, five pages; two members, two posts, an event, a
+    # practice and two calls: 24 pages in two languages.
+    assert len(sitemap_entries(client)) == 48
 
 
 def test_drafts_scheduled_and_unpublished_rows_are_not_in_the_sitemap(client, rows):
@@ -193,6 +204,47 @@ def test_drafts_scheduled_and_unpublished_rows_are_not_in_the_sitemap(client, ro
 
     for slug in ["hidden-member", "draft-post", "scheduled-post", "draft-event", "draft-practice"]:
         assert slug not in addresses
+
+
+def test_public_calls_open_and_closed_are_in_the_sitemap_in_both_languages(client, rows):
+    entries = file_entries(client, "/sitemap-calls.xml")
+
+    assert set(entries) == {
+        f"{HOST}/en/collaborate/partners-wanted/",
+        f"{HOST}/fr/collaborer/partners-wanted/",
+        f"{HOST}/en/collaborate/closed-call/",
+        f"{HOST}/fr/collaborer/closed-call/",
+    }
+    assert entries[f"{HOST}/fr/collaborer/partners-wanted/"]["alternates"] == {
+        "en": f"{HOST}/en/collaborate/partners-wanted/",
+        "fr": f"{HOST}/fr/collaborer/partners-wanted/",
+        "x-default": f"{HOST}/en/collaborate/partners-wanted/",
+    }
+
+
+def test_members_only_and_hidden_calls_are_never_in_the_sitemap(client, rows):
+    addresses = " ".join(sitemap_entries(client))
+
+    assert "members-only-call" not in addresses
+    assert "hidden-call" not in addresses
+
+
+def test_the_calls_list_and_archive_are_among_the_static_pages(client, pages):
+    entries = file_entries(client, "/sitemap-main.xml")
+
+    assert entries[f"{HOST}/fr/collaborer/"]["alternates"]["en"] == f"{HOST}/en/collaborate/"
+    assert f"{HOST}/en/collaborate/archive/" in entries
+    assert f"{HOST}/fr/collaborer/archives/" in entries
+
+
+def test_a_call_made_members_only_leaves_the_sitemap_at_once(client, rows):
+    call = rows["calls"][0]
+    client.get("/sitemap-calls.xml")
+
+    call.is_public = False
+    call.save()
+
+    assert f"{HOST}/en/collaborate/{call.slug}/" not in file_entries(client, "/sitemap-calls.xml")
 
 
 def test_members_of_an_unlisted_category_are_not_in_the_sitemap(client, pages):
@@ -244,7 +296,7 @@ def test_each_row_is_dated_by_its_last_change(client, rows):
     changed = datetime.datetime.fromisoformat(entries[f"{HOST}/fr/membres/relais/"]["lastmod"])
 
     assert changed == member.updated_at.replace(microsecond=0)
-    for section in ["members", "news", "events", "practices"]:
+    for section in ["members", "news", "events", "practices", "calls"]:
         entries = file_entries(client, f"/sitemap-{section}.xml")
         undated = [address for address, entry in entries.items() if not entry["lastmod"]]
         assert undated == [], section

@@ -496,6 +496,8 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(client):
 
     assert response.status_code == 413
     assert "<h1>Envoi trop volumineux</h1>" in response.text
+    # The limit in the unit the page's next sentence uses ("10 Mo"), not Django's "Mio".
+    assert "(32,0\xa0Mo). Les documents peuvent faire au plus 10\xa0Mo" in response.text
     assert not Application.objects.exists()
 
 
@@ -505,3 +507,13 @@ def test_a_form_larger_than_the_limit_gets_the_page_that_says_so(client, setting
 
     assert response.status_code == 413
     assert "larger than the site takes at once (48.8\xa0KB)" in response.text
+
+
+def test_a_request_the_proxy_refused_for_its_size_gets_the_page_that_says_so(client):
+    """nginx, having refused a body over its limit, asks for this page without the body
+    (deploy/nginx.conf); the page is in the address's language."""
+    response = client.post("/fr/adherer/", HTTP_X_BODY_TOO_LARGE="1")
+
+    assert response.status_code == 413
+    assert "<h1>Envoi trop volumineux</h1>" in response.text
+    assert not Application.objects.exists()

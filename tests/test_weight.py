@@ -59,6 +59,24 @@ def test_list_pages_and_the_home_page_weigh_under_40_kb(client, demo):
     assert {path: size for path, size in weights.items() if size >= HTML_BUDGET} == {}
 
 
+# The calls' pages (issue 18): the list in each language, a filtered list and one public
+# call of the demo. Each must answer 200: an error page would weigh little.
+CALLS_PAGES = [
+    "/en/collaborate/",
+    "/fr/collaborer/",
+    "/en/collaborate/?kind=research",
+    "/en/collaborate/research-how-children-are-told-of-an-arrest/",
+]
+
+
+def test_the_calls_pages_weigh_under_40_kb(client, demo):
+    responses = {path: client.get(path) for path in CALLS_PAGES}
+
+    assert {path: r.status_code for path, r in responses.items() if r.status_code != 200} == {}
+    weights = {path: len(response.content) for path, response in responses.items()}
+    assert {path: size for path, size in weights.items() if size >= HTML_BUDGET} == {}
+
+
 def test_the_home_page_draws_its_small_map_lighter_than_the_map_page(client, demo):
     home = client.get("/en/").text
     full = client.get("/en/members/map/").text

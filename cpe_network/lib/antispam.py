@@ -295,6 +295,23 @@ class SendingLimit:
         _increment(self.keys[accepted], 3600)
 
 
+class UserLimit:
+    """How often one signed-in person may do something that sends email to others (a
+    message to a contact person, a reply to a call): `allowed` times an hour, counted
+    in the cache under `purpose`."""
+
+    def __init__(self, purpose, user, allowed):
+        self.key = f"rate:{purpose}:user:{user.pk}"
+        self.allowed = allowed
+
+    @property
+    def reached(self):
+        return cache.get(self.key, 0) >= self.allowed
+
+    def count(self):
+        _increment(self.key, 3600)
+
+
 class EmailLimit:
     """How many emails a public form may have the site send to one address in a day,
     whoever asks and from wherever: a form cannot be used to flood someone's inbox. The

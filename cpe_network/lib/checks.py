@@ -1,11 +1,13 @@
 """Deployment checks of our own (`manage.py check --deploy`): settings that Django cannot
 know are wrong, but that send links to the wrong address, mail from nowhere, keep
-the forms' limits in each process, or let uploads past the site's checks."""
+the forms' limits in each process, or let uploads past the site's checks; and object
+storage set up by halves (checked at every start, not only with --deploy)."""
 
+import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
@@ -82,3 +84,45 @@ def check_media_checks(app_configs, **kwargs):
             id="cpe_network.W004",
         )
     ]
+
+
+S3_SETTINGS = ("S3_PRIVATE_BUCKET", "S3_ENDPOINT_URL", "S3_REGION")
+S3_KEYS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+
+
+@register(Tags.files)
+def check_object_storage(app_configs, **kwargs):
+    """Object storage set up by halves would keep uploads on one server's disk while the
+    operator believes them shared, or fail at the first upload: refused at start."""
+    if not settings.S3_BUCKET:
+        set_alone = [name for name in S3_SETTINGS if getattr(settings, name)]
+        if not set_alone:
+            return []
+        return [
+            Error(
+                f"{', '.join(set_alone)} set without S3_BUCKET: uploads would stay in "
+                "MEDIA_ROOT and PRIVATE_MEDIA_ROOT, on this server only.",
+                hint="Set S3_BUCKET to the bucket's name, or remove these settings.",
+                id="cpe_network.E001",
+            )
+        ]
+    errors = []
+    if len([name for name in S3_KEYS if os.environ.get(name)]) == 1:
+        errors.append(
+            Error(
+                "Only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set.",
+                hint="Set both (the object storage's key and its secret), or neither to "
+                "let boto3 find credentials by itself (an instance role).",
+                id="cpe_network.E002",
+            )
+        )
+    if settings.MEDIA_SENDFILE:
+        errors.append(
+            Error(
+                f"MEDIA_SENDFILE is {settings.MEDIA_SENDFILE!r} with S3_BUCKET set: the "
+                "proxy would look for the files on its own disk.",
+                hint="Leave MEDIA_SENDFILE empty: the site reads uploads from the bucket.",
+                id="cpe_network.E003",
+            )
+        )
+    return errors

@@ -18,10 +18,12 @@ def oversized_requests(get_response):
     language, in development as in production: left to Django, DEBUG shows its technical
     page instead. The query string and the form are read here, before any other
     middleware or view needs them. A body larger than MAX_REQUEST_BYTES answers 413
-    before it is read, as the proxy would."""
+    before it is read, as the proxy would; so does a request the proxy marks as one it
+    refused for its size (deploy/nginx.conf asks for this page without the body)."""
 
     def middleware(request):
-        if _body_size(request) > settings.MAX_REQUEST_BYTES:
+        too_large = request.META.get("HTTP_X_BODY_TOO_LARGE") == "1"
+        if too_large or _body_size(request) > settings.MAX_REQUEST_BYTES:
             limit = filesizeformat(settings.MAX_REQUEST_BYTES)
             return render(request, "413.html", {"limit": limit}, status=413)
         try:

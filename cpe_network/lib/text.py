@@ -6,11 +6,13 @@ import unicodedata
 import markdown
 import nh3
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "em", "strong", "blockquote", "hr"}
@@ -185,3 +187,13 @@ def clean_stored_text(apps, schema_editor, *, app_label):
                     changes[field.attname] = clean_text(value, one_line=field.one_line)
             if changes:
                 model.objects.filter(pk=row.pk).update(**changes)
+
+
+def require_a_title(instance):
+    """A model's `clean()` check for content written in either language or both: a
+    title in at least one (the error is shown at the English title, the form's first)."""
+    if not (instance.title_en or instance.title_fr):
+        raise ValidationError(
+            {"title_en": _("Give the title in English, in French, or in both.")},
+            code="no_title",
+        )

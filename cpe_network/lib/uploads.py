@@ -17,9 +17,15 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import (
+    FileSystemStorage,
+    InvalidStorageError,
+    default_storage,
+    storages,
+)
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -254,6 +260,19 @@ def rename_stored_files(model, fields):
     return renamed
 
 
+def pdf_download(file, name):
+    """A stored PDF sent as a download named `name`, sandboxed (`sandboxed`); 404 when
+    the file is gone from the storage (removed by hand): nothing to send."""
+    try:
+        content = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        content, as_attachment=True, content_type="application/pdf", filename=name
+    )
+    return sandboxed(response)
+
+
 def sandboxed(response):
     """A stored file that runs nothing where it is opened: a sandbox without scripts,
     plugins or anything loaded, and no guessing of its type."""
@@ -262,9 +281,9 @@ def sandboxed(response):
     return response
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files only staff may read: kept in PRIVATE_MEDIA_ROOT, outside the public media
-    folder, and served by a view that checks permissions."""
+class PrivateFileStorage(FileSystemStorage):
+    """Files only staff may read, on this server: kept in PRIVATE_MEDIA_ROOT, outside the
+    public media folder, with no address."""
 
     @property
     def base_location(self):
@@ -279,23 +298,38 @@ class PrivateStorage(FileSystemStorage):
         return None
 
 
+@deconstructible(path="cpe_network.lib.uploads.PrivateStorage")
+class PrivateStorage:
+    """The storage of files only staff (or a member's people) may read: the one named
+    "private" in STORAGES, PRIVATE_MEDIA_ROOT (PrivateFileStorage) or a bucket in object
+    storage; served only by views that check permissions. Looked up on each use, so a
+    field's storage follows the settings (and tests that change them)."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            storage = storages["private"]
+        except InvalidStorageError:
+            # Settings that replace STORAGES without naming it (written before it
+            # existed, or a test's): the private folder, as before.
+            storage = _private_folder
+        return getattr(storage, name)
+
+
+_private_folder = PrivateFileStorage()
+
+
 # Files kept while a form is sent back: a person who chose three PDFs and mistyped an
 # address must not choose them again.
 
 HELD_SALT = "uploads.held"
 HELD_MAX_AGE = 24 * 60 * 60  # seconds; `manage.py delete_held_uploads` removes older ones
+# Where valid files wait for their form to be sent again: in the private storage, never
+# served.
+HELD_FOLDER = "held"
 
-
-class HeldStorage(PrivateStorage):
-    """Where valid files wait for their form to be sent again: inside the private folder,
-    never served."""
-
-    @property
-    def base_location(self):
-        return os.path.join(settings.PRIVATE_MEDIA_ROOT, "held")
-
-
-held_storage = HeldStorage()
+held_storage = PrivateStorage()
 
 
 def hold(upload):
@@ -304,7 +338,7 @@ def hold(upload):
     if getattr(upload, "held_token", None):
         return upload.held_token
     upload.seek(0)
-    stored = held_storage.save(f"{uuid.uuid4().hex}.upload", File(upload))
+    stored = held_storage.save(f"{HELD_FOLDER}/{uuid.uuid4().hex}.upload", File(upload))
     upload.seek(0)
     return signing.dumps(
         {
@@ -337,13 +371,16 @@ def held_upload(token):
 
 def delete_held_uploads(older_than=HELD_MAX_AGE):
     """Remove the kept files whose reference has expired; returns how many."""
-    if not held_storage.exists(""):
-        return 0
     cutoff = timezone.now() - timedelta(seconds=older_than)
-    _folders, names = held_storage.listdir("")
-    old = [name for name in names if held_storage.get_modified_time(name) < cutoff]
+    try:
+        _folders, names = held_storage.listdir(HELD_FOLDER)
+    except FileNotFoundError:  # nothing was ever held on this server
+        return 0
+    old = [
+        name for name in names if held_storage.get_modified_time(f"{HELD_FOLDER}/{name}") < cutoff
+    ]
     for name in old:
-        held_storage.delete(name)
+        held_storage.delete(f"{HELD_FOLDER}/{name}")
     return len(old)
 
 

@@ -1,6 +1,8 @@
-"""The members app's models: the directory (directory.py), joining (joining.py) and
-invitations to represent a member (invitations.py)."""
+"""The members app's models: the directory (directory.py), joining (joining.py),
+invitations to represent a member (invitations.py), members' documents (documents.py)
+and members' messages to each other's contact persons (contacts.py)."""
 
+from .contacts import MemberMessage
 from .directory import (
     LISTED_SINCE,
     LOGO_SIZES,
@@ -13,6 +15,7 @@ from .directory import (
     User,
     sort_key,
     validate_languages,
+    work_language_choices,
 )
 from .documents import MemberDocument, is_member
 from .invitations import Invitation, InvitationError, InvitationExpired
@@ -31,6 +34,7 @@ __all__ = [
     "InvitationExpired",
     "Member",
     "MemberDocument",
+    "MemberMessage",
     "MembershipCategory",
     "Topic",
     "User",
@@ -39,4 +43,5 @@ __all__ = [
     "sort_key",
     "unsubscribe_address",
     "validate_languages",
+    "work_language_choices",
 ]

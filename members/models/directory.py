@@ -12,7 +12,7 @@ from django.db import models, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from reversion.models import Version
@@ -43,6 +43,14 @@ LOGO_SIZES = {"logo_small": 64, "logo_medium": 128, "logo_large": 256}
 NOTE_LENGTH = 2000  # staff's notes on a category change or a decision
 
 
+def work_language_choices():
+    """The languages of work as choices, named and sorted in the current language."""
+    return sorted(
+        ((code, get_language_info(code)["name_translated"]) for code in WORK_LANGUAGES),
+        key=lambda choice: sort_key(str(choice[1])),
+    )
+
+
 def validate_languages(value):
     if not isinstance(value, list) or not set(value) <= set(WORK_LANGUAGES):
         raise ValidationError(_("Choose languages from the list."), code="invalid")
@@ -70,10 +78,63 @@ class User(AbstractUser):
         ),
     )
 
+    # A representative may be shown, on their member's page, to other members (never to
+    # visitors), who can then write to them through the site (members.models.contacts).
+    shown_to_members = models.BooleanField(
+        _("shown to other members as a contact person"),
+        default=False,
+        help_text=_(
+            "Signed-in members see your name, role and languages on your organisation’s "
+            "page and can write to you through the site. Your email address is never shown."
+        ),
+    )
+    role = CleanCharField(
+        _("role"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “Project coordinator”."),
+    )
+    spoken_languages = models.JSONField(
+        _("languages spoken"), default=list, blank=True, validators=[validate_languages]
+    )
+    # Set when staff erase the person's data (members.personal_data.erase): the account
+    # stays, empty and locked, so that what they sent and decided keeps an author.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+
     UNSUBSCRIBE_SALT = "representative-unsubscribe"
 
+    class Meta(AbstractUser.Meta):
+        permissions = [("manage_personal_data", _("Can export and erase personal data"))]
+
     def __str__(self):
+        if self.is_erased:
+            return gettext("a former representative")
         return self.get_full_name() or self.email or self.username
+
+    @property
+    def is_erased(self):
+        return self.erased_at is not None
+
+    def get_full_name(self):
+        if self.is_erased:
+            return gettext("a former representative")
+        return super().get_full_name()
+
+    def erase(self):
+        """Empty and lock the account: no name, no address, no password, no role; it can
+        no longer sign in, and its sessions end (their check reads the password)."""
+        self.username = f"erased-{self.pk}"
+        self.email = ""
+        self.first_name = self.last_name = self.role = ""
+        self.spoken_languages = []
+        self.shown_to_members = self.receives_digest = False
+        self.is_active = self.is_staff = self.is_superuser = False
+        self.last_login = None
+        self.set_unusable_password()
+        self.erased_at = timezone.now()
+        self.save()
+        self.groups.clear()
+        self.user_permissions.clear()
 
     def unsubscribe_link(self):
         """The link in the digest that stops it, without signing in."""
@@ -569,6 +630,17 @@ class Member(UniqueSlugMixin, models.Model):
         if self.is_listed or (as_staff and user.has_perm("members.view_member")):
             return True
         return user.is_authenticated and self.representatives.filter(pk=user.pk).exists()
+
+    def contact_persons(self):
+        """The representatives who agreed to be shown to other members as contact
+        persons (with a name, so nothing else, their address least of all, stands for
+        it): one query, however many."""
+        return (
+            self.representatives.filter(shown_to_members=True, is_active=True)
+            .exclude(email="")
+            .exclude(first_name="", last_name="")
+            .order_by("last_name", "first_name", "pk")
+        )
 
     @property
     def initials(self):

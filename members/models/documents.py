@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from cpe_network.lib.text import CleanCharField
+from cpe_network.lib.text import CleanCharField, require_a_title
 from cpe_network.lib.uploads import PrivateStorage, SiteChosenName, validate_pdf
 
 from .directory import Member
@@ -84,11 +84,7 @@ class MemberDocument(models.Model):
 
     def clean(self):
         super().clean()
-        if not (self.title_en or self.title_fr):
-            raise ValidationError(
-                {"title_en": _("Give the title in English, in French, or in both.")},
-                code="no_title",
-            )
+        require_a_title(self)
 
     @property
     def download_name(self):

@@ -1,7 +1,8 @@
-"""The digest: an email listing the news, events and practices published since the last one, sent
-to confirmed affiliates and to representatives, each in their language, in batches that
-background tasks send (`send_digest_batch`, beside the models it reads and the digest
-that queues it)."""
+"""The digest: an email listing the news, events and practices published since the last one,
+and the members' calls posted since, sent to confirmed affiliates and to representatives,
+each in their language, in batches that background tasks send (`send_digest_batch`, beside
+the models it reads and the digest that queues it). Affiliates read the public calls only;
+representatives of active members read the members-only ones too."""
 
 from django.apps import apps
 from django.conf import settings
@@ -38,6 +39,7 @@ class Digest(models.Model):
     practices = models.ManyToManyField(
         "practices.Practice", related_name="+", verbose_name=_("practices")
     )
+    calls = models.ManyToManyField("collaboration.Call", related_name="+", verbose_name=_("calls"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
@@ -45,6 +47,12 @@ class Digest(models.Model):
         verbose_name = _("digest")
         verbose_name_plural = _("digests")
         permissions = [("send_digest", _("Can send the digest"))]
+
+    # Who reads a delivery (`content`'s audience): everyone (affiliates and anyone who
+    # is not a representative of an active member), or members, who read members-only
+    # calls too.
+    PUBLIC = "public"
+    MEMBERS = "members"
 
     def __str__(self):
         return _("Digest no. %(number)d") % {"number": self.number}
@@ -55,7 +63,10 @@ class Digest(models.Model):
         published by
         then that no digest has listed yet, and that were published, dated or changed
         since the last digest (so an item published with an earlier date is not missed,
-        and one published again is not listed twice)."""
+        and one published again is not listed twice); and the calls open at `until`
+        that no digest has listed yet (public and members-only alike: each delivery
+        picks its readers' share), however old: a call hidden by staff when the last
+        digest was made, and shown again since, is news to its readers."""
         until = until or timezone.now()
         last_until = Digest.objects.values_list("until", flat=True).first()
 
@@ -71,20 +82,23 @@ class Digest(models.Model):
         events = pick(Event, Digest.events.through).order_by("start")
         practice = apps.get_model("practices", "Practice")
         practices = pick(practice, Digest.practices.through).order_by("-publish_at")
-        return posts, events, practices
+        call = apps.get_model("collaboration", "Call")
+        calls = (
+            call.objects.open(timezone.localdate(until))
+            .filter(created_at__lte=until)
+            .exclude(pk__in=Digest.calls.through.objects.values("call_id"))
+            .select_related("member")
+            .order_by("deadline", "pk")
+        )
+        return posts, events, practices, calls
 
     @staticmethod
     def recipients():
-        """{email (lower case): (address, language, affiliate or user)}: confirmed
-        affiliates, then representatives of active members who have not unsubscribed;
-        one entry per address."""
+        """{email (lower case): (address, language, affiliate or user)}: representatives
+        of active members who have not unsubscribed, then confirmed affiliates; one entry
+        per address (a representative who is also an affiliate gets the representatives'
+        digest, with the members-only calls)."""
         found = {}
-        for affiliate in Affiliate.objects.filter(
-            confirmed_at__isnull=False, unsubscribed_at__isnull=True
-        ).order_by("pk"):
-            found.setdefault(
-                affiliate.email.lower(), (affiliate.email, affiliate.language, affiliate)
-            )
         people = (
             User.objects.filter(
                 is_active=True,
@@ -97,17 +111,24 @@ class Digest(models.Model):
         )
         for person in people:
             found.setdefault(person.email.lower(), (person.email, person.language, person))
+        for affiliate in Affiliate.objects.filter(
+            confirmed_at__isnull=False, unsubscribed_at__isnull=True
+        ).order_by("pk"):
+            found.setdefault(
+                affiliate.email.lower(), (affiliate.email, affiliate.language, affiliate)
+            )
         return found
 
     @classmethod
     def send_new(cls, *, by=None):
         """Make the next digest and queue it to everyone, in batches sent by background
-        tasks. None when nothing was published since the last one, or when another
-        digest was made at the same moment (each person gets each digest once)."""
+        tasks. None when nothing was published (or no call posted) since the last one, or
+        when another digest was made at the same moment (each person gets each digest
+        once)."""
         until = timezone.now()
         last = cls.objects.first()
-        posts, events, practices = (list(items) for items in cls.new_items(until))
-        if not posts and not events and not practices:
+        posts, events, practices, calls = (list(items) for items in cls.new_items(until))
+        if not posts and not events and not practices and not calls:
             return None
         try:
             with transaction.atomic():
@@ -120,6 +141,7 @@ class Digest(models.Model):
                 digest.posts.set(posts)
                 digest.events.set(events)
                 digest.practices.set(practices)
+                digest.calls.set(calls)
                 deliveries = DigestDelivery.objects.bulk_create(
                     DigestDelivery(
                         digest=digest,
@@ -138,13 +160,19 @@ class Digest(models.Model):
             return None
         return digest
 
-    def content(self, language):
-        """The digest's items, read in `language` (any unpublished since are left out)."""
+    def content(self, language, audience=PUBLIC):
+        """The digest's items, read in `language` (any unpublished since are left out),
+        and its calls still open, for `audience`: the public ones for everyone, the
+        members-only ones too for members."""
+        calls = self.calls.open().select_related("member").order_by("deadline", "pk")
+        if audience != self.MEMBERS:
+            calls = calls.public()
         with override(language):
             return {
                 "posts": list(self.posts.published().order_by("-publish_at")),
                 "events": list(self.events.published().order_by("start")),
                 "practices": list(self.practices.published().order_by("-publish_at")),
+                "calls": list(calls),
             }
 
 
@@ -153,11 +181,19 @@ class DigestDeliveryQuerySet(models.QuerySet):
         """Send these deliveries. Each one is rendered and stored once, so a batch run
         again (a worker restarted) sends nobody the digest twice; an email the mail
         server refused is retried like any other."""
-        contents = {}  # the digest's items, read once per language
-        for delivery in self.filter(message=None).select_related("digest"):
-            key = (delivery.digest_id, delivery.language)
+        contents = {}  # the digest's items, read once per language and audience
+        deliveries = list(self.filter(message=None).select_related("digest"))
+        members = _member_readers({delivery.user_id for delivery in deliveries})
+        for delivery in deliveries:
+            audience = Digest.MEMBERS if delivery.user_id in members else Digest.PUBLIC
+            key = (delivery.digest_id, delivery.language, audience)
             if key not in contents:
-                contents[key] = delivery.digest.content(delivery.language)
+                contents[key] = delivery.digest.content(delivery.language, audience)
+            if not any(contents[key].values()):
+                # Nothing for this reader: a digest of members-only calls, to an
+                # affiliate (or items unpublished since): no empty email.
+                delivery.delete()
+                continue
             email = delivery.prepare(contents[key])
             if email is None or email.send():
                 continue
@@ -250,6 +286,19 @@ class DigestDelivery(models.Model):
             )
             delivery.save(update_fields=["message"])
             return delivery.message
+
+
+def _member_readers(user_ids):
+    """Which of these people read the members' digest (the members-only calls):
+    representatives of an active member, checked when the digest is sent."""
+    user_ids = {pk for pk in user_ids if pk is not None}
+    if not user_ids:
+        return set()
+    return set(
+        User.objects.filter(
+            pk__in=user_ids, represented_members__status=Member.Status.ACTIVE
+        ).values_list("pk", flat=True)
+    )
 
 
 def _still_subscribed(subscriber):

@@ -270,20 +270,27 @@ class Moderated(models.Model):
 
     def tell_editors(self):
         """A member sent or changed this: the editors are told, each in their language."""
-        editors = User.objects.filter(is_active=True, is_staff=True, groups__name="Editor").exclude(
-            email=""
-        )
-        recipients = {person.email.lower(): (person.email, person.language) for person in editors}
-        for address in settings.STAFF_NOTIFICATION_EMAILS:
-            recipients.setdefault(address.lower(), (address, settings.LANGUAGE_CODE))
         admin_link = settings.SITE_URL + reverse(self.admin_url_name(), args=[self.pk])
-        for address, language in recipients.values():
+        for address, language in editor_addresses():
             send_templated(
                 "news/email/submitted",
                 to=address,
                 language=language,
                 context={"item": self, "kind": self._meta.model_name, "admin_link": admin_link},
             )
+
+
+def editor_addresses():
+    """[(address, language)] of those told of what members send: the active editors
+    (the Editor group), each in their language, then STAFF_NOTIFICATION_EMAILS in the
+    site's; each address once."""
+    editors = User.objects.filter(is_active=True, is_staff=True, groups__name="Editor").exclude(
+        email=""
+    )
+    recipients = {person.email.lower(): (person.email, person.language) for person in editors}
+    for address in settings.STAFF_NOTIFICATION_EMAILS:
+        recipients.setdefault(address.lower(), (address, settings.LANGUAGE_CODE))
+    return list(recipients.values())
 
 
 class Publication(UniqueSlugMixin, WebImage, Moderated):
@@ -473,7 +480,11 @@ class Post(Publication):
             models.Index(
                 fields=["status", "publish_at", "id", "updated_at", "countries"],
                 name="news_post_dated_idx",
-            )
+            ),
+            # The news filter's countries, one probe per distinct value (distinct_values).
+            models.Index(
+                fields=["status", "countries", "publish_at"], name="news_post_countries_idx"
+            ),
         ]
         constraints = [
             dates_in_range("publish_at", name="news_post_dates_in_range"),

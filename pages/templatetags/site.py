@@ -58,13 +58,15 @@ def find_help_countries():
 
 
 @register.simple_tag(takes_context=True)
-def cards(context, items, template_name, name, heading=""):
+def cards(context, items, template_name, name, heading="", **values):
     """Each of `items` drawn with `template_name`, which sees the item as `name`, and
-    `heading` and LANGUAGE_CODE, nothing else: so its HTML is the same on every page that
+    `heading`, `values` (text, such as today's date for what a card says of the clock)
+    and LANGUAGE_CODE, nothing else: so its HTML is the same on every page that
     shows the item, and is kept with the cached pages per language until anything the
     public sees changes (pagecache.remembered_each). A list of twenty cards then costs
     one cache read instead of twenty renderings."""
-    return mark_safe("".join(_cards(context, items, template_name, name, heading=heading)))  # nosec B308 B703
+    drawn = _cards(context, items, template_name, name, heading=heading, **values)
+    return mark_safe("".join(drawn))  # nosec B308 B703
 
 
 @register.simple_tag(takes_context=True)

@@ -22,6 +22,8 @@ from tests.factories import (
     PASSWORD,
     AdaptationFactory,
     ApplicationFactory,
+    CallFactory,
+    ContactPersonFactory,
     EventDocumentFactory,
     EventFactory,
     InvitationFactory,
@@ -29,6 +31,7 @@ from tests.factories import (
     MemberFactory,
     PostFactory,
     PracticeFactory,
+    ReplyFactory,
     SourceFactory,
     TopicFactory,
     UserFactory,
@@ -36,6 +39,8 @@ from tests.factories import (
     image_file,
     pdf_file,
 )
+
+from .page_types import CALL, CONTACT_PERSON
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -69,7 +74,9 @@ def pytest_collection_modifyitems(items):
 
 
 def violations(page):
-    """What axe-core finds wrong on the page, a line each."""
+    """What axe-core finds wrong on the page, a line each, once the page and its
+    style sheet have loaded (before that, unstyled links are too small to touch)."""
+    page.wait_for_load_state("load")
     results = axe.run(page, options=RULES)
     return [
         f"{v['id']}: {v['help']} {[node['target'] for node in v['nodes']][:5]}"
@@ -304,6 +311,42 @@ def members(transactional_db):
         rating="not-evaluated",
         evaluation="none",
     )
+    # Calls: a public one, a members-only one (another member's, so that Relais Lyon's
+    # representative may reply), one closing soon, one closed and one filled.
+    CallFactory(
+        pk=CALL,
+        slug="family-days-partners",
+        title_en="Partners for family days",
+        title_fr="Des partenaires pour des journées des familles",
+        description_en="We look for two partners.\n\nThe project lasts two years.",
+        description_fr="Nous cherchons deux partenaires.\n\nLe projet dure deux ans.",
+        member=relais,
+        topics=[visits],
+        countries=["FR", "BE"],
+        languages=["fr", "en"],
+        funding_programme="Erasmus+",
+        file=pdf_file(),
+    )
+    CallFactory(
+        slug="members-study",
+        kind="research",
+        title_en="A study of visits",
+        title_fr="",
+        description_fr="",
+        member=kinder,
+        is_public=False,
+        topics=[visits],
+    )
+    # Kinder Berlin's interest in Relais Lyon's call (page_types: the replies' page).
+    ReplyFactory(
+        call_id=CALL,
+        member=kinder,
+        message="We run family days in Berlin.\n\nCould we talk next week?",
+        email="team@kinder.example",
+    )
+    CallFactory(kind="expertise", deadline=timezone.localdate() + datetime.timedelta(days=3))
+    CallFactory(kind="exchange", deadline=timezone.localdate() - datetime.timedelta(days=3))
+    CallFactory(countries=["DE"], filled_at=timezone.now())
 
 
 @pytest.fixture
@@ -360,6 +403,12 @@ def representative(members):
     person = UserFactory(email="rep@example.org")
     relais = Member.objects.get(slug="relais-lyon")
     relais.representatives.add(person)
+    # A colleague shown to members as a contact person (page_types: the message form).
+    relais.representatives.add(
+        ContactPersonFactory(
+            pk=CONTACT_PERSON, email="anna@relais.example", first_name="Anna", last_name="Roux"
+        )
+    )
     InvitationFactory(member=relais, email="lea@example.org", language="fr", invited_by=person)
     # What they sent, in each status, for the portal's table.
     PostFactory(title_en="Our open day", status="submitted", submitted_by=relais)

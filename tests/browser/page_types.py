@@ -2,6 +2,11 @@
 in test_accessibility, the Nu HTML Checker in test_valid_html). The data they show is
 made by the `members` and `representative` fixtures in conftest.py."""
 
+# The account id of Relais Lyon's contact person (conftest.representative).
+CONTACT_PERSON = 4242
+# The key of Relais Lyon's call (conftest.members), which Kinder Berlin replied to.
+CALL = 4243
+
 PAGE_TYPES = {
     "home": {"en": "/en/", "fr": "/fr/"},
     "page": {"en": "/en/about/", "fr": "/fr/a-propos/"},
@@ -56,6 +61,24 @@ PAGE_TYPES = {
     "search corrected": {"en": "/en/search/?q=prision", "fr": "/fr/recherche/?q=prision"},
     "search without words": {"en": "/en/search/", "fr": "/fr/recherche/"},
     "news searched": {"en": "/en/news/?q=visits", "fr": "/fr/actualites/?q=parloirs"},
+    "calls": {"en": "/en/collaborate/", "fr": "/fr/collaborer/"},
+    "calls filtered": {
+        "en": "/en/collaborate/?topic=prison-visits&country=FR&language=en",
+        "fr": "/fr/collaborer/?kind=expertise&soon=yes",
+    },
+    "no calls": {
+        "en": "/en/collaborate/?language=is&topic=prison-visits",
+        "fr": "/fr/collaborer/?kind=nothing&soon=yes&language=is",
+    },
+    "closed calls": {"en": "/en/collaborate/archive/", "fr": "/fr/collaborer/archives/"},
+    "call": {
+        "en": "/en/collaborate/family-days-partners/",
+        "fr": "/fr/collaborer/family-days-partners/",
+    },
+    "members-only call": {
+        "en": "/en/collaborate/members-study/",
+        "fr": "/fr/collaborer/members-study/",
+    },
 }
 
 ACCOUNT_PAGES = {
@@ -92,6 +115,36 @@ ACCOUNT_PAGES = {
         "en": "/en/portal/adapted/english-only-practice/",
         "fr": "/fr/espace-membre/adaptee/english-only-practice/",
     },
+    "member seen by a member": {
+        "en": "/en/members/relais-lyon/",
+        "fr": "/fr/membres/relais-lyon/",
+    },
+    "message to a contact person": {
+        "en": f"/en/members/relais-lyon/contact/{CONTACT_PERSON}/",
+        "fr": f"/fr/membres/relais-lyon/contact/{CONTACT_PERSON}/",
+    },
+    "contact details": {
+        "en": "/en/portal/contact-details/",
+        "fr": "/fr/espace-membre/coordonnees/",
+    },
+    "calls for members": {"en": "/en/collaborate/", "fr": "/fr/collaborer/"},
+    "members-only call, read by a member": {
+        "en": "/en/collaborate/members-study/",
+        "fr": "/fr/collaborer/members-study/",
+    },
+    "your calls and replies": {"en": "/en/portal/calls/", "fr": "/fr/espace-membre/appels/"},
+    "post a call": {
+        "en": "/en/portal/relais-lyon/calls/new/",
+        "fr": "/fr/espace-membre/relais-lyon/appels/nouveau/",
+    },
+    "replies to a call": {
+        "en": f"/en/portal/relais-lyon/calls/{CALL}/replies/",
+        "fr": f"/fr/espace-membre/relais-lyon/appels/{CALL}/reponses/",
+    },
+    "reply to a call": {
+        "en": "/en/collaborate/members-study/reply/",
+        "fr": "/fr/collaborer/members-study/repondre/",
+    },
     "members documents": {
         "en": "/en/portal/documents/",
         "fr": "/fr/espace-membre/documents/",
@@ -113,6 +166,9 @@ ERRORS = {
     "contact form": {"#id_subject": "A question", "#id_reply_email": "sam@"},
     "sign in": {"#id_login": "rep@example.org", "#id_password": "wrong"},
     "profile form": {"#id_latitude": "200"},
+    "message to a contact person": {"#id_reply_email": "sam@"},
+    "post a call": {"#id_title_en": "Partners for a study"},
+    "reply to a call": {"#id_email": "sam@"},
     "send news": {"#id_body_en": "A text without a title"},
     "share a practice": {"#id_title_en": "Mentors", "#id_sources-0-year": "2021"},
     "record an adaptation": {"#id_year": "1492"},

@@ -5,7 +5,7 @@ the translation tabs work with the keyboard."""
 
 import pytest
 
-from tests.factories import image_file
+from tests.factories import ApplicationFactory, image_file
 
 from .conftest import AXE_RUNS, DESKTOP, PHONE, violations
 
@@ -48,6 +48,7 @@ ADMIN_PAGES = {
     "send the digest": "/admin/news/digest/send/",
     "invite a representative": "/admin/members/member/{member}/invite/",
     "home page and contact details": "/admin/pages/homepage/1/change/",
+    "personal data": "/admin/members/user/personal-data/",
 }
 # Forms sent back with errors show them beside the fields (and, with translation
 # tabs, on the tab of the language at fault): what to choose before sending.
@@ -57,6 +58,7 @@ SENT_WITH_ERRORS = {
     "new practice": [],
     "new page": [],
     "new members document": [],
+    "personal data": [],  # no address typed
     "application decision": ["#id_decision_1"],  # "reject", without the reason
 }
 
@@ -198,4 +200,23 @@ def test_a_picture_kept_for_a_post_sent_back_is_announced_and_accessible(visit, 
     assert "Received: poster.png" in kept.inner_text()
     note = kept.get_attribute("id")
     assert note in v.page.locator("#id_image").get_attribute("aria-describedby")
+    assert violations(v.page) == []
+
+
+def test_what_is_kept_about_someone_fits_a_phone(visit, admin_data):
+    """The personal data page's tables (an application's long file names) scroll each
+    in its own box, reachable from the keyboard, rather than widening the page."""
+    ApplicationFactory(contact_email="editor@example.org", contact_name="Eddie Tor")
+    v = visit(viewport=PHONE, bypass_csp=True)
+    v.sign_in("editor@example.org", admin=True)
+    use_language(v, "fr")
+    v.goto("/admin/members/user/personal-data/")
+    v.page.get_by_label("Adresse électronique").fill("editor@example.org")
+    v.page.get_by_role("button", name="Afficher").click()
+    v.page.wait_for_load_state("load")
+
+    applications = v.page.get_by_role("region", name="Candidatures", exact=True)
+    assert "Eddie Tor" in applications.inner_text()
+    assert v.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert applications.evaluate("box => box.scrollWidth > box.clientWidth")
     assert violations(v.page) == []

@@ -2,6 +2,9 @@
 phone the words alone, short enough that what follows them (find help near you) shows
 without scrolling."""
 
+from pages.models import HomePage
+from tests.factories import image_file
+
 from .conftest import DESKTOP, PHONE
 
 
@@ -37,3 +40,23 @@ def test_phone_home_shows_the_find_help_choice_aligned_with_the_opening(visit, s
         assert heading["x"] == opening["x"]  # inside the page's margins, not at the edge
         assert heading["y"] + heading["height"] < PHONE["height"]
         assert choice["y"] + choice["height"] < PHONE["height"]
+
+
+def test_a_phone_does_not_download_the_picture_it_hides(visit, site_pages):
+    """The home page's picture is hidden on a phone (home.css): the phone fetches a
+    pixel in its place, a desktop the picture."""
+    home = HomePage.objects.get(pk=1)
+    home.image = image_file("hero.png", size=(1200, 800))
+    home.image_alt_en = "Children at a visit"
+    home.save()
+    fetched = {}
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        v = visit(viewport=viewport)
+        asked = []
+        v.page.on("request", lambda request, asked=asked: asked.append(request.url))
+        v.goto("/en/")
+        v.page.wait_for_load_state("load")
+        fetched[name] = [url for url in asked if "/home/" in url or "blank" in url]
+
+    assert [url.rsplit("/", 1)[1].split(".")[0] for url in fetched["phone"]] == ["blank"]
+    assert len(fetched["desktop"]) == 1 and "/media/home/" in fetched["desktop"][0]

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from members.models import Application, Member, User
 from members.network import create_categories
@@ -57,7 +58,7 @@ def test_an_organisation_applies_in_french_and_is_approved(visit, setting_up, si
     staff.page.get_by_role("link", name="Approve or reject").click()
     staff.page.get_by_label("Approve").check()
     staff.page.get_by_role("button", name="Record the decision").click()
-    assert "applicant member" in staff.page.locator(".messagelist").inner_text()
+    expect(staff.page.locator(".messagelist")).to_contain_text("applicant member")
 
     member = Member.objects.get()
     assert member.category.slug == "applicant-member"

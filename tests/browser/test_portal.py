@@ -4,6 +4,7 @@ current."""
 import re
 
 from django.core import mail
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, MemberFactory
 
@@ -38,7 +39,7 @@ def test_invited_representative_updates_the_french_summary(visit, secretary, sit
     camille.page.locator("#id_new_password1").fill(PASSWORD)
     camille.page.get_by_label("Confirmation du nouveau mot de passe").fill(PASSWORD)
     camille.page.get_by_role("button", name="Enregistrer mon mot de passe").click()
-    assert "vous représentez Relais Lyon" in camille.page.locator("main").inner_text()
+    expect(camille.page.locator("main")).to_contain_text("vous représentez Relais Lyon")
 
     # She signs in, edits the French summary, and the public page shows it.
     camille.sign_in("camille@example.org", language="fr")

@@ -168,7 +168,7 @@ def test_a_shared_practice_is_published_listed_and_in_the_digest(visit, site_pag
     editor.page.get_by_role("link", name="Un goûter au parloir").click()
     editor.page.locator("#id_status").select_option("published")
     editor.page.locator("input[name=_save]").click()
-    assert "was changed successfully" in editor.page.locator(".messagelist").inner_text()
+    expect(editor.page.locator(".messagelist")).to_contain_text("was changed successfully")
     told = [m for m in mail.outbox if m.to == ["camille@example.org"]]
     assert [m.subject.split("] ")[-1] for m in told] == [
         "Votre contenu est en ligne\u00a0: Un goûter au parloir"
@@ -184,7 +184,7 @@ def test_a_shared_practice_is_published_listed_and_in_the_digest(visit, site_pag
     mail.outbox.clear()
     editor.goto("/admin/news/digest/")
     editor.page.get_by_role("link", name="Send the digest").click()
-    assert "Un goûter au parloir" in editor.page.locator("#content").inner_text()
+    expect(editor.page.locator("#content")).to_contain_text("Un goûter au parloir")
     editor.page.get_by_role("button", name="Send the digest now").click()
     expect(editor.page.locator(".messagelist")).to_be_visible()
     digest = {m.to[0]: m for m in mail.outbox}

@@ -26,6 +26,7 @@ from django.utils.translation import override
 
 from members.models import Application, Member
 from news.models import Post
+from pages.models import HomePage
 from practices.models import Adaptation, Practice
 from tests.factories import (
     PASSWORD,
@@ -33,6 +34,7 @@ from tests.factories import (
     CategoryFactory,
     InvitationFactory,
     UserFactory,
+    image_file,
     pdf_file,
 )
 from tests.forms import (
@@ -115,6 +117,8 @@ def url(language, name, **kwargs):
 # What people type that the forms refuse, with values a browser's number, address, date
 # or email box would not hold; sent back, the page must still be valid.
 REFUSED = {
+    "message to a contact person": {"message": "", "reply_email": "sam@"},
+    "contact details": {"shown_to_members": "on", "first_name": "", "spoken_languages": "xx"},
     "application form": {
         "organisation": "Lien Familial",
         "website": "lien familial",
@@ -283,6 +287,8 @@ def error_pages(pages):
     for language in LANGUAGES:
         pages.get(failing, f"{language} server error", f"/{language}/broken/", status=500)
         pages.get(failing, f"{language} forbidden", f"/{language}/forbidden/", status=403)
+        down = f"/{language}/database-down/"
+        pages.get(failing, f"{language} database unreachable", down, status=503)
     pages.get(failing, "bad request", "/en/", status=400, headers={"host": "evil.example"})
     for language in LANGUAGES:  # a fourth password reset for one address in a day
         reset, asked = url(language, "account_reset_password"), {"email": f"{language}@example.org"}
@@ -294,12 +300,23 @@ def error_pages(pages):
         pages.post(no_token, f"{language} form without its token", path, {}, status=403)
 
 
+def home_with_a_picture(pages):
+    """The home page once staff have given it a picture (site_pages gives it none)."""
+    home = HomePage.objects.get(pk=1)
+    home.image = image_file("hero.png", size=(1200, 800))
+    home.image_alt_en = "Children at a visit"
+    home.save()
+    for language in LANGUAGES:
+        pages.get(Client(), f"{language} home with a picture", f"/{language}/")
+
+
 def test_every_page_type_is_valid_html(
     html_checker, site_pages, representative, settings, tmp_path
 ):
     settings.ROOT_URLCONF = "tests.urls_with_errors"
     pages = Pages()
     public_pages(pages)
+    home_with_a_picture(pages)
     portal_pages(pages)
     second_factor_pages(pages)
     error_pages(pages)

@@ -5,6 +5,8 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.sites.models import Site
 from django.test import override_settings
+from django.urls import reverse
+from django.utils.translation import override
 
 from members.models import Invitation, User
 from tests.factories import PASSWORD, UserFactory
@@ -368,3 +370,13 @@ def test_the_refusal_is_the_sites_page_in_the_visitors_language(client):
     assert response.status_code == 429
     assert '<html lang="fr"' in response.text
     assert "Trop de tentatives" in response.text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_sign_in_page_links_to_the_password_reset_once(client, language):
+    """Under the password box (allauth's help text), not a second time beside the button."""
+    with override(language):
+        login, reset = reverse("account_login"), reverse("account_reset_password")
+    text = client.get(login).text
+
+    assert text.count(f'href="{reset}"') == 1

@@ -268,7 +268,9 @@ def test_send_digest_command(readers):
     out = StringIO()
 
     call_command("send_digest", "--dry-run", stdout=out)
-    assert "1 news posts, 1 events, 0 practices; 3 recipients" in out.getvalue()
+    assert "1 news posts, 1 events, 0 practices, 0 calls (0 members-only); 3 recipients" in (
+        out.getvalue()
+    )
     assert mail.outbox == []
 
     call_command("send_digest", stdout=out)

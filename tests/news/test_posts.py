@@ -125,6 +125,19 @@ def test_country_filter_offers_only_countries_with_news(client):
     assert options(client.get("/en/news/"), "country") == ["FR", "IT"]
 
 
+def test_country_filter_offers_each_country_of_every_combination_but_not_scheduled_ones(client):
+    """The countries are found by skipping from one stored value to the next: each
+    combination of countries, none, and a post not yet due are among those values."""
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    for countries in [["FR", "PT"], ["FR"], [], ["BE"], ["FR", "PT"], ["AT", "FR"]]:
+        PostFactory(countries=countries)
+    PostFactory(countries=["DE"], publish_at=tomorrow)
+    PostFactory(countries=["ZA"], publish_at=tomorrow)
+
+    assert options(client.get("/en/news/"), "country") == ["AT", "BE", "FR", "PT"]
+    assert options(client.get("/en/events/"), "country") == []
+
+
 def test_country_filter_sorts_countries_by_name_in_the_pages_language(client):
     PostFactory(countries=["DE", "ES"])
 

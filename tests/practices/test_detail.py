@@ -129,7 +129,7 @@ def practice(relais):
                 '<a href="/fr/pratiques/?setting=prison">Prison</a>',
                 "ONG, Administration pénitentiaire",
                 '<a href="/fr/membres/relais-lyon/">Relais Lyon</a>',
-                "(PDF, 2,9\xa0Kio)",
+                "(PDF, 2,9\xa0Ko)",  # as the site writes sizes in French ("10 Mo au plus")
                 "<h2>Comment ça marche</h2>",
                 "Des études rigoureuses ont comparé les enfants qui y ont participé",
                 "Étude randomisée ou contrôlée",

@@ -127,6 +127,7 @@ def test_drafts_and_scheduled_practices_are_never_listed(client, library):
         ("from=2016", ["Story books"]),  # still going on
         ("to=2012", ["Visiting rooms"]),
         ("from=2012&to=2013", ["Visiting rooms"]),
+        ("from=2019&to=2011", ["Story books", "Visiting rooms"]),  # read as 2011 to 2019
         ("from=2016&to=2017", []),
         ("q=friendly", ["Visiting rooms"]),
         ("q=STORY", ["Story books"]),

@@ -14,7 +14,7 @@ from practices.models import Practice
 from search import index
 from search.models import Entry, Word
 from search.query import Query, _closest
-from tests.factories import MemberFactory, PostFactory, PracticeFactory
+from tests.factories import CallFactory, MemberFactory, PostFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +68,15 @@ def test_french_stemming_beyond_a_plural_s():
     PostFactory(title_en="Other", title_fr="Autre", body_fr="Les réseaux régionaux.")
 
     assert titles("nationaux") == ["Meeting"]
+
+
+def test_a_french_plural_finds_a_call_by_its_singular(client):
+    CallFactory(title_en="A survey", title_fr="Une étude comparative", description_fr="Visites.")
+
+    response = search(client, "études", "/fr/recherche/")
+
+    group = next(group for group in response.context["groups"] if group.kind == "call")
+    assert [hit.row.title_fr for hit in group.hits] == ["Une étude comparative"]
 
 
 def test_english_stemming_finds_other_forms_of_the_word():

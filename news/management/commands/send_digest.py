@@ -7,7 +7,10 @@ from news.models import Digest
 
 
 class Command(BaseCommand):
-    help = "Email the news, events and practices published since the last digest to its readers."
+    help = (
+        "Email the news, events and practices published, and the calls posted, since the last "
+        "digest to its readers."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,11 +18,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        posts, events, practices = Digest.new_items()
+        posts, events, practices, calls = Digest.new_items()
         recipients = len(Digest.recipients())
         self.stdout.write(
             f"New since the last digest: {posts.count()} news posts, {events.count()} events, "
-            f"{practices.count()} practices; {recipients} recipients."
+            f"{practices.count()} practices, {calls.count()} calls "
+            f"({calls.filter(is_public=False).count()} members-only); {recipients} recipients."
         )
         if options["dry_run"]:
             return

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from collaboration.models import Call
 from members.models import Member
 from news.models import Event, Post
 from practices.models import Practice
@@ -42,6 +43,9 @@ PAGES = [
     "/en/practices/{practice}/",
     "/en/practices/evidence/",
     "/en/practices/practices.csv",
+    "/en/collaborate/",
+    "/fr/collaborer/?kind=research",
+    "/en/collaborate/{call}/",
     "/sitemap.xml",
     "/sitemap-news.xml",
 ]
@@ -64,6 +68,7 @@ class Command(BaseCommand):
         slug = Member.objects.listed().order_by("sort_name").values_list("slug", flat=True)[0]
         event = Event.objects.published().upcoming().values_list("slug", flat=True)[0]
         practice = Practice.objects.most_travelled_slug() or "none"
+        call = Call.objects.open().public().values_list("slug", flat=True).first() or "none"
         total = Member.objects.listed().count()
         posts, events = Post.objects.published().count(), Event.objects.published().count()
         practices = Practice.objects.published().count()
@@ -73,7 +78,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"{'page':56} {'status':>6} {'ms':>7} {'queries':>8} {'KB':>6}")
         for page in options["pages"] or PAGES:
-            path = page.format(slug=slug, event=event, practice=practice)
+            path = page.format(slug=slug, event=event, practice=practice, call=call)
             client.get(path)  # warm-up: caches, templates
             timings = []
             for _ in range(options["runs"]):

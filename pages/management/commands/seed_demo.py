@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from collaboration.demo import seed_calls
 from members.demo import (
     seed_applications,
     seed_member_documents,
@@ -20,7 +21,10 @@ from search import index as search_index
 
 
 class Command(BaseCommand):
-    help = "Create demo data: members, news, events, practices and a staff account. Safe to repeat."
+    help = (
+        "Create demo data: members, news, events, practices, calls and a staff account. "
+        "Safe to repeat."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -44,6 +48,13 @@ class Command(BaseCommand):
             metavar="N",
             help="Also add N synthetic members, to measure pages with a large directory.",
         )
+        parser.add_argument(
+            "--calls",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic calls, to measure the calls' list and archive.",
+        )
 
     def handle(self, *args, **options):
         call_command("setup_network", stdout=self.stdout)
@@ -65,6 +76,9 @@ class Command(BaseCommand):
         for line in seed_representatives(password):
             self.stdout.write(f"Representative: sign in at /en/accounts/login/ as {line}.")
         seed_submissions()
+        # After the representatives: the demo calls are posted and answered by them.
+        created = seed_calls(extra=options["calls"])
+        self.stdout.write(f"Calls: {created} created, with their replies.")
         if seed_home_page():
             self.stdout.write("Home page: a member story and a practice featured.")
         seed_practice_submissions()

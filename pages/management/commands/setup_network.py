@@ -33,4 +33,4 @@ class Command(BaseCommand):
             self.stdout.write("Home page: already there.")
         reworded = reword_unedited_categories() + reword_unedited_pages()
         if reworded:
-            self.stdout.write(f"French texts no one had edited, given the new wording: {reworded}.")
+            self.stdout.write(f"Texts no one had edited, given the new wording: {reworded}.")
