@@ -4,6 +4,7 @@ that is down delays them, never loses them."""
 import email
 import email.policy
 import io
+import signal
 import socket
 
 import pytest
@@ -33,6 +34,22 @@ def smtp(port):
             "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
         }
     }
+
+
+WORKER = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+
+
+def run_worker():
+    """db_worker in this process until no task is ready, then its handlers of SIGINT,
+    SIGTERM and SIGQUIT taken back: left in place, they made this test process shrug off
+    the first SIGTERM (it logged "shutting down gracefully" and ran on)."""
+    handlers = {number: signal.getsignal(number) for number in SIGNALS}
+    try:
+        call_command(*WORKER, stdout=io.StringIO(), stderr=io.StringIO())
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
 
 class Inbox:
@@ -116,17 +133,18 @@ def test_an_email_is_marked_failed_after_the_last_retry(db, mail_server):
 )
 def test_the_database_worker_sends_after_the_server_comes_back(transactional_db, mail_server):
     port, start, inbox = mail_server
-    worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
+    stops_at_sigterm = signal.getsignal(signal.SIGTERM)
     with override_settings(MAILERS=smtp(port)):
         email = queue(to="a@example.org", subject="Hello", body="Text", language="en")
-        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
+        run_worker()
+        assert signal.getsignal(signal.SIGTERM) == stops_at_sigterm
         email.refresh_from_db()
         assert email.status == "retrying"
 
         # An hour later, the server is back.
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
         start()
-        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
+        run_worker()
 
     email.refresh_from_db()
     assert email.status == "sent"
@@ -152,10 +170,9 @@ def test_an_application_sent_while_mail_is_down_is_kept_and_acknowledged_later(
     transactional_db, client, mail_server
 ):
     port, start, inbox = mail_server
-    worker = ["db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"]
     with override_settings(MAILERS=smtp(port)):
         response = client.post("/en/join/", application_data(CategoryFactory()))
-        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
+        run_worker()
 
         assert response.status_code == 302
         assert Application.objects.count() == 1
@@ -163,7 +180,7 @@ def test_an_application_sent_while_mail_is_down_is_kept_and_acknowledged_later(
 
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
         start()
-        call_command(*worker, stdout=io.StringIO(), stderr=io.StringIO())
+        run_worker()
 
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"sent"}
     recipients = sorted(message.rcpt_tos[0] for message in inbox.messages)

@@ -169,6 +169,9 @@ def _as_a_member():
     return [(member, name, path) for name, path in paths]
 
 
+# Building the data takes two minutes here, more on a slower machine: over the suite's
+# five-minute limit for a test (pyproject.toml) but not stuck.
+@pytest.mark.timeout(1500)
 @pytest.mark.usefixtures("scale_data")
 def test_no_query_of_a_public_page_takes_more_than_50_ms_at_scale(client):
     slow, scans = [], []
