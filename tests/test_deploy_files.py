@@ -121,7 +121,7 @@ def nginx_sample(folder, site=None):
         ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
          "-nodes", "-days", "1", "-subj", "/CN=network.example.org",
          "-keyout", folder / "privkey.pem", "-out", folder / "fullchain.pem"],
-        check=True, capture_output=True,
+        check=True, capture_output=True, timeout=60,
     )  # fmt: skip
     text = read("deploy/nginx.conf").replace(live, str(folder))
     (folder / "site.conf").write_text(site(text) if site else text)
@@ -136,7 +136,7 @@ def nginx_sample(folder, site=None):
 @needs_nginx
 def test_nginx_accepts_the_sample(tmp_path):
     result = subprocess.run(  # nosec B603
-        [*nginx_sample(tmp_path), "-t"], capture_output=True, text=True
+        [*nginx_sample(tmp_path), "-t"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
     assert "[warn]" not in result.stderr and "[emerg]" not in result.stderr
@@ -207,7 +207,7 @@ def test_systemd_accepts_the_units(tmp_path):
         (tmp_path / unit.name).write_text(text)
     result = subprocess.run(  # nosec B603 B607
         ["systemd-analyze", "verify", *sorted(str(path) for path in tmp_path.iterdir())],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0 and result.stderr == "", result.stderr
 

@@ -197,7 +197,13 @@ def test_logs_are_json_in_production_and_text_in_development(environment, format
     env = {name: value for name, value in os.environ.items() if name != "LOG_FORMAT"}
     env.update(environment, DJANGO_SETTINGS_MODULE="cpe_network.settings")
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
 
     assert f"'formatter': '{formatter}'" in result.stdout
